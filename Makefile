@@ -1,0 +1,44 @@
+# Two commands for a newcomer:  make run  (set up and start the studio)  and  make test  (set up and run the tests).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: run test test-fast lint format system-deps system-deps-test clean
+
+run: system-deps $(STAMP)
+	$(BIN)/interview-practice
+
+test: system-deps-test $(STAMP)
+	$(BIN)/ruff check practice feedback tests benchmarks
+	$(BIN)/ruff format --check practice feedback tests benchmarks
+	INTERVIEW_PRACTICE_REQUIRE_SOUNDCARD=1 scripts/with-soundcard.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The quick loop while developing: no model, no speech synthesis, no sound card.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow and not soundcard" $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check practice feedback tests benchmarks
+	$(BIN)/ruff format --check practice feedback tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format practice feedback tests benchmarks
+	$(BIN)/ruff check --fix practice feedback tests benchmarks
+
+system-deps:
+	scripts/system-deps.sh
+
+system-deps-test:
+	scripts/system-deps.sh --test
+
+# Reinstall only when the package list changes.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

