@@ -1,0 +1,122 @@
+"""The real offline speech pipeline: espeak-ng voice, embedded Whisper model, virtual sound card."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import soundfile
+from conftest import word_error_rate
+
+ANSWER = (
+    "Last spring I led the migration of our billing service to a new database. "
+    "I wrote the migration plan, tested it on a copy of production, and moved the data over one weekend. "
+    "As a result, invoices were generated forty percent faster."
+)
+
+
+@pytest.mark.slow
+def test_spoken_answer_round_trip(speak, transcriber, tmp_path: Path) -> None:
+    wav = speak(ANSWER, wpm=150)
+    transcript = transcriber.transcribe(wav)
+    wer = word_error_rate(ANSWER, transcript.text)
+    assert wer < 0.15, (wer, transcript.text)
+    assert transcript.words and transcript.words[0].start < transcript.words[-1].end <= transcript.duration_s + 0.5
+
+    result = subprocess.run(
+        [sys.executable, "-m", "practice.cli", "score", "--audio", str(wav), "--question",
+         "Tell me about a project you led.", "--job", str(Path(__file__).parent / "data" / "backend-job.txt")],
+        capture_output=True, text=True, timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    from test_cli import assert_valid
+
+    assert_valid(data)
+    assert data["duration_s"] == pytest.approx(transcript.duration_s, abs=0.5)
+    assert data["delivery"]["wpm"] is not None and 100 < data["delivery"]["wpm"] < 200
+
+
+@pytest.mark.slow
+def test_fillers_survive_transcription(speak, transcriber) -> None:
+    """Whisper drops "um"/"uh" by default; the filler prompt must keep most of them (FACTS.md)."""
+    wav = speak("Um, so last year I, uh, led our team. Um, we shipped, uh, the new app in March.", wpm=140)
+    words = transcriber.transcribe(wav).text.lower()
+    kept = words.count("um") + words.count("uh")
+    assert kept >= 2, words
+
+
+@pytest.mark.slow
+def test_speaker_synthesizes_and_caches(tmp_path: Path) -> None:
+    from practice.speech import Speaker, SpeechError
+
+    speaker = Speaker(tmp_path, voice="en-us", rate=160)
+    first = speaker.synthesize("Why do you want this role?")
+    data, rate = soundfile.read(first)
+    assert rate == 22050 and len(data) > rate * 0.8
+    mtime = first.stat().st_mtime_ns
+    assert speaker.synthesize("Why do you want this role?") == first
+    assert first.stat().st_mtime_ns == mtime  # served from the cache, not synthesized again
+    faster = Speaker(tmp_path, voice="en-us", rate=260).synthesize("Why do you want this role?")
+    assert faster != first and len(soundfile.read(faster)[0]) < len(data)
+    with pytest.raises(SpeechError, match="not installed"):
+        Speaker(tmp_path, voice="klingon-xx").synthesize("Hello")
+
+
+@pytest.mark.slow
+@pytest.mark.soundcard
+def test_record_what_is_played(soundcard, speak, transcriber, tmp_path: Path) -> None:
+    """Player -> virtual sink -> Recorder from its monitor -> the same words come back."""
+    from practice.audio import Player, Recorder
+
+    wav = speak(ANSWER, wpm=150)
+    recorder = Recorder()
+    out = tmp_path / "answer.wav"
+    chunks: list[int] = []
+    recorder.start(out, on_chunk=lambda block: chunks.append(len(block)))
+    time.sleep(0.3)
+    Player().play_file(wav, wait=True)
+    time.sleep(2.5)  # mid-recording the file on disk is already a valid WAV with most of the audio
+    on_disk = soundfile.info(out).duration
+    recording = recorder.stop()
+    assert on_disk > recording.duration_s - 1.5
+    assert recording.peak > 0.05 and sum(chunks) == int(recording.duration_s * recording.samplerate)
+    heard = transcriber.transcribe(out).text
+    assert word_error_rate(ANSWER, heard) < 0.15, heard
+
+
+@pytest.mark.slow
+@pytest.mark.soundcard
+def test_player_stops_at_once(soundcard, speak) -> None:
+    from practice.audio import Player
+
+    player = Player()
+    player.play_file(speak(ANSWER))
+    time.sleep(0.3)
+    assert player.playing
+    started = time.perf_counter()
+    player.stop()
+    assert not player.playing and time.perf_counter() - started < 0.5
+
+
+def test_no_input_device_is_a_clear_error(tmp_path: Path) -> None:
+    """With no sound server and no card, recording says what to do instead of crashing."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PULSE", "XDG_RUNTIME"))}
+    env["PULSE_SERVER"] = f"unix:{tmp_path}/no-such-socket"
+    env["XDG_RUNTIME_DIR"] = str(tmp_path)
+    code = (
+        "from pathlib import Path; from practice.audio import Recorder, NoInputDeviceError, default_input\n"
+        "print('default', default_input())\n"
+        "try:\n    Recorder().start(Path('x.wav'))\nexcept NoInputDeviceError as e:\n    print('ERROR', e)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
+                            timeout=60)
+    assert "default None" in result.stdout, result.stdout + result.stderr
+    assert "ERROR No microphone (input device) was found" in result.stdout
+    assert "type your answer instead" in result.stdout
+    assert not (tmp_path / "x.wav").exists()
