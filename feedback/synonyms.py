@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .text import normalise, tokenize
+from .text import normalise, stem, tokenize
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     # --- software, infrastructure, data
@@ -231,6 +231,10 @@ BROADER: dict[str, tuple[str, ...]] = {
     "life support certification": ("basic life support",),
 }
 
+# Only these categories make their members interchangeable "siblings" (half credit): one relational database
+# or cloud provider is a reasonable stand-in for another; a Kubernetes story is no Terraform story.
+SIBLING_CATEGORIES = ("relational database", "cloud", "frontend framework")
+
 MAX_PHRASE_TOKENS = 5
 
 
@@ -255,19 +259,27 @@ def _build() -> tuple[dict[tuple[str, ...], str], dict[str, tuple[tuple[str, ...
         canon_variants.setdefault(cat, []).append(k)
     parent: dict[str, str] = {}
     for group in GROUPS:
-        for cat, members in BROADER.items():
-            if group[0] in members:
+        for cat in SIBLING_CATEGORIES:
+            if group[0] in BROADER[cat]:
                 parent.setdefault(group[0], cat)
     return phrase_to_canon, {c: tuple(v) for c, v in canon_variants.items()}, parent
 
 
 PHRASE_TO_CANON, CANON_VARIANTS, PARENT = _build()
+# the same table keyed by stems, so "electronic health record" finds "electronic health records"
+STEM_TO_CANON: dict[tuple[str, ...], str] = {}
+for _k, _c in PHRASE_TO_CANON.items():
+    if len(_k) > 1 or len(_k[0]) > 4:  # short abbreviations only match exactly ("ui" must not stem-match "us")
+        STEM_TO_CANON.setdefault(tuple(stem(w) for w in _k), _c)
 
 
 @lru_cache(maxsize=4096)
 def canon_of(phrase: tuple[str, ...]) -> str | None:
     """The canonical term a token phrase stands for, if the table knows it."""
-    return PHRASE_TO_CANON.get(phrase)
+    hit = PHRASE_TO_CANON.get(phrase)
+    if hit is None and (len(phrase) > 1 or len(phrase[0]) > 4):
+        hit = STEM_TO_CANON.get(tuple(stem(w) for w in phrase))
+    return hit
 
 
 def variants(canon: str) -> tuple[tuple[str, ...], ...]:

@@ -18,6 +18,8 @@ TOKEN_RE = re.compile(r"[$£€]?\w(?:[\w'+#%]|[.\-/&](?=\w))*[+#%]*")
 # Hard sentence ends: ., !, ? or ; followed by space, or a line break. Decimal points ("3.5") and names
 # ("node.js") have no space after the dot, so they never split.
 _HARD_END_RE = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\s*\n+\s*")
+# abbreviations whose dot does not end a sentence ("the 9 p.m. pickup", "e.g. Postgres")
+_NO_END_BEFORE = re.compile(r"(\b(a\.m|p\.m|e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st|inc|co|no|jr|sr|u\.s)\.)$")
 
 # Spoken answers often arrive with no punctuation at all ("so um at my last job we had ... and then i ...").
 # Long runs are cut before discourse markers that usually open a new clause. Lists are token tuples.
@@ -132,8 +134,9 @@ def _cut_long(tokens: list[Token]) -> list[list[Token]]:
         if cands and i - last >= _MIN_PIECE:
             for m in cands:
                 if tuple(t.norm for t in tokens[i : i + len(m)]) == m:
-                    pieces.append(tokens[last:i])
-                    last = i
+                    cut = i - 1 if tokens[i - 1].norm in ("and", "so", "but") and i - 1 - last >= _MIN_PIECE else i
+                    pieces.append(tokens[last:cut])
+                    last = cut
                     break
         i += 1
     pieces.append(tokens[last:])
@@ -151,6 +154,8 @@ def split_sentences(norm_text: str) -> list[Sentence]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in _HARD_END_RE.finditer(norm_text):
+        if "\n" not in m.group() and _NO_END_BEFORE.search(norm_text, max(0, m.start() - 8), m.start()):
+            continue
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(norm_text)))

@@ -58,11 +58,6 @@ def soundcard() -> None:
 
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
-    import re
+    from practice.measure import word_error_rate as wer
 
-    import jiwer
-
-    def norm(text: str) -> str:
-        return re.sub(r"[^a-z0-9' ]+", " ", text.lower()).strip()
-
-    return jiwer.wer(norm(reference), norm(hypothesis))
+    return wer(reference, hypothesis)

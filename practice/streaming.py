@@ -1,0 +1,267 @@
+"""Transcribe while the person speaks, so only the last few seconds are left when they stop.
+
+Audio blocks arrive from the Recorder. A worker thread cuts the growing buffer at pauses (stretches of low
+energy), transcribes each finished piece with the shared Transcriber, and commits its words. Cutting inside
+silence means no word straddles a cut, so nothing is doubled or dropped and no overlap has to be reconciled.
+When the person talks for a long stretch without a pause, the worker transcribes a window and commits only the
+words that end well before the window's edge; the rest is transcribed again with the next piece.
+
+`finish()` transcribes the tail after the last cut and returns the whole transcript with absolute word times.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from feedback import Word
+from practice.transcribe import SAMPLE_RATE, Transcriber, Transcript
+
+FRAME_S = 0.03
+#: A pause long enough to cut at. Sentence and clause breaks in speech are 250 ms and longer; shorter gaps
+#: are often inside words (stop consonants), where a cut would split a word.
+MIN_PAUSE_S = 0.3
+#: Pieces shorter than this give Whisper too little context; longer ones cost more per pass.
+MIN_PIECE_S = 6.0
+#: Transcribe again once this much new audio has arrived (the live view's refresh step).
+NEW_AUDIO_S = 1.0
+#: Without any pause, transcribe at most this much at once and commit what is safely inside it.
+MAX_PIECE_S = 20.0
+#: In a forced cut, words ending this close to the window's edge may be cut off: keep them for the next piece.
+EDGE_GUARD_S = 1.5
+
+
+@dataclass(frozen=True)
+class StreamStats:
+    pieces: int
+    forced_cuts: int
+    max_lag_s: float
+    """The longest time any audio waited between arriving and its words being committed."""
+    busy_s: float
+    passes: int
+
+
+def _frame_energy(samples: np.ndarray) -> np.ndarray:
+    """RMS energy of consecutive 30 ms frames."""
+    frame = int(FRAME_S * SAMPLE_RATE)
+    count = len(samples) // frame
+    return np.sqrt(np.mean(samples[: count * frame].reshape(count, frame).astype(np.float64) ** 2, axis=1))
+
+
+def _threshold(samples: np.ndarray) -> float:
+    """Speech versus silence, a little above the noise floor (the 10th percentile of frame energy).
+
+    It adapts to the recording: a quiet room and a noisy laptop microphone differ by 20 dB. The absolute
+    minimum keeps digital silence from making every faint hiss count as speech.
+    """
+    energy = _frame_energy(samples)
+    floor = float(np.percentile(energy, 10)) if len(energy) else 0.0
+    return max(floor * 3.0, 0.004)
+
+
+def find_pauses(samples: np.ndarray, min_pause_s: float = MIN_PAUSE_S) -> list[tuple[int, int]]:
+    """(start, end) sample ranges of silence at least `min_pause_s` long."""
+    frame = int(FRAME_S * SAMPLE_RATE)
+    energy = _frame_energy(samples)
+    if len(energy) == 0:
+        return []
+    quiet = energy < _threshold(samples)
+    pauses: list[tuple[int, int]] = []
+    run_start: int | None = None
+    for index, is_quiet in enumerate(np.append(quiet, False)):
+        if is_quiet and run_start is None:
+            run_start = index
+        elif not is_quiet and run_start is not None:
+            if (index - run_start) * FRAME_S >= min_pause_s:
+                pauses.append((run_start * frame, index * frame))
+            run_start = None
+    return pauses
+
+
+def has_speech(samples: np.ndarray, reference: np.ndarray | None = None) -> bool:
+    """Whether `samples` hold any stretch louder than the noise floor (of `reference`, when given)."""
+    energy = _frame_energy(samples)
+    if len(energy) == 0:
+        return False
+    return int(np.sum(energy > _threshold(reference if reference is not None else samples))) >= 3  # ~100 ms
+
+
+
+
+class StreamingTranscriber:
+    """Feeds on audio blocks; keeps a growing committed transcript; `finish()` returns the whole of it."""
+
+    def __init__(self, transcriber: Transcriber, prompt_terms: list[str] | None = None,
+                 on_update: Callable[[str], None] | None = None, background: bool = True) -> None:
+        """`background=False` runs no worker thread: the caller drives `step()` (deterministic tests)."""
+        self.transcriber = transcriber
+        self.prompt_terms = prompt_terms
+        self.on_update = on_update
+        self._blocks: list[np.ndarray] = []
+        self._buffer = np.zeros(0, dtype=np.float32)  # the audio after the last commit, nothing older
+        self._received = 0  # samples fed so far
+        self._committed = 0  # samples whose words are final (the buffer starts here)
+        self._words: list[Word] = []
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._arrivals: list[tuple[int, float]] = []  # (sample count, monotonic time) to measure lag
+        self._pieces = self._forced = self._passes = 0
+        self._provisional: list[Word] = []
+        self._provisional_samples = 0  # how much of the pending audio the provisional words cover
+        self.reused_tail = False
+        self._max_lag = 0.0
+        self._busy = 0.0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True, name="streaming-transcriber")
+        if background:
+            self._thread.start()
+
+    # --- input -------------------------------------------------------------------------------------------
+
+    def feed(self, block: np.ndarray) -> None:
+        """Called from the recorder's writer thread with 16 kHz mono float32 blocks."""
+        with self._lock:
+            self._blocks.append(np.asarray(block, dtype=np.float32).reshape(-1))
+            self._received += len(block)
+            self._arrivals.append((self._received, time.monotonic()))
+        self._wake.set()
+
+    @property
+    def text(self) -> str:
+        with self._lock:
+            return " ".join(w.text for w in self._words)
+
+    @property
+    def display_text(self) -> str:
+        """Committed words plus the provisional ones still being listened to (for the live view)."""
+        with self._lock:
+            return " ".join(w.text for w in [*self._words, *self._provisional])
+
+    @property
+    def stats(self) -> StreamStats:
+        return StreamStats(self._pieces, self._forced, self._max_lag, self._busy, self._passes)
+
+    # --- the worker --------------------------------------------------------------------------------------
+
+    def _pending(self) -> np.ndarray:
+        with self._lock:
+            if self._blocks:
+                self._buffer = np.concatenate([self._buffer, *self._blocks])
+                self._blocks.clear()
+            return self._buffer
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                self._wake.wait(0.25)
+                self._wake.clear()
+                if not self._stop.is_set():
+                    self.step()
+        except BaseException as error:  # reported by finish(); the recording itself is safe on disk
+            self._error = error
+
+    def step(self) -> None:
+        """Transcribe everything not yet committed, then commit what lies before the latest safe cut.
+
+        The same pass gives the provisional text shown on screen and, when the person stops, usually the tail
+        as well: speech rarely continues right up to the key press.
+        """
+        pending = self._pending()
+        if len(pending) - self._provisional_samples < NEW_AUDIO_S * SAMPLE_RATE:
+            return
+        if len(pending) < 0.5 * SAMPLE_RATE or not has_speech(pending):
+            return
+        words = self._transcribe(pending)
+        cut = self._cut_point(pending)
+        if cut is None and len(pending) >= MAX_PIECE_S * SAMPLE_RATE:
+            # No pause for a long stretch: commit the words that end well inside the window.
+            safe = [w for w in words if w.end <= self._time_of(len(pending)) - EDGE_GUARD_S]
+            cut = self._sample_of(safe[-1].end) if safe else None
+            self._forced += 1 if cut else 0
+        if cut is not None:
+            cut_time = self._time_of(cut)
+            done = [w for w in words if (w.start + w.end) / 2 < cut_time]
+            words = [w for w in words if (w.start + w.end) / 2 >= cut_time]
+            self._commit(done, cut)
+            self._provisional, self._provisional_samples = words, len(pending) - cut
+        else:
+            self._provisional, self._provisional_samples = words, len(pending)
+        if self.on_update is not None:
+            self.on_update(self.display_text)
+
+    def _time_of(self, pending_index: int) -> float:
+        return (self._committed + pending_index) / SAMPLE_RATE
+
+    def _sample_of(self, seconds: float) -> int:
+        return max(0, int(seconds * SAMPLE_RATE) - self._committed)
+
+    def _transcribe(self, pending: np.ndarray) -> list[Word]:
+        started = time.monotonic()
+        result = self.transcriber.transcribe(pending, prompt_terms=self.prompt_terms,
+                                             offset_s=self._committed / SAMPLE_RATE,
+                                             previous_text=self.text[-200:] or None)
+        self._busy += time.monotonic() - started
+        self._passes += 1
+        return result.words
+
+    @staticmethod
+    def _cut_point(pending: np.ndarray) -> int | None:
+        """The middle of the latest pause that leaves at least MIN_PIECE_S of audio before it and has speech
+        after it (a pause at the very end may still be growing, and is the tail's business)."""
+        min_samples = int(MIN_PIECE_S * SAMPLE_RATE)
+        guard = int(0.2 * SAMPLE_RATE)
+        candidates = [
+            (start + end) // 2
+            for start, end in find_pauses(pending)
+            if (start + end) // 2 >= min_samples and len(pending) - end > guard
+        ]
+        return candidates[-1] if candidates else None
+
+    def _commit(self, words: list[Word], cut: int) -> None:
+        with self._lock:
+            self._words.extend(words)
+            self._committed += cut
+            self._buffer = self._buffer[cut:]  # a long answer must not keep all its audio in memory
+            committed_at = time.monotonic()
+            # Lag: how long after the cut's audio arrived its words became final.
+            for count, arrived in self._arrivals:
+                if count >= self._committed:
+                    self._max_lag = max(self._max_lag, committed_at - arrived)
+                    break
+            self._arrivals = [a for a in self._arrivals if a[0] >= self._committed]
+        self._pieces += 1
+
+    # --- the end -----------------------------------------------------------------------------------------
+
+    def finish(self) -> Transcript:
+        """Stop listening, transcribe what is left (if the last pass did not already), return everything."""
+        started = time.perf_counter()
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        pending = self._pending()
+        uncovered = pending[self._provisional_samples :]
+        if len(uncovered) and has_speech(uncovered, reference=pending):
+            tail = self._transcribe(pending) if has_speech(pending) else []
+            self.reused_tail = False
+        else:
+            tail = self._provisional
+            self.reused_tail = True
+        with self._lock:
+            words = [*self._words, *tail]
+            duration = self._received / SAMPLE_RATE
+        return Transcript(" ".join(w.text for w in words), words, duration, time.perf_counter() - started)
+
+    def cancel(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join()

@@ -1,0 +1,93 @@
+"""Messages that worker threads and device callbacks post back to the UI thread (the only way they talk to it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from practice.session import State
+from practice.store import AttemptRecord
+from practice.tui.services import JobSummary
+
+
+class ModelStatus(Message):
+    """The speech model's loading state changed ("loading", "ready" or "failed", with a detail)."""
+
+    def __init__(self, state: str, detail: str = "") -> None:
+        super().__init__()
+        self.state = state
+        self.detail = detail
+
+
+class SpeechFinished(Message):
+    """The question finished playing (or was stopped, or could not be spoken: `error`)."""
+
+    def __init__(self, token: int, error: str | None = None) -> None:
+        super().__init__()
+        self.token = token
+        self.error = error
+
+
+@dataclass
+class LevelReading:
+    level: float
+    elapsed_s: float
+    peak: float
+
+
+class Level(Message):
+    """A new input level from the recorder; a newer one replaces an unhandled older one (10 a second)."""
+
+    def __init__(self, reading: LevelReading) -> None:
+        super().__init__()
+        self.reading = reading
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, Level)
+
+
+class LiveText(Message):
+    """The live transcript so far, for the recording identified by `token`."""
+
+    def __init__(self, token: int, text: str) -> None:
+        super().__init__()
+        self.token = token
+        self.text = text
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LiveText) and message.token == self.token
+
+
+class AnswerProgress(Message):
+    """The answer pipeline moved on (transcribing -> scoring)."""
+
+    def __init__(self, state: State) -> None:
+        super().__init__()
+        self.state = state
+
+
+class AnswerSaved(Message):
+    """The attempt is in the database (scored, or with an error note and its recording)."""
+
+    def __init__(self, attempt: AttemptRecord) -> None:
+        super().__init__()
+        self.attempt = attempt
+
+
+class JobParsed(Message):
+    """The job description was read: the requirements found, or why it could not be read."""
+
+    def __init__(self, text: str, summary: JobSummary | None, error: str | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.summary = summary
+        self.error = error
+
+
+class VoicesListed(Message):
+    """The installed interviewer voices, found in the background (pyttsx3 takes a moment to start)."""
+
+    def __init__(self, voices: list[str]) -> None:
+        super().__init__()
+        self.voices = voices

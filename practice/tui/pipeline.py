@@ -1,0 +1,78 @@
+"""From a finished answer to a saved, scored attempt. Runs in a worker thread; no Textual inside.
+
+The order is what makes a recording impossible to lose: the attempt row with its recording path is written
+first, then the transcript and feedback are filled in. A failure at any later step leaves that row in place
+with an error note saying what went wrong and where the audio is.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from practice.session import State
+from practice.store import AttemptRecord, SessionRecord, Store
+from practice.tui.services import Scorer
+
+NO_SPEECH = ("No speech was heard in the recording: the microphone may be muted or too far away. "
+             "Play it back (p) to check, then try again (a).")
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    store: Store
+    scorer: Scorer
+    session: SessionRecord
+    job_text: str | None
+
+
+def _words(words: list[Any] | None) -> list[dict[str, Any]] | None:
+    if words is None:
+        return None
+    return [{"text": w.text, "start": w.start, "end": w.end} for w in words]
+
+
+def import_recording(source: Path, target: Path) -> Path:
+    """Copy an imported WAV/FLAC next to the app's own recordings, so deleting the session never deletes the
+    person's original file, and playback works even if the original moves."""
+    target = target.with_suffix(source.suffix.lower())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    target.chmod(0o600)
+    return target
+
+
+def process_answer(ctx: AnswerContext, draft: AttemptRecord, *, text: str | None = None,
+                   transcribe: Callable[[], Any] | None = None,
+                   progress: Callable[[State], None] = lambda _state: None) -> AttemptRecord:
+    """Save, transcribe (spoken or imported) or take `text` (typed), score, save again. Never raises for a
+    transcription or scoring failure: the returned attempt carries the error note instead."""
+    store = ctx.store
+    store.ensure_session(ctx.session)
+    attempt = store.save_attempt(draft)
+    words = None
+    duration = draft.duration_s
+    if transcribe is not None:
+        try:
+            transcript = transcribe()
+        except Exception as error:  # noqa: BLE001 - any model failure becomes a note on the saved attempt
+            where = f" The recording is saved at {draft.recording_path}." if draft.recording_path else ""
+            return store.save_attempt(replace(attempt, error=f"Transcription failed: {error}.{where}"))
+        text, words = transcript.text, transcript.words
+        duration = duration or transcript.duration_s
+        attempt = store.save_attempt(replace(attempt, transcript=text, words=_words(words), duration_s=duration))
+        if not text.strip():
+            return store.save_attempt(replace(attempt, error=NO_SPEECH))
+    text = (text or "").strip()
+    if not text:
+        return store.save_attempt(replace(attempt, error="The answer is empty."))
+    attempt = replace(attempt, transcript=text)
+    progress(State.SCORING)
+    try:
+        feedback = ctx.scorer(draft.question_text, text, ctx.job_text, words, duration)
+    except Exception as error:  # noqa: BLE001 - the answer is kept; the review says scoring failed
+        return store.save_attempt(replace(attempt, error=f"Scoring failed: {type(error).__name__}: {error}"))
+    return store.save_attempt(replace(attempt, feedback=feedback, error=None))

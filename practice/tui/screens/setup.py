@@ -1,0 +1,319 @@
+"""Setup: pick a bank, give the job description, set the interviewer's voice and the answer target, start.
+
+Everything here works while the speech model is still loading. The choices are remembered in settings.toml
+(and the last job description in the history) when a session starts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
+
+from practice.banks import Bank, BankError, load_bank
+from practice.config import recordings_dir, save_settings
+from practice.jobs import JobFileError, check_job_text, read_job_text
+from practice.session import PracticeSession, new_session_id, pick_questions
+from practice.store import SessionRecord
+from practice.tui.messages import JobParsed, VoicesListed
+from practice.tui.screens.base import StudioScreen
+from practice.tui.services import JobSummary
+from practice.tui.widgets.status import ModelStatus
+
+#: Field limits: (lowest, highest). Rates outside 80-400 wpm are unintelligible with espeak; answer targets
+#: match the bank format's target_seconds range.
+RATE_RANGE = (80, 400)
+TARGET_RANGE = (15, 600)
+JOB_PARSE_DELAY_S = 0.4
+MAX_REQUIREMENTS_SHOWN = 8
+
+
+def bank_label(bank: Bank) -> str:
+    return f"{bank.name} ({len(bank.questions)})"
+
+
+def bank_info(bank: Bank) -> Text:
+    text = Text(bank.description, style="italic")
+    counts = ", ".join(f"{n} {category}" for category, n in bank.categories.items())
+    text.append(f"\n{len(bank.questions)} questions: {counts}")
+    if bank.tags:
+        text.append("\nTags: ", style="bold")
+        text.append(", ".join(bank.tags))
+    if not bank.builtin:
+        text.append(f"\nFile: {bank.path}", style="grey62")
+    return text
+
+
+def job_summary_text(summary: JobSummary) -> Text:
+    heading = " at ".join(part for part in (summary.title, summary.company) if part) or "This job"
+    text = Text(heading, style="bold")
+    if not summary.requirements:
+        text.append(": no requirements found; alignment will be scored loosely.")
+        return text
+    text.append(f": {len(summary.requirements)} requirements found")
+    for requirement, must in summary.requirements[:MAX_REQUIREMENTS_SHOWN]:
+        text.append("\n ★ " if must else "\n • ", style="yellow" if must else "")
+        text.append(requirement)
+    if len(summary.requirements) > MAX_REQUIREMENTS_SHOWN:
+        text.append(f"\n … and {len(summary.requirements) - MAX_REQUIREMENTS_SHOWN} more", style="grey62")
+    if any(must for _, must in summary.requirements):
+        text.append("\n★ must have", style="grey62")
+    return text
+
+
+class SetupScreen(StudioScreen):
+    HELP_TITLE = "Setup"
+    BINDINGS = [Binding("ctrl+s", "start", "Start practice")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.job_summary: JobSummary | None = None
+        self._parsed_text = ""
+        self._job_path: Path | None = None
+        self._job_path_text = ""
+
+    # --- layout ------------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        settings = self.services.settings
+        banks = self.services.catalog.banks
+        chosen = self.services.catalog.find(settings.last_bank) if settings.last_bank else None
+        yield Header()
+        with Horizontal(id="setup"):
+            with VerticalScroll(id="setup-left", classes="column"):
+                yield Label("Question bank", classes="section")
+                yield Select([(bank_label(b), b.id) for b in banks], value=(chosen or banks[0]).id if banks
+                             else Select.NULL, allow_blank=not banks, id="bank", compact=True)
+                yield Static(id="bank-info")
+                with Horizontal(classes="row"):
+                    yield Input(placeholder="or add a bank file (.toml)", id="bank-path", compact=True)
+                    yield Button("Add", id="bank-add", compact=True)
+                yield Static(id="bank-error", classes="error-text")
+                yield Label("Job description (optional)", classes="section")
+                yield TextArea(id="job", soft_wrap=True, placeholder="Paste the job posting here…")
+                with Horizontal(classes="row"):
+                    yield Input(placeholder="or load a text file", id="job-path", compact=True)
+                    yield Button("Load", id="job-load", compact=True)
+                yield Static(id="job-summary")
+            with VerticalScroll(id="setup-right", classes="column"):
+                yield Label("Interviewer", classes="section")
+                with Horizontal(classes="field"):
+                    yield Label("Voice")
+                    yield Select([(settings.voice, settings.voice)], value=settings.voice, allow_blank=False,
+                                 id="voice", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label("Rate (wpm)")
+                    yield Input(str(settings.rate), type="integer", id="rate", compact=True)
+                yield Label("Answers", classes="section")
+                with Horizontal(classes="field"):
+                    yield Label("Target (s)")
+                    yield Input(str(settings.answer_target_s), type="integer", id="target", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label("Questions")
+                    yield Input(str(settings.question_count), type="integer", id="count", compact=True)
+                yield Checkbox("Shuffle the order", settings.shuffle, id="shuffle")
+                yield Button("Start practice", variant="primary", id="start")
+                yield Static(Text("ctrl+s starts · f2 history · ? keys", style="grey62"), id="setup-hint")
+        yield ModelStatus(id="model-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Setup"
+        for error in self.services.catalog.errors:  # a broken bank file never hides the others
+            self.notify(str(error), title="A bank file was skipped", severity="warning", timeout=8)
+        self._show_bank()
+        self._prefill_job()
+        self.list_voices()
+
+    def _prefill_job(self) -> None:
+        """The job from --job, else the last job file, else the job text of the last session."""
+        text = self.services.job_text
+        last_path = self.services.settings.last_job_path
+        if text is None and last_path:
+            try:
+                text = read_job_text(last_path)
+                self._job_path, self._job_path_text = Path(last_path), text
+                self.query_one("#job-path", Input).value = last_path
+            except JobFileError:
+                text = None
+        if text is None:
+            text = self.services.store.last_job_text()
+        if text:
+            self.query_one("#job", TextArea).load_text(text)
+
+    # --- bank --------------------------------------------------------------------------------------------
+
+    @property
+    def bank(self) -> Bank | None:
+        value = self.query_one("#bank", Select).value
+        return self.services.catalog.find(str(value)) if value is not Select.NULL else None
+
+    @on(Select.Changed, "#bank")
+    def _show_bank(self) -> None:
+        bank = self.bank
+        info = self.query_one("#bank-info", Static)
+        info.update(bank_info(bank) if bank else Text("No question banks were found.", style="red"))
+
+    @on(Button.Pressed, "#bank-add")
+    @on(Input.Submitted, "#bank-path")
+    def add_bank(self) -> None:
+        raw = self.query_one("#bank-path", Input).value.strip()
+        error = self.query_one("#bank-error", Static)
+        if not raw:
+            error.update("Type the path of a .toml bank file first.")
+            return
+        try:
+            bank = load_bank(Path(raw).expanduser())
+        except BankError as problem:
+            error.update(str(problem))
+            return
+        catalog = self.services.catalog
+        if catalog.find(bank.id):  # the same rule as load_catalog: keep both under distinct ids
+            bank = Bank(f"{bank.id}-custom", bank.name, bank.description, bank.path, bank.questions, bank.tags)
+        catalog.banks.append(bank)
+        error.update("")
+        select = self.query_one("#bank", Select)
+        select.set_options([(bank_label(b), b.id) for b in catalog.banks])
+        select.value = bank.id
+        self.notify(f"Added {bank.name} ({len(bank.questions)} questions).")
+
+    # --- job description ---------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#job-load")
+    @on(Input.Submitted, "#job-path")
+    def load_job_file(self) -> None:
+        raw = self.query_one("#job-path", Input).value.strip()
+        if not raw:
+            self.notify("Type the path of a text file with the job description first.", severity="warning")
+            return
+        try:
+            text = read_job_text(Path(raw).expanduser())
+        except JobFileError as error:
+            self.notify(str(error), title="Job description", severity="error")
+            return
+        self._job_path, self._job_path_text = Path(raw).expanduser(), text
+        self.query_one("#job", TextArea).load_text(text)
+
+    @on(TextArea.Changed, "#job")
+    def _job_changed(self) -> None:
+        # Parse after typing pauses, not on every keystroke (pasting fires one event; typing fires many).
+        if getattr(self, "_job_timer", None) is not None:
+            self._job_timer.stop()
+        self._job_timer = self.set_timer(JOB_PARSE_DELAY_S, self._parse_job_now)
+
+    def _parse_job_now(self) -> None:
+        self.parse_job(self.query_one("#job", TextArea).text)
+
+    @work(thread=True, exclusive=True, group="job", exit_on_error=False)
+    def parse_job(self, text: str) -> None:
+        if not text.strip():
+            self.post_message(JobParsed(text, None))
+            return
+        try:
+            check_job_text(text)
+            summary = self.services.job_parser(text)
+        except JobFileError as error:
+            self.post_message(JobParsed(text, None, str(error)))
+            return
+        self.post_message(JobParsed(text, summary))
+
+    def on_job_parsed(self, message: JobParsed) -> None:
+        if message.text != self.query_one("#job", TextArea).text:
+            return  # an older parse finished after a newer edit
+        self._parsed_text, self.job_summary = message.text, message.summary
+        out = self.query_one("#job-summary", Static)
+        if message.error:
+            out.update(Text(message.error, style="red"))
+        elif message.summary is None:
+            out.update(Text("Without a job description, alignment is not scored.", style="grey62"))
+        else:
+            out.update(job_summary_text(message.summary))
+
+    # --- voices ------------------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="voices", exit_on_error=False)
+    def list_voices(self) -> None:
+        try:
+            voices = self.services.voices()
+        except Exception:  # noqa: BLE001 - no TTS engine: keep the configured voice; speaking reports it
+            return
+        self.post_message(VoicesListed(voices))
+
+    def on_voices_listed(self, message: VoicesListed) -> None:
+        select = self.query_one("#voice", Select)
+        current = str(select.value)
+        # English voices first: the questions are in English.
+        names = sorted(set(message.voices) | {current}, key=lambda v: (not v.startswith("en"), v))
+        select.set_options([(name, name) for name in names])
+        select.value = current
+
+    # --- start -------------------------------------------------------------------------------------------
+
+    def _int_field(self, field_id: str, name: str, low: int, high: int) -> int | None:
+        widget = self.query_one(f"#{field_id}", Input)
+        try:
+            value = int(widget.value)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            self.notify(f"{name} must be a whole number from {low} to {high}.", severity="error")
+            widget.focus()
+            return None
+        return value
+
+    def action_start(self) -> None:
+        bank = self.bank
+        if bank is None:
+            self.notify("Pick a question bank first.", severity="error")
+            return
+        fields = (("rate", "The speaking rate", *RATE_RANGE), ("target", "The answer target", *TARGET_RANGE),
+                  ("count", "The number of questions", 1, len(bank.questions)))
+        values: list[int] = []
+        for field in fields:
+            value = self._int_field(*field)
+            if value is None:
+                return
+            values.append(value)
+        rate, target, count = values
+        shuffle = self.query_one("#shuffle", Checkbox).value
+        voice = str(self.query_one("#voice", Select).value)
+        job_text = self.query_one("#job", TextArea).text.strip() or None
+        summary = self.job_summary if self._parsed_text.strip() == (job_text or "") else None
+        if job_text and summary is None:  # started before the background parse caught up
+            try:
+                summary = self.services.job_parser(job_text)
+            except Exception:  # noqa: BLE001 - scoring still gets the raw text
+                summary = None
+
+        settings = self.services.settings
+        settings.voice, settings.rate, settings.answer_target_s = voice, rate, target
+        settings.question_count, settings.shuffle, settings.last_bank = count, shuffle, bank.id
+        same_as_file = self._job_path is not None and job_text == self._job_path_text.strip()
+        settings.last_job_path = str(self._job_path) if same_as_file else ""
+        if self.services.save_settings:
+            try:
+                save_settings(settings)
+            except OSError as error:
+                self.notify(f"Your choices could not be saved: {error}", severity="warning")
+        speaker = self.services.speaker
+        speaker.voice, speaker.rate = voice, rate
+
+        now = self.services.clock()
+        session = PracticeSession(new_session_id(now), pick_questions(bank.questions, count, shuffle,
+                                                                      self.services.shuffle_seed),
+                                  target, recordings_dir())
+        title = " at ".join(p for p in (summary.title, summary.company) if p) if summary else None
+        record = SessionRecord(session.id, now, bank.id, bank.name, title or None, job_text, asdict(settings))
+        from practice.tui.screens.practice import PracticeScreen
+
+        self.app.push_screen(PracticeScreen(session, record, summary.terms if summary else None))
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()

@@ -1,0 +1,33 @@
+"""The speech-model status line: the model loads in the background at start-up and every screen can show
+where that stands (loading, ready, or failed with the reason)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+
+class ModelStatus(Static):
+    """Follows `app.model_state` / `app.model_detail` (set by the app's model-loading worker)."""
+
+    DEFAULT_CSS = """
+    ModelStatus {
+        height: auto;
+        color: $text-muted;
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "model_state", self._refresh_state)
+        self.watch(self.app, "model_detail", self._refresh_state)
+
+    def _refresh_state(self, _value: object = None) -> None:
+        state = getattr(self.app, "model_state", "loading")
+        detail = getattr(self.app, "model_detail", "")
+        if state == "ready":
+            text = Text("● ", style="green") + Text(f"Speech model ready{f' ({detail})' if detail else ''}")
+        elif state == "failed":
+            text = Text("● ", style="red") + Text(f"Speech model failed: {detail} Typed answers still work.")
+        else:
+            text = Text("◌ ", style="yellow") + Text("Loading the speech model… setup works meanwhile.")
+        self.update(text)

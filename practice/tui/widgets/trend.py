@@ -1,0 +1,73 @@
+"""Scores over time, drawn with block characters: one column per attempt, on a fixed 0-100 scale so a flat
+line at 80 and a flat line at 30 do not look the same (a min-max scaled sparkline would)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from practice.tui.widgets.scores import score_color
+
+BARS = " ▁▂▃▄▅▆▇█"
+SERIES = (("overall", "Overall"), ("examples", "Examples"), ("enthusiasm", "Enthusiasm"), ("alignment", "Alignment"))
+
+
+def columns(values: Sequence[int | None], height: int) -> list[list[str]]:
+    """Each value as a column of `height` cells, bottom to top, in eighths of a cell."""
+    steps = height * 8
+    out: list[list[str]] = []
+    for value in values:
+        if value is None:
+            out.append([" "] * height)
+            continue
+        level = round(max(0, min(100, value)) / 100 * steps)
+        cells = [BARS[min(8, max(0, level - 8 * row))] for row in range(height)]
+        out.append(cells)
+    return out
+
+
+class ScoreTrend(Widget):
+    """Four small bar charts (overall and the three dimensions) of the most recent attempts that fit."""
+
+    DEFAULT_CSS = """
+    ScoreTrend {
+        height: auto;
+    }
+    """
+
+    points: reactive[list[dict[str, int | None]]] = reactive(list, layout=True)
+    """Scores per attempt, oldest first."""
+    rows_per_chart: int = 2
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[override]
+        return max(1, len(SERIES) * self.rows_per_chart) if self.points else 1
+
+    def render(self) -> Text:
+        if not self.points:
+            return Text("No scored answers yet: your scores over time will appear here.", style="italic grey50")
+        label_width, value_width = 11, 12
+        width = max(1, self.size.width - label_width - value_width)
+        shown = self.points[-width:]
+        text = Text()
+        for index, (key, title) in enumerate(SERIES):
+            values = [p.get(key) for p in shown]
+            chart = columns(values, self.rows_per_chart)
+            scored = [v for v in values if v is not None]
+            latest = scored[-1] if scored else None
+            change = scored[-1] - scored[0] if len(scored) > 1 else None
+            for row in reversed(range(self.rows_per_chart)):
+                text.append(f"{title:<{label_width}}" if row == self.rows_per_chart - 1 else " " * label_width,
+                            style="bold")
+                for column, value in zip(chart, values, strict=True):
+                    text.append(column[row], style=score_color(value))
+                if row == self.rows_per_chart - 1:
+                    summary = "n/a" if latest is None else f"{latest:>3}"
+                    if change:
+                        summary += f" ({'+' if change > 0 else ''}{change})"
+                    text.append(" " * (width - len(values)) + f" {summary}", style=score_color(latest))
+                if index < len(SERIES) - 1 or row:
+                    text.append("\n")
+        return text
