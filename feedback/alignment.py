@@ -2,21 +2,29 @@
 
 Each requirement's key terms are looked up in the answer through the synonym table (k8s = Kubernetes,
 Postgres evidences "relational databases", MySQL half-evidences PostgreSQL), light stemming, and fuzzy
-matching (difflib) for misspellings and transcription slips. A requirement is *covered* when enough of its
-weighted terms are present, *partial* when some are, *missing* otherwise. A requirement counts more when
-the answer backs it with an example (a first-person past action in the same sentence) than with a claim.
+matching (difflib) for misspellings and transcription slips. A requirement is *present* in a sentence when
+one of its key terms (a domain term or a name) or two of its plain content words are there.
+
+Then it matters how the sentence connects the requirement to the person:
+- *evidence*: something the person did or does with it ("I added an index in Postgres", a concrete routine);
+- *touch*: a claim, a list, years of experience, "I would ...", "I want to ...", or a "we"-only story;
+- nothing: a fact about the company ("your Postgres ledger") or the field in general.
+
+Three bands: none (0), touched or one requirement evidenced (30-52), at least two distinct requirements
+evidenced, one of them a must-have or core duty (70-100). Requirements evidenced by the same words count once.
+Each requirement is reported as covered (evidenced), partial (touched) or missing.
 """
 
 from __future__ import annotations
 
 import bisect
 import difflib
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .grammar import SentenceFacts
 from .job import JobDescription, Requirement
+from .lexicon import words
 from .model import AlignmentScore, Evidence, RequirementResult, make_evidence
 from .synonyms import MAX_PHRASE_TOKENS, canon_of, members, siblings, variants
 from .text import Sentence, Token, normalise, stem, tokenize
@@ -63,10 +71,10 @@ def _term_key(term: str) -> tuple[str, ...]:
     return tuple(t.norm.removesuffix("'s") for t in tokenize(normalise(term)))
 
 
-def _lookup(idx: AnswerIndex, key: tuple[str, ...]) -> list[tuple[int, int]]:
+def _lookup(idx: AnswerIndex, key: tuple[str, ...], stems: bool = True) -> list[tuple[int, int]]:
     spans = idx.ngrams.get(key)
-    if spans:
-        return spans
+    if spans or not stems:
+        return spans or []
     return idx.stems.get(tuple(stem(k) for k in key), [])
 
 
@@ -77,21 +85,16 @@ def match_term(term: str, idx: AnswerIndex) -> tuple[float, list[tuple[int, int]
         return 0.0, []
     canon = canon_of(key)
     if canon is not None:
-        for v in variants(canon):
-            spans = _lookup(idx, v)
-            if spans:
-                return 1.0, spans
-        for m in members(canon):  # a category evidenced by a specific member
-            for v in variants(m):
-                spans = _lookup(idx, v)
-                if spans:
-                    return 1.0, spans
-        for sib in siblings(canon):
-            for v in variants(sib):
-                spans = _lookup(idx, v)
-                if spans:
-                    return SIBLING_CREDIT, spans
-    spans = _lookup(idx, key)
+        # every way of saying it, and for a category every specific member ("Postgres" for "databases")
+        spans = [sp for v in variants(canon) for sp in _lookup(idx, v)]
+        spans += [sp for m in members(canon) for v in variants(m) for sp in _lookup(idx, v)]
+        if spans:
+            return 1.0, sorted(set(spans))
+        spans = [sp for sib in siblings(canon) for v in variants(sib) for sp in _lookup(idx, v)]
+        if spans:
+            return SIBLING_CREDIT, sorted(set(spans))
+    # a name ("Looker", "Epic") must match as written, not by stem ("looked")
+    spans = _lookup(idx, key, stems=term == term.lower())
     if spans:
         return 1.0, spans
     if len(key) == 1 and len(key[0]) >= 5 and key[0].isalpha():
@@ -102,78 +105,157 @@ def match_term(term: str, idx: AnswerIndex) -> tuple[float, list[tuple[int, int]
     return 0.0, []
 
 
-def _backing(spans: list[tuple[int, int]], facts: list[SentenceFacts], starts: list[int]) -> str:
-    best = "claim"
-    order = ["hypothetical", "claim", "story", "we_action", "i_action"]
-    for a, _ in spans:
-        k = bisect.bisect_right(starts, a) - 1
-        if k < 0:
-            continue
-        f = facts[k]
-        kind = ("i_action" if f.i_action else "we_action" if f.we_action else "story" if f.i_past_state
-                else "hypothetical" if f.hypothetical else "claim")
-        if order.index(kind) > order.index(best):
-            best = kind
-    return best
+_FIRST_PERSON = words(
+    """
+    i i'm i've i'd i'll me my myself we we're we've we'd our us im ive
+    """
+)
+PRESENT_WEIGHT = 1.0  # one key term (weight 1) or two plain content words (0.5 each) in one sentence
+EVIDENCE_WEIGHT = 1.0
+LEVEL1_BASE, LEVEL2_BASE = 30, 70
 
 
-def _assess(req: Requirement, idx: AnswerIndex, transcript: str, facts: list[SentenceFacts],
-            starts: list[int]) -> tuple[RequirementResult, float]:
-    total = 0.0
-    got = 0.0
-    matched: list[str] = []
-    missing: list[str] = []
-    all_spans: list[tuple[int, int]] = []
-    best = 0.0  # a covered requirement needs at least one term found outright, not only via a sibling
+@dataclass(slots=True)
+class _ReqMatch:
+    req: Requirement
+    status: str = "missing"
+    keys: set[str] = field(default_factory=set)  # what evidenced it, to count distinct requirements
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)
+
+
+_EMPLOYER_REF = frozenset(["your", "you", "you're", "you've"])
+
+
+def _connections(facts: list[SentenceFacts]) -> list[str]:
+    """How each sentence ties what it names to the person: "evidence", "touch" or "none".
+
+    Evidence: a first-person action or concrete routine, or a sentence of the same story told around the
+    actions (the result "memory per Kubernetes pod fell by 80%"). None: a remark about the employer with no
+    first person ("your Postgres ledger"). Everything else (claims, lists, plans, "we") touches.
+    """
+    acts = [k for k, f in enumerate(facts) if f.i_action]
+    out = []
+    for k, f in enumerate(facts):
+        words = {t.norm for t in f.sentence.tokens}
+        first = bool(words & _FIRST_PERSON)
+        in_story = bool(acts) and acts[0] - 1 <= k <= acts[-1] + 2 and not f.hypothetical and not f.habitual
+        if f.i_action or f.routine or f.work_practice or in_story:
+            out.append("evidence")
+        elif not first and words & _EMPLOYER_REF:
+            out.append("none")
+        else:
+            out.append("touch")
+    return out
+
+
+def _match_requirement(
+    req: Requirement, idx: AnswerIndex, conns: list[str], starts: list[int], title_stems: frozenset[str]
+) -> _ReqMatch:
+    rm = _ReqMatch(req)
+    per_sentence: dict[int, list[tuple[str, float, list[tuple[int, int]]]]] = {}
+    total_weight = sum(req.weights.get(t, 0.5) for t in req.terms) or PRESENT_WEIGHT
     for t in req.terms:
         w = req.weights.get(t, 0.5)
-        total += w
+        if w >= 1.0 and all(stem(x) in title_stems for x in _term_key(t)):
+            w = 0.5  # naming the job itself ("a nurse", "backend") is not a requirement
         credit, spans = match_term(t, idx)
-        if credit > 0:
-            got += w * credit
-            best = max(best, credit)
-            matched.append(t)
-            all_spans.extend(spans[:2])
-        else:
-            missing.append(t)
-    need = max(0.5, min(1.5, 0.5 * total))
-    if got >= need and best >= FUZZY_CREDIT:
-        status = "covered"
-    elif got >= 0.5 or (got > 0 and total <= 1.0):
-        status = "partial"
-    else:
-        status = "missing"
-    backing = _backing(all_spans, facts, starts) if all_spans else "claim"
-    backed = backing in ("i_action", "we_action")
-    ev = [make_evidence(transcript, a, b, "requirement") for a, b in sorted(set(all_spans))[:4]]
-    res = RequirementResult(req.text, status, req.must_have, ev if status != "missing" else [], req.section,
-                            matched, missing, backed and status != "missing")
-    base = {"covered": COVERED_CREDIT, "partial": PARTIAL_CREDIT, "missing": 0.0}[status]
-    credit = base * BACKING[backing] * (MUST_WEIGHT if req.must_have else NICE_WEIGHT)
-    return res, credit
+        if credit <= 0:
+            continue
+        for a, b in spans:
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0:
+                per_sentence.setdefault(k, []).append((t, w * credit, [(a, b)]))
+    # a story is one piece of evidence: its sentences pool their words ("teach back" ... "before discharge")
+    story = [k for k in per_sentence if conns[k] == "evidence"]
+    if len(story) > 1:
+        pooled = [h for k in story for h in per_sentence.pop(k)]
+        per_sentence[story[0]] = pooled
+    best = "missing"
+    for k, hits in per_sentence.items():
+        by_term: dict[str, float] = {}
+        for t, wc, _ in hits:
+            by_term[t] = max(by_term.get(t, 0.0), wc)
+        conn = conns[k]
+        # a key term or two plain words; less when the requirement has no more than that ("audits")
+        need = min(EVIDENCE_WEIGHT if conn == "evidence" else PRESENT_WEIGHT, total_weight)
+        if conn == "none" or sum(by_term.values()) < need * 0.99:
+            continue
+        status = "covered" if conn == "evidence" else "partial"
+        if status == "covered" and best != "covered":
+            rm.keys, rm.spans, rm.matched = set(), [], []
+        if status == "covered" or best != "covered":
+            best = status
+            for t, _, sp in hits:
+                rm.keys.add(canon_of(_term_key(t)) or " ".join(stem(x) for x in _term_key(t)))
+                rm.spans.extend(sp)
+                if t not in rm.matched:
+                    rm.matched.append(t)
+    rm.status = best
+    return rm
 
 
-def score(transcript: str, tokens: list[Token], sentences: list[Sentence], facts: list[SentenceFacts],
-          job: JobDescription | None, question: str = "") -> AlignmentScore:
+def _distinct(evidenced: list[_ReqMatch]) -> list[_ReqMatch]:
+    """Requirements evidenced by different words, must-haves first ("Postgres" for two requirements: one)."""
+    used: set[str] = set()
+    out = []
+    for rm in sorted(evidenced, key=lambda r: (not r.req.must_have, -len(r.keys))):
+        new = rm.keys - used
+        if new:
+            out.append(rm)
+            used |= rm.keys
+    return out
+
+
+def score(
+    transcript: str,
+    tokens: list[Token],
+    sentences: list[Sentence],
+    facts: list[SentenceFacts],
+    job: JobDescription | None,
+    question: str = "",
+) -> AlignmentScore:
     if job is None:
         return AlignmentScore(None, NO_JOB_REASON, [], [], 0.0, [])
     if not job.requirements:
         return AlignmentScore(None, "job description has no recognisable requirements", [], [], 0.0, [])
     idx = build_index(tokens)
     starts = [s.start for s in sentences]
-    results: list[RequirementResult] = []
-    credits: list[float] = []
-    for req in job.requirements:
-        r, c = _assess(req, idx, transcript, facts, starts)
-        results.append(r)
-        credits.append(c)
-    total = sum(credits)
-    value = int(round(100 * (1 - math.exp(-total / SATURATION))))
+    title_stems = frozenset(stem(t.norm) for t in tokenize(normalise(job.title or "")))
+    conns = _connections(facts)
+    matches = [_match_requirement(r, idx, conns, starts, title_stems) for r in job.requirements]
+    results = [
+        RequirementResult(
+            rm.req.text,
+            rm.status,
+            rm.req.must_have,  # type: ignore[arg-type]
+            [make_evidence(transcript, a, b, "requirement") for a, b in sorted(set(rm.spans))[:4]],
+            rm.req.section,
+            rm.matched,
+            [t for t in rm.req.terms if t not in rm.matched],
+            rm.status == "covered",
+        )
+        for rm in matches
+    ]
+    evidenced = _distinct([rm for rm in matches if rm.status == "covered"])
+    touched = _distinct([rm for rm in matches if rm.status != "missing"])
+    if len(evidenced) >= 2 and any(rm.req.must_have for rm in evidenced):
+        value = (
+            LEVEL2_BASE
+            + 8 * min(len(evidenced) - 2, 3)
+            + 3 * min(sum(rm.req.must_have for rm in evidenced) - 1, 2)
+        )
+    elif touched:
+        value = LEVEL1_BASE + 10 * bool(evidenced) + 3 * min(len(touched) - 1, 4)
+    else:
+        value = 0
+    value = min(100, value)
     covered = [r for r in results if r.status == "covered"]
     partial = [r for r in results if r.status == "partial"]
-    backed = [r for r in results if r.backed_by_example]
-    reason = (f"{len(covered)} of {len(results)} requirements covered, {len(partial)} partly"
-              + (f"; {len(backed)} backed by an example" if results else ""))
+    reason = (
+        f"{len(evidenced)} distinct requirement(s) evidenced, {len(touched)} touched"
+        f" ({len(covered)} of {len(results)} requirements covered, {len(partial)} partly)"
+    )
     ev: list[Evidence] = []
     seen: set[tuple[int, int]] = set()
     for r in results:
@@ -188,17 +270,24 @@ def score(transcript: str, tokens: list[Token], sentences: list[Sentence], facts
     if qidx is not None:
         # requirements the question is about come first in the tips
         missing_must.sort(key=lambda r: -sum(match_term(t, qidx)[0] for t in r.missing_terms))
-    claimed = [r for r in results if r.status != "missing" and not r.backed_by_example]
+    claimed = [r for r in results if r.status == "partial"]
     if not covered and not partial:
         terms = [t for r in missing_must[:2] for t in r.missing_terms[:2]]
-        tips.append("Tie the answer to the job: show a time you used "
-                    + (", ".join(dict.fromkeys(terms)) if terms else "the skills the posting asks for")
-                    + ", in your own words.")
-    elif claimed and not backed:
-        tips.append(f"Back your claim about {', '.join(claimed[0].matched_terms[:2])} with an example: when "
-                    "did you use it, what did you do, and what came of it?")
-    elif value < 70 and missing_must:
+        tips.append(
+            "Tie the answer to the job: show a time you used "
+            + (", ".join(dict.fromkeys(terms)) if terms else "the skills the posting asks for")
+            + ", in your own words."
+        )
+    elif claimed and not covered:
+        tips.append(
+            f"Back your claim about {', '.join(claimed[0].matched_terms[:2])} with an example: when "
+            "did you use it, what did you do, and what came of it?"
+        )
+    elif len(evidenced) < 2 and missing_must:
         terms = [t for r in missing_must[:2] for t in r.missing_terms[:2]]
-        tips.append("The posting also asks for " + ", ".join(dict.fromkeys(terms))
-                    + ": if you have done it, weave it into a story.")
+        tips.append(
+            "You evidenced one requirement; show a second the posting asks for ("
+            + ", ".join(dict.fromkeys(terms))
+            + ") in the same story if you used it."
+        )
     return AlignmentScore(value, reason, ev[:15], tips, (100 - value) * 0.3, results)

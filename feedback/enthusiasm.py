@@ -1,10 +1,19 @@
-"""Enthusiasm: explicit, specific interest in *this* role and company, with a reason.
+"""Enthusiasm: explicit, specific interest in *this* role and company, with a reason and intent.
 
-What earns points: an interest expression ("excited", "drawn to", "I'd love to") aimed at something specific
-(the company by name, its product, mission, team, or the work named in the job description), a reason
-("because ..."), forward-looking first-person intent ("I want to build ..."), and a little energy.
-What costs points: negated interest ("not really excited"), hedges ("I guess", "seems fine"), and purely
-self-serving motives (salary, commute, "any job"). Generic politeness earns little.
+Three levels, each a band of the 0-100 scale:
+
+- none (0-10): no interest expressed (a plain story), or only hedged ("I guess it seems fine"), negated
+  ("I'm not really passionate about ...") or self-serving (salary, commute, "any job") motives;
+- generic (35-60): positivity or politeness that could be said to any employer ("excited about this
+  opportunity", "great company", "thank you for your time"), intent without a specific reason, or a
+  specific remark without intent;
+- specific (72-100): forward-looking first-person intent ("I want to ...", "I'd love to ...") tied to
+  something particular about this employer: its product, mission, team, programs, or the posting's own
+  work (the job description's distinctive words and the company name are used when given).
+
+Hedged or negated sentences do not count as interest; when an answer also has a clear, unhedged
+statement, that statement decides. Passion for a field or a philosophy ("I'm passionate about data
+storytelling") is not interest in this employer and earns nothing.
 """
 
 from __future__ import annotations
@@ -12,114 +21,184 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import words
 from .model import DimensionScore, Evidence, make_evidence
 from .text import Sentence, normalise, stem
 
-BASE = 8  # a neutral answer that never mentions interest
-
-
-EXPRESSION_RE = re.compile(
-    r"\b(excited|exciting|excites me|thrilled|passionate|eager|keen|enthusiastic|inspired|inspiring|inspires me|"
-    r"fascinated|fascinating|fascinates me|energized|energised|energizes me|motivated by|motivates me|"
-    r"love|loved|adore|admire|drawn to|draws me|attracted to|appeals to me|appealed to me|"
-    r"really (want|like|enjoy)|can't wait|cannot wait|looking forward|look forward|dream (job|role|company)|"
-    r"light(s)? me up|would love|i'd love|would be thrilled|resonates?|resonated|stands? out to me|stood out|"
-    r"impressed|huge fan|big fan|care (deeply |a lot |so much )?about|believe in|matters to me|means a lot|"
-    r"close to my heart|personal to me|speaks to me|jumped out|genuinely (interested|curious)|"
-    r"(really|very|so|particularly|especially) interested|couldn't be more|can't imagine a better|"
-    r"perfect fit for what i want|exactly what i want|what i want to do|been following|followed your|use your)\b"
+# Feelings count only when the speaker has them ("I'm excited", "I'd be glad"), not "the team was happy".
+FEELING_RE = re.compile(
+    r"\b(excited|thrilled|eager|keen|enthusiastic|inspired|fascinated|energized|energised|pumped|stoked|"
+    r"love|loved|"
+    r"adore|admire|drawn to|attracted to|can't wait|cannot wait|looking forward|look forward|would love|"
+    r"proud|grateful|glad|happy|happily|enjoy|enjoyed|interested|curious|appreciate|couldn't be more|"
+    r"impressed|"
+    r"caught my eye|stood out|stands out|appeals to me|appealed to me|speaks to me|resonates|means a lot|"
+    r"matters to me|huge fan|big fan|dream)\b"
 )
-WEAK_EXPRESSION_RE = re.compile(
-    r"\b(interested in|interesting|curious|sounds (good|great|fun|cool|nice)|great (company|place|opportunity|team)|"
-    r"good (company|opportunity|fit|place)|nice (company|place|team)|like (the|your|this) (company|role|job|team)|"
-    r"enjoy|cool|happy to)\b"
+# Value statements ("passionate about data storytelling", "I believe in empowered teams") are philosophy:
+# they count only when aimed at this employer.
+VALUE_RE = re.compile(r"\b(passionate|passion|believe in|care (deeply |a lot |so much )?about)\b")
+PRAISE_RE = re.compile(
+    r"\b(great|amazing|awesome|fantastic|wonderful|incredible|excellent|impressive|exciting|interesting|cool|"
+    r"nice|good) (company|team|culture|place|values|product|opportunity|mission|people|organization|"
+    r"organisation|"
+    r"fit|role|job)\b(?=\s*(?:[,.!?;]|$)|\s+(?:to|and|with|here|that|for|i|where|you|like|in|of)\b)"
+)
+_FIRST_PERSON = words(
+    """
+    i i'm i'd i've i'll me my im id ive
+    """
+)
+TARGET_RE = re.compile(
+    r"\b(here|your|you're|you've|you all|you guys|this (role|job|position|opportunity|team|company|posting|"
+    r"place|work)|"
+    r"the (role|opportunity|position|team|company|chance)|join|part of (it|the|your|a)|work (here|with you|"
+    r"for you)|"
+    r"what (drew|draws|drives|attracted|made) me|why i applied|this (kind of )?(team|company)|"
+    r"you (solve|build|make|do|offer|serve|run|sell|help|support))\b"
+)
+POLITE_RE = re.compile(
+    r"(?<!say )(?<!said )\b(thank you|thanks)\b(?! card| note)|\b(appreciate (the|your)|grateful for|"
+    r"for (the|your) time|for having me|(great|nice) (talking|speaking|meeting))\b"
 )
 INTENT_RE = re.compile(
-    r"\b(i want to|i'd love to|i would love to|i hope to|i'm hoping to|i plan to|i'd like to|i would like to|"
-    r"i'm eager to|i can't wait to|i look forward to|i'm looking forward to|i'll|i will|i'd bring|"
-    r"i could (help|bring|contribute|build)|i'd (help|contribute|build|bring|start|focus|dig|spend)|"
-    r"in my first (\d+|thirty|sixty|ninety|few|couple)|i see myself|i'm ready to|i'm keen to|i want to grow|"
-    r"contribute to|help (you|your|the team) (build|grow|reach|scale|ship|serve))\b"
+    r"\b(i want to|i want this|i'd (really )?love to|i would (really )?love to|i hope to|i'm hoping to|"
+    r"i plan to|"
+    r"i'd (really )?like to (?!think)|i would (really )?like to (?!think)|i'm eager to|i can't wait to|"
+    r"i cannot wait to|"
+    r"i look forward to|i'm looking forward to|(most|really) looking forward to|i'm ready to|i'm keen to|"
+    r"i'd be (proud|thrilled|excited|glad|happy|grateful|honored|honoured) to|i'd (really )?enjoy|"
+    r"i would (really )?enjoy|i'd want to (bring|be|work|join|help|build|grow|learn|own|do)|where i want to|"
+    r"i see myself|happy to do|excited to|i want to (help|build|grow|learn|be|work|keep|join|bring|own))"
 )
-SPECIFIC_TARGET_RE = re.compile(
-    r"\b(your|you're|you've|the company's) (mission|product|products|platform|app|service|services|tools?|research|"
-    r"technology|engineering|culture|values|roadmap|vision|customers|users|patients|students|clients|approach|"
-    r"focus|work on|work in|team's|open[- ]source|community|brand|store|stores|clinic|hospital|school|"
-    r"building|doing|solving|growth|commitment|model|design|data|reputation|founders?|story|impact)\b|"
-    r"\bwhat you('re| are) (building|doing|solving)|\bthe (mission|product|problem space|domain|stack)\b|"
-    r"\b(mission|impact) (of|to|is)\b"
-)
-GENERIC_TARGET_RE = re.compile(
-    r"\b(this|the|your) (role|position|job|opportunity|company|team|organization|organisation|industry|field)\b"
+SPECIFIC_RE = re.compile(
+    r"\b(your|you're|you've|the company's) (mission|product|products|platform|app|service|services|tools?|"
+    r"research|"
+    r"technology|engineering|culture of|values|roadmap|vision|customers|users|patients|students|clients|"
+    r"approach|"
+    r"open[- ]source|community|founders?|story|handbook|blog|docs|documentation|api|program|programme|pilot|"
+    r"model|data|design|careers page|posting (says|talks|mentions))\b|"
+    r"\bwhat you('re| are) (building|doing|solving)|\bthe (mission|problem space)\b|\bmission (of|to|is)\b"
 )
 REASON_RE = re.compile(
-    r"\b(because|since|the reason|that's why|which is why|so that|as someone who|ever since|in particular|"
-    r"especially|specifically|for example|for instance|given (that|my)|after (seeing|reading|using)|"
-    r"when i (saw|read|used|learned|heard))\b"
+    r"\b(because|since|the reason|that's why|which is why|so that|as someone who|ever since|especially|"
+    r"specifically|in particular|what (made|drew|draws|got) me|after (seeing|reading|using)|when i (saw|"
+    r"read|used))\b"
 )
-ENERGY_RE = re.compile(
-    r"\b(really|genuinely|truly|so much|absolutely|deeply|incredibly|super|amazing|incredible|awesome|fantastic|"
-    r"huge|can't wait|thrilled|love)\b"
+ENERGY_RE = re.compile(r"\b(really|genuinely|truly|so much|absolutely|deeply|incredibly|super|can't wait)\b")
+PAST_ENTHUSIASM_RE = re.compile(
+    r"\bi (really )?(loved|enjoyed)|\bi was (so |really )?(excited|proud|thrilled|happy)|my favou?rite|"
+    r"proudest"
 )
-NEGATION_RE = re.compile(
-    r"\b(not|n't|never|hardly|barely|no longer)\s+(?:\w+\s+){0,2}?(excited|passionate|interested|thrilled|keen|"
-    r"into|care|caring|fussed|bothered|sure|enthusiastic|motivated|my (first|top) choice|a fan|that important)\b|"
-    r"\b(don't|doesn't|do not) (really )?(matter|mind|care)\b|\bwhatever\b|\bnot (a|my) (dream|passion)\b|"
-    r"\bdon't know (much|anything|what) (about|you)"
+_NEGATORS = frozenset(["not", "never", "no", "hardly", "barely"])
+_NEGATED_WORDS = words(
+    """
+    excited passionate interested thrilled keen into care caring fussed bothered enthusiastic motivated
+    fan draws drew appeals excites matter exciting interesting
+    """
+)
+_POSITIVE_NEGATIONS = (
+    ("can't", "wait"),
+    ("cannot", "wait"),
+    ("couldn't", "be"),
+    ("not", "just"),
+    ("not", "only"),
+    ("never", "stopped"),
+    ("can't", "imagine"),
+    ("wouldn't", "miss"),
 )
 HEDGE_RE = re.compile(
-    r"\b(i guess|i suppose|seems (fine|ok|okay|alright|decent|good enough|like a job)|it's (fine|okay|ok|alright|"
-    r"decent)|good enough|(kind|sort) of (interested|excited|into)|i don't know|not sure|probably fine|"
-    r"open to anything|why not|i figured|might as well|could be (fine|ok|okay|interesting)|we'll see|"
-    r"i mean it's|it's a job|as good as any|pretty much any|no idea)\b"
+    r"\b(i guess|i suppose|seems (fine|ok|okay|alright|decent|good enough|like a (fine|decent|ok|okay))|"
+    r"(it's|it is|that's|been|be) (fine|okay|ok|alright|decent)|good enough|interesting enough|"
+    r"(kind|sort) of (interested|excited|into|open)|i don't know|not sure|probably (fine|ok|okay)|"
+    r"open to (anything|whatever)|why not|i figured|might as well|could be (fine|ok|okay|interesting)|"
+    r"we'll see|"
+    r"it's a job|as good as any|pretty much any|no idea|whatever)\b"
+)
+INDIFFERENT_RE = re.compile(
+    r"\b(anywhere|any company|any job|wherever|(\w+) is (a |an )?\2|a (\w+ )?job is a (\w+ )?job|"
+    r"doesn't (really )?matter|don't (really )?mind|all the same)\b"
 )
 SELF_SERVING_RE = re.compile(
-    r"\b((the )?(salary|pay|compensation|benefits|money|bonus|bonuses|perks|package|stock|equity)( here| is| are|"
-    r" was| seems| looks)* (good|great|nice|better|decent|high|higher|competitive|generous|solid)|pays (well|better|"
-    r"more|a lot)|(for|about) the (money|salary|pay|benefits|paycheck)|better (pay|salary|money|benefits|package)|"
-    r"(higher|more) (pay|salary|money)|(short|easy|shorter|nice|quick) commute|the commute|close to (my )?"
-    r"(home|house|apartment|where i live)|near (my )?(home|house)|any job|need(ed)? (a|any|the) (job|paycheck|"
-    r"income)|need(ed)? (the )?(money|income)|pay (my |the )?(bills|rent)|job security|(lots of|more|extra|"
-    r"unlimited) (vacation|time off|pto)|free (food|lunch|lunches|snacks|coffee)|seems easy|(easy|easier) "
-    r"(job|work|role)|get out of my (current|last|old) job|hate my (current |old )?(job|boss)|bored (at|in|with) "
-    r"my|anything (that pays|really)|whoever (hires|pays))\b"
+    r"\b((the )?(salary|pay|compensation|benefits|money|bonus|bonuses|perks|package|stock|equity|commission|"
+    r"differential|band)( here| is| are| was| seems| looks| on)* (good|great|nice|better|decent|high|higher|"
+    r"competitive|generous|solid|above)|mainly the money|the money|pays (well|better|more|a lot)|(for|"
+    r"about) the "
+    r"(money|salary|pay|benefits|paycheck)|better (pay|salary|money|benefits|package)|(higher|more) (pay|"
+    r"salary|"
+    r"money)|a raise|commute|close to (my )?(home|house|apartment|where i live)|near (my )?(home|house)|"
+    r"any job|"
+    r"need(ed)? (a|any|the) (job|paycheck|income)|need(ed)? (the )?(money|income)|pay (my |the )?(bills|"
+    r"rent)|"
+    r"job security|(lots of|more|extra|unlimited) (vacation|time off|pto)|free (food|lunch|lunches|snacks|"
+    r"coffee)|"
+    r"seems easy|(easy|easier) (job|work|role)|get out of my (current|last|old) job|hate my (current |"
+    r"old )?(job|"
+    r"boss)|lease|daycare|promotion|remote, which|because (it's|you're) remote)\b"
 )
-POLITE_RE = re.compile(r"\b(thank you|thanks for|appreciate the|good fit|great fit|nice company)\b")
 
 
 @dataclass(slots=True)
-class _Hit:
-    start: int
-    end: int
-    label: str
-    points: float
+class _Sent:
+    sentence: Sentence
+    positive: bool = False
+    targeted: bool = False
+    polite: bool = False
+    intent: bool = False
+    specific: bool = False
+    reason: bool = False
+    hedged: bool = False
+    negated: bool = False
+    indifferent: bool = False
+    past_enthusiasm: bool = False
+
+    @property
+    def clean(self) -> bool:
+        return not (self.hedged or self.negated or self.indifferent)
 
 
-def _job_target_re(company: str | None, terms: list[str]) -> re.Pattern[str] | None:
-    alts = []
-    if company:
-        alts.append(re.escape(normalise(company)))
-    for t in terms[:60]:
-        t = normalise(t).strip()
-        if len(t) >= 3:
-            alts.append(re.escape(t))
-    if not alts:
-        return None
-    alts.sort(key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(alts) + r")\b")
+def _negated_interest(s: Sentence) -> tuple[int, int] | None:
+    n = s.norms
+    for k, w in enumerate(n):
+        if not (w in _NEGATORS or w.endswith("n't") or w in ("dont", "didnt", "wouldnt", "isnt", "arent")):
+            continue
+        if (w, n[k + 1] if k + 1 < len(n) else "") in _POSITIVE_NEGATIONS:
+            continue
+        for j in range(k + 1, min(len(n), k + 9)):
+            if n[j] in ("but", "because", "and"):
+                break
+            if n[j] in _NEGATED_WORDS:
+                return s.tokens[k].start, s.tokens[j].end
+    return None
 
 
-# Points for answer-level features (they add up to ~100 for a specific, reasoned, forward-looking answer).
-P_EXPRESSION = 22  # an explicit interest expression ("excited", "drawn to", "I'd love to")
-P_MORE_EXPRESSIONS = 6  # each further sentence of interest, up to two
-P_WEAK_ONLY = 8  # only lukewarm words ("interesting", "great company")
-P_SPECIFIC = 16  # interest aimed at something specific: the company, product, mission, the job's work
-P_REASON = 12  # ... with a reason
-P_INTENT = 10  # forward-looking first-person intent ("I want to build ...")
-P_INTENT_SPECIFIC = 5
-P_NAMED_COMPANY = 6
-P_ENERGY = 2  # per energy word, up to four
-P_NEGATION, P_HEDGE, P_SELF_SERVING = 22, 10, 18
+def _felt(s: Sentence, norm: str) -> bool:
+    """A feeling word with the speaker as its subject (first person within the four words before it)."""
+    for m in FEELING_RE.finditer(norm, s.start, s.end):
+        before = [t.norm for t in s.tokens if t.end <= m.start()][-4:]
+        if any(w in _FIRST_PERSON for w in before) or m.group() in ("can't wait", "cannot wait"):
+            return True
+    return False
+
+
+def _specific(norm: str, s: Sentence, context_stems: frozenset[str], targeted: bool) -> bool:
+    """Does the sentence name something particular to this employer?
+
+    Either a possessive reference to its product, mission, program ... ("your rapid response team"), or the
+    posting's distinctive words: two of them, or one in a sentence aimed at the employer.
+    """
+    if SPECIFIC_RE.search(norm, s.start, s.end):
+        return True
+    if not context_stems:
+        return False
+    words = (p for t in s.tokens for p in t.norm.removesuffix("'s").split("-"))
+    hits = {stem(w) for w in words if len(w) > 3} & context_stems
+    return len(hits) >= 2 or (len(hits) == 1 and targeted)
+
+
+# Band floors and in-band points
+NONE_NEUTRAL, NONE_NEGATIVE = 8, 0
+GENERIC_BASE, SPECIFIC_BASE = 35, 72
 
 
 def score(
@@ -127,110 +206,102 @@ def score(
     norm: str,
     sentences: list[Sentence],
     company: str | None,
-    job_terms: list[str],
-    job_stems: frozenset[str] = frozenset(),
+    context_stems: frozenset[str] = frozenset(),
 ) -> DimensionScore:
-    job_re = _job_target_re(company, job_terms)
     company_norm = normalise(company) if company else None
-    hits: list[_Hit] = []
-    n_expr = 0
-    weak_any = specific_any = reason_any = intent_any = intent_specific = named_company = False
-    energy = negations = hedges = self_serving = 0
-    for idx, s in enumerate(sentences):
+    rows: list[_Sent] = []
+    ev: list[Evidence] = []
+    for s in sentences:
         a, b = s.start, s.end
-        # the reason often lands in the next clause of unpunctuated speech ("... excited | because ...")
-        b_ctx = sentences[idx + 1].end if idx + 1 < len(sentences) else b
-        neg_spans = [(m.start(), m.end()) for m in NEGATION_RE.finditer(norm, a, b)]
-        for n0, n1 in neg_spans:
-            hits.append(_Hit(n0, n1, "anti_enthusiasm", 0))
-        negations += len(neg_spans)
+        r = _Sent(s)
+        neg = _negated_interest(s)
+        r.negated = neg is not None
+        if neg:
+            ev.append(make_evidence(transcript, neg[0], neg[1], "anti_enthusiasm"))
+        for rx in (HEDGE_RE, INDIFFERENT_RE):
+            for m in rx.finditer(norm, a, b):
+                ev.append(make_evidence(transcript, m.start(), m.end(), "anti_enthusiasm"))
+                if rx is HEDGE_RE:
+                    r.hedged = True
+                else:
+                    r.indifferent = True
+        r.targeted = bool(TARGET_RE.search(norm, a, b)) or bool(company_norm and company_norm in norm[a:b])
+        r.positive = (
+            _felt(s, norm)
+            or bool(PRAISE_RE.search(norm, a, b))
+            or (r.targeted and bool(VALUE_RE.search(norm, a, b)))
+        )
+        r.polite = bool(POLITE_RE.search(norm, a, b))
+        r.intent = bool(INTENT_RE.search(norm, a, b))
+        r.specific = _specific(norm, s, context_stems, r.targeted)
+        r.reason = bool(REASON_RE.search(norm, a, b))
+        r.past_enthusiasm = bool(PAST_ENTHUSIASM_RE.search(norm, a, b))
+        rows.append(r)
+    self_serving = [(m.start(), m.end()) for m in SELF_SERVING_RE.finditer(norm)]
+    for a, b in self_serving:
+        ev.append(make_evidence(transcript, a, b, "anti_enthusiasm"))
 
-        def free(m: re.Match[str], spans: list[tuple[int, int]] = neg_spans) -> bool:
-            return not any(n0 <= m.start() < n1 or m.start() <= n0 < m.end() for n0, n1 in spans)
+    def near_specific(k: int) -> bool:
+        # the particular thing is often named in the sentence before the intent ("Your posting talks about X,
+        # and I'd love to ...") or right after it
+        # (a sentence before the intent must be aimed at the employer: otherwise it is usually the story)
+        before = k > 0 and rows[k - 1].specific and rows[k - 1].clean and rows[k - 1].targeted
+        after = k + 1 < len(rows) and rows[k + 1].specific and rows[k + 1].clean
+        return rows[k].specific or before or after
 
-        expr = [m for m in EXPRESSION_RE.finditer(norm, a, b) if free(m)]
-        weak = [] if expr else [m for m in WEAK_EXPRESSION_RE.finditer(norm, a, b) if free(m)]
-        intent = INTENT_RE.search(norm, a, b)
-        if company_norm and company_norm in norm[a:b]:
-            named_company = True
-        if not (expr or weak or intent):
-            continue
-        specific = bool(SPECIFIC_TARGET_RE.search(norm, a, b_ctx))
-        if not specific and job_re is not None:
-            specific = bool(job_re.search(norm, a, b_ctx))
-        if not specific and job_stems:
-            specific = any(len(t.norm) > 3 and stem(t.norm) in job_stems for t in s.tokens)
-        reason = bool(REASON_RE.search(norm, a, b_ctx))
-        if expr:
-            n_expr += 1
-        elif weak:
-            weak_any = True
-        if intent:
-            intent_any = True
-            intent_specific = intent_specific or specific
-        if expr or intent or (weak and specific):
-            specific_any = specific_any or specific
-            reason_any = reason_any or (reason and (specific or bool(expr)))
-        energy += len(ENERGY_RE.findall(norm, a, b))
-        hits.append(_Hit(a, b, "enthusiasm", 1))
-    for m in HEDGE_RE.finditer(norm):
-        hedges += 1
-        hits.append(_Hit(m.start(), m.end(), "anti_enthusiasm", 0))
-    for m in SELF_SERVING_RE.finditer(norm):
-        self_serving += 1
-        hits.append(_Hit(m.start(), m.end(), "anti_enthusiasm", 0))
-
-    raw = float(BASE)
-    if n_expr:
-        raw += P_EXPRESSION + P_MORE_EXPRESSIONS * min(n_expr - 1, 2)
-    elif weak_any:
-        raw += P_WEAK_ONLY
-    if specific_any:
-        raw += P_SPECIFIC if (n_expr or intent_any) else P_SPECIFIC / 2
-    if reason_any:
-        raw += P_REASON
-    if intent_any:
-        raw += P_INTENT + (P_INTENT_SPECIFIC if intent_specific else 0)
-    if named_company:
-        raw += P_NAMED_COMPANY
-    raw += P_ENERGY * min(energy, 4)
-    raw -= P_NEGATION * negations + P_HEDGE * min(hedges, 3)
-    if self_serving:
-        raw -= P_SELF_SERVING + 8 * min(self_serving - 1, 2)
-        if not specific_any:
-            raw = min(raw, 25)  # a purely self-serving motive is not enthusiasm, however warmly said
-    if negations and not specific_any:
-        raw = min(raw, 20)
-    value = int(round(max(0.0, min(100.0, raw))))
-    any_specific = specific_any
-
-    ev = [make_evidence(transcript, h.start, h.end, h.label) for h in hits]
-    ev = _dedupe(ev)
-    tips: list[str] = []
-    if self_serving:
-        reason_txt = "Motive sounds self-serving (pay, commute or any job) rather than interest in this role"
-        tips.append("Lead with what draws you to this work and this company (its product, mission or team) "
-                    "and why; leave pay and commute for the offer stage.")
-    elif negations or hedges:
-        reason_txt = "Interest is hedged or negated"
-        tips.append("Drop the hedges (\"I guess\", \"not really\"): say plainly what you want to do here and "
-                    "why it matters to you.")
-    elif value >= 60:
-        reason_txt = "Specific, reasoned interest in this role" + (" and company" if named_company else "")
-    elif any_specific:
-        reason_txt = "Some specific interest, but little reason or intent"
-    elif value >= 25:
-        reason_txt = "Positive but generic: nothing names this company, product or its work"
+    specific_rows = [r for k, r in enumerate(rows) if r.clean and r.intent and near_specific(k)]
+    generic_rows = [r for r in rows if r.clean and (r.positive or r.polite or r.intent or r.past_enthusiasm)]
+    named = bool(company_norm) and company_norm in norm
+    negative = any(r.negated or r.hedged or r.indifferent for r in rows) or bool(self_serving)
+    energy = sum(len(ENERGY_RE.findall(norm, r.sentence.start, r.sentence.end)) for r in generic_rows)
+    if specific_rows:
+        level = 2
+        pts = SPECIFIC_BASE + 6 * any(r.reason for r in rows if r.clean) + 6 * named
+        pts += 4 * min(len(specific_rows) - 1, 2) + 2 * min(energy, 3)
+    elif generic_rows:
+        level = 1
+        pts = GENERIC_BASE + 6 * any(r.positive and r.targeted for r in generic_rows)
+        pts += 5 * any(r.intent for r in generic_rows) + 5 * any(r.specific for r in generic_rows)
+        pts += 4 * named + 2 * min(energy, 3) - 8 * negative
     else:
-        reason_txt = "No expressed interest in this role or company"
-    if value < 60 and not tips:
-        who = company or "the company"
-        if not any_specific:
-            tips.append(f"Name something specific about {who} (its product, mission, team or the work in the "
-                        "posting) and say why it excites you.")
+        level = 0
+        pts = NONE_NEGATIVE if negative else NONE_NEUTRAL
+    value = int(round(max(0, min(100, pts))))
+    for r in specific_rows or generic_rows:
+        ev.append(make_evidence(transcript, r.sentence.start, r.sentence.end, "enthusiasm"))
+    ev = _dedupe(ev)
+
+    tips: list[str] = []
+    who = company or "the company"
+    if level == 2:
+        reason_txt = "Specific interest in this role" + (f" and {company}" if named else "") + ", with intent"
+    elif level == 1:
+        if any(r.intent for r in generic_rows):
+            reason_txt = "Generic interest: intent without anything particular to this company"
         else:
-            tips.append("Add the why: connect what excites you here to something you have done or care about, "
-                        "then say what you want to do in the role.")
+            reason_txt = "Generic positivity: nothing particular to this company or role"
+        tips.append(
+            f"Make it specific: name something particular about {who} (a product, feature, program, "
+            "the mission or the posting's work), say why it matters to you, and what you want to do there."
+        )
+    elif self_serving and not any(r.negated or r.hedged for r in rows):
+        reason_txt = "Only self-serving motives (pay, commute, convenience)"
+        tips.append(
+            "Lead with what draws you to this work and this company (its product, mission or team) "
+            "and why; leave pay and commute for the offer stage."
+        )
+    elif negative:
+        reason_txt = "Interest is hedged, negated or indifferent"
+        tips.append(
+            'Drop the hedges ("I guess", "not really", "anywhere"): say plainly what you want to '
+            f"do at {who} and why it matters to you."
+        )
+    else:
+        reason_txt = "No interest in this role or company expressed"
+        tips.append(
+            f"Close with why {who}: one particular thing about it that draws you, and what you want to "
+            'do there ("I want to ...").'
+        )
     return DimensionScore(value, reason_txt, ev, tips, priority=(100 - value) * 0.3)
 
 

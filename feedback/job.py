@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import GENERIC_JOB_WORDS, GENERIC_VERBS_ADJ, STOPWORDS
-from .synonyms import MAX_PHRASE_TOKENS, canon_of
+from .lexicon import GENERIC_JOB_WORDS, GENERIC_VERBS_ADJ, STOPWORDS, words
+from .synonyms import MAX_PHRASE_TOKENS, SOFT_CANON, canon_of
 from .text import normalise, stem, tokenize
 
 
@@ -36,11 +36,16 @@ class JobDescription:
     requirements: list[Requirement]
     terms: list[str]
     text: str = field(default="", repr=False)
+    # stems of the posting's distinctive words (product, mission, programs, duties), minus the job title's:
+    # an answer that names them shows interest in *this* company rather than any employer
+    context_stems: frozenset[str] = field(default=frozenset(), repr=False)
 
 
 _BULLET_RE = re.compile(r"^\s*(?:[-*•·–—▪◦●+]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 _MD_RE = re.compile(r"[*_#`>]+")
-_KV_RE = re.compile(r"^\s*(job title|title|position|role|company|employer|organization|organisation)\s*:\s*(.+)$", re.I)
+_KV_RE = re.compile(
+    r"^\s*(job title|title|position|role|company|employer|organization|organisation)\s*:\s*(.+)$", re.I
+)
 
 _NICE_HEAD = re.compile(
     r"nice[ -]to[ -]have|preferred|bonus|plus|desir|extra credit|ideally|good to have|optional|also welcome|"
@@ -57,15 +62,19 @@ _REQ_HEAD = re.compile(
     r"what it takes|competenc|ideal candidate"
 )
 _DUTY_HEAD = re.compile(
-    r"responsibilit|what you('ll| will) (do|work on|own)|duties|the role|your role|day[ -]to[ -]day|in this role|"
-    r"you will|key tasks|what you('ll| will) be doing|the job|about the (role|job|position)|your impact|mission of"
+    r"responsibilit|what you('ll| will) (do|work on|own)|duties|the role|your role|day[ -]to[ -]day|"
+    r"in this role|"
+    r"you will|key tasks|what you('ll| will) be doing|the job|about the (role|job|position)|your impact|"
+    r"mission of"
 )
 # A nice-to-have cue that qualifies the whole requirement ("Python is a plus", "BSN preferred"), not a part
 # of it ("acute care experience, med-surg preferred" is still a must-have).
 _NICE_INLINE = re.compile(
     r"^(ideally|preferably|bonus|nice[ -]to[ -]have|a plus|optional)\b|"
-    r"\b(is|are|would be|also) (a plus|a bonus|nice to have|preferred|helpful|an advantage|welcome|desirable)\b|"
-    r"^\S+(\s\S+){0,3}\s(preferred|a plus|desirable|desired|optional)\.?$|\bnot required\b|\bneither is required\b|"
+    r"\b(is|are|would be|also) (a plus|a bonus|nice to have|preferred|helpful|an advantage|welcome|"
+    r"desirable)\b|"
+    r"^\S+(\s\S+){0,3}\s(preferred|a plus|desirable|desired|optional)\.?$|\bnot required\b|"
+    r"\bneither is required\b|"
     r"\b(nice[ -]to[ -]have|a plus)\.?$"
 )
 # Lines about pay, schedule, location or how to apply are not requirements.
@@ -74,8 +83,10 @@ _NOT_REQUIREMENT = re.compile(
     r"visa sponsorship|equal opportunity|how to apply|please apply|remote in|remote within|hybrid)\b"
 )
 _PROSE_CUE = re.compile(
-    r"\b(you will|you'll|you should|you must|you have|you're|you are|experience (with|in|of|using)|years|proficien\w*|"
-    r"knowledge of|familiar\w*|ability to|able to|skills? (in|with)|background in|degree|certif\w*|comfortable|"
+    r"\b(you will|you'll|you should|you must|you have|you're|you are|experience (with|in|of|using)|years|"
+    r"proficien\w*|"
+    r"knowledge of|familiar\w*|ability to|able to|skills? (in|with)|background in|degree|certif\w*|"
+    r"comfortable|"
     r"expertise|track record|responsible for|looking for|need someone|we need|required|requirements?|must|"
     r"strong|excellent|fluen\w+|licen[cs]e\w*|hands-on|a plus|nice to have|preferred|bonus)\b"
 )
@@ -90,8 +101,11 @@ _COMPANY_RES = (
     re.compile(r"\b(?:[Aa]t|[Jj]oin)\s+" + _NAME + r"(?=[,.!]|\s+(?:we|is|and|as|you)\b)"),
     re.compile(r"^\s*" + _NAME + r"\s+(?:is|are)\s+(?:a|an|the|hiring|looking|seeking)\b"),
 )
-_NOT_COMPANY = frozenset(
-    "us you the this our we it about role team job position company what who why how your in responsibilities".split()
+_NOT_COMPANY = words(
+    """
+    us you the this our we it about role team job position company what who why how your in
+    responsibilities
+    """
 )
 
 
@@ -160,7 +174,13 @@ def _lines(text: str) -> tuple[list[_Line], str | None, str | None]:
             continue
         # "Requirements: Python, SQL; 3+ years" -- a heading and its content on one line
         head, sep, rest = raw.partition(":")
-        if sep and not _BULLET_RE.match(raw) and len(head.split()) <= 5 and rest.strip() and _heading_kind(_clean(head).lower()) is not None:
+        if (
+            sep
+            and not _BULLET_RE.match(raw)
+            and len(head.split()) <= 5
+            and rest.strip()
+            and _heading_kind(_clean(head).lower()) is not None
+        ):
             section = _clean(head).lower()
             kind = _heading_kind(section) or kind
             for part in re.split(r";\s*", rest):
@@ -187,11 +207,18 @@ def _find_title_company(text: str, title: str | None, company: str | None) -> tu
     ("Acme — Denver, CO"), or "X is a ...", preferring a name the posting repeats."""
     heads = [_clean(ln) for ln in text.splitlines() if ln.strip()][:2]
     cands: list[tuple[str, bool]] = []
-    if heads and len(heads[0].split()) <= 14 and not heads[0].endswith(".") and _heading_kind(heads[0].lower()) is None:
+    if (
+        heads
+        and len(heads[0].split()) <= 14
+        and not heads[0].endswith(".")
+        and _heading_kind(heads[0].lower()) is None
+    ):
         parts = _DASH_SPLIT_RE.split(heads[0])
         if title is None:
             title = parts[0].strip() or None
-        cands += [(p.split("(")[0].strip(), False) for p in parts[1:]]
+        # "Staff Accountant at Brightwater Foods": a name after "at" is the employer
+        strong_at = bool(re.search(r"\s(?:at|@)\s", heads[0]))
+        cands += [(p.split("(")[0].strip(), strong_at) for p in parts[1:]]
     if len(heads) > 1 and len(heads[1].split()) <= 12 and not heads[1].endswith("."):
         cands.append((_DASH_SPLIT_RE.split(heads[1])[0].split("(")[0].split(",")[0].strip(), False))
     for line in text.splitlines():
@@ -244,20 +271,25 @@ def extract_terms(text: str) -> tuple[list[str], dict[str, float]]:
             if canon not in seen:
                 seen.add(canon)
                 terms.append(surface)
-                weights[surface] = 1.0
+                weights[surface] = 0.5 if canon in SOFT_CANON else 1.0
             i += n
             continue
         t = toks[i]
         w = t.norm.strip("'").removesuffix("'s")
         i += 1
-        if (w in STOPWORDS or w in GENERIC_JOB_WORDS or w in GENERIC_VERBS_ADJ or len(w) < 2
-                or not any(c.isalpha() for c in w)):
+        if (
+            w in STOPWORDS
+            or w in GENERIC_JOB_WORDS
+            or w in GENERIC_VERBS_ADJ
+            or len(w) < 2
+            or not any(c.isalpha() for c in w)
+        ):
             continue
         surface = text[t.start : t.end].removesuffix("'s")
         # a name: capitalised but not the first word, or an acronym such as "HVAC"
-        is_name = (surface[:1].isupper() and t.start > 0 and norm[: t.start].rstrip()[-1:] not in ".:;!?-•*") or (
-            len(surface) >= 2 and surface.isupper()
-        )
+        is_name = (
+            surface[:1].isupper() and t.start > 0 and norm[: t.start].rstrip()[-1:] not in ".:;!?-•*"
+        ) or (len(surface) >= 2 and surface.isupper())
         if len(w) < 3 and not is_name:
             continue
         key = stem(w)
@@ -288,10 +320,9 @@ def _parse_cached(text: str) -> JobDescription:
             low = sent.lower()
             if _NOT_REQUIREMENT.search(low):
                 continue
-            if ln.kind == "intro" or not sectioned or (not ln.bullet and len(sent.split()) > 12):
-                # prose: only sentences that ask for something are requirements
-                if not _PROSE_CUE.search(low):
-                    continue
+            prose = ln.kind == "intro" or not sectioned or (not ln.bullet and len(sent.split()) > 12)
+            if prose and not _PROSE_CUE.search(low):
+                continue  # in prose only sentences that ask for something are requirements
             terms, weights = extract_terms(sent)
             if not terms:
                 continue
@@ -305,7 +336,45 @@ def _parse_cached(text: str) -> JobDescription:
             if key not in seen_canon:
                 seen_canon.add(key)
                 all_terms.append(t)
-    return JobDescription(title, company, reqs, all_terms, text)
+    return JobDescription(title, company, reqs, all_terms, text, _context_stems(text, company))
+
+
+def _context_stems(text: str, company: str | None) -> frozenset[str]:
+    norm = normalise(text)
+    first = next((ln for ln in norm.splitlines() if ln.strip()), "")
+    title_words = {stem(t.norm) for t in tokenize(first)}
+    company_words = {stem(t.norm) for t in tokenize(normalise(company or ""))}
+    out = set()
+    words = [p for t in tokenize(norm) for p in t.norm.removesuffix("'s").split("-")]
+    for w in words:
+        if (
+            len(w) < 4
+            or not w.isalpha()
+            or w in STOPWORDS
+            or w in GENERIC_JOB_WORDS
+            or w in GENERIC_VERBS_ADJ
+        ):
+            continue
+        st = stem(w)
+        if st not in title_words and st not in company_words and st not in _CONTEXT_STOP:
+            out.add(st)
+    return frozenset(out)
+
+
+# everyday words too common in answers to show knowledge of the company
+_CONTEXT_STOP = frozenset(
+    stem(w)
+    for w in words(
+        """
+    people person time times week weeks month months year years today every things something lots part
+    place great good best better love like make sure help need needs work works want wants know think
+    really always customer customers team teams company job role work small large long first next last
+    work place home career careers culture values grow growth develop learn learning opportunity
+    environment difference organization organisation industry future engineering engineers building
+    build day days shift shifts
+    """
+    )
+)
 
 
 def parse_job(text: str) -> JobDescription:

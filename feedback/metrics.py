@@ -30,7 +30,7 @@ def pearson(x: Sequence[float], y: Sequence[float]) -> float:
     if n < 2:
         return math.nan
     mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
     sxx = sum((a - mx) ** 2 for a in x)
     syy = sum((b - my) ** 2 for b in y)
     if sxx == 0 or syy == 0:
@@ -44,7 +44,7 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
 
 
 def pairwise_accuracy(scores: Sequence[float], labels: Sequence[float]) -> float:
-    """Over pairs with different labels, the fraction the scores order the same way (score ties count half)."""
+    """Over pairs with different labels, the share the scores order the same way (score ties count half)."""
     if len(scores) != len(labels):
         raise ValueError("scores and labels differ in length")
     agree = 0.0
@@ -60,7 +60,7 @@ def pairwise_accuracy(scores: Sequence[float], labels: Sequence[float]) -> float
 
 
 def filler_prf(pairs: Sequence[tuple[Mapping[str, int], Mapping[str, int]]]) -> tuple[float, float, float]:
-    """Precision, recall, F1 of filler counts over (predicted, gold) pairs; per filler tp = min(pred, gold)."""
+    """Precision, recall, F1 of filler counts over (predicted, gold) pairs; per filler tp = min(pred, gold)"""
     tp = fp = fn = 0
     for pred, gold in pairs:
         for k in set(pred) | set(gold):

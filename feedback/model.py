@@ -53,7 +53,7 @@ def make_evidence(transcript: str, start: int, end: int, label: str) -> Evidence
 
 @dataclass(slots=True)
 class DimensionScore:
-    """One scored dimension: a 0-100 score (None when it cannot be scored), a one-line reason, evidence, tips."""
+    """One scored dimension: a 0-100 score (None when not scorable), a one-line reason, evidence, tips."""
 
     score: int | None
     reason: str

@@ -19,7 +19,9 @@ TOKEN_RE = re.compile(r"[$£€]?\w(?:[\w'+#%]|[.\-/&](?=\w))*[+#%]*")
 # ("node.js") have no space after the dot, so they never split.
 _HARD_END_RE = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\s*\n+\s*")
 # abbreviations whose dot does not end a sentence ("the 9 p.m. pickup", "e.g. Postgres")
-_NO_END_BEFORE = re.compile(r"(\b(a\.m|p\.m|e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st|inc|co|no|jr|sr|u\.s)\.)$")
+_NO_END_BEFORE = re.compile(
+    r"(\b(a\.m|p\.m|e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st|inc|co|no|jr|sr|u\.s)\.)$"
+)
 
 # Spoken answers often arrive with no punctuation at all ("so um at my last job we had ... and then i ...").
 # Long runs are cut before discourse markers that usually open a new clause. Lists are token tuples.
@@ -51,10 +53,10 @@ _MARKERS: tuple[tuple[str, ...], ...] = tuple(
         "and we",
         "and that",
         "and it",
-        "also",
-        "first",
-        "second",
-        "next",
+        "first i",
+        "first we",
+        "next i",
+        "next we",
         "my goal",
         "my job",
         "my task",
@@ -82,6 +84,7 @@ for _m in _MARKERS:
 # in interview answers rarely run past ~30 words; spoken ones have no full stops at all.
 SOFT_MAX_TOKENS = 22
 HARD_MAX_TOKENS = 40
+PUNCTUATED_SOFT_MAX = 45
 _MIN_PIECE = 4  # never leave a fragment shorter than this when cutting at a marker
 
 
@@ -122,9 +125,9 @@ def tokenize(norm_text: str, start: int = 0, end: int | None = None) -> list[Tok
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(norm_text, start, end)]
 
 
-def _cut_long(tokens: list[Token]) -> list[list[Token]]:
+def _cut_long(tokens: list[Token], soft_max: int = SOFT_MAX_TOKENS) -> list[list[Token]]:
     """Cut an over-long unpunctuated run before discourse markers, then by length if still too long."""
-    if len(tokens) <= SOFT_MAX_TOKENS:
+    if len(tokens) <= soft_max:
         return [tokens]
     pieces: list[list[Token]] = []
     last = 0
@@ -134,7 +137,11 @@ def _cut_long(tokens: list[Token]) -> list[list[Token]]:
         if cands and i - last >= _MIN_PIECE:
             for m in cands:
                 if tuple(t.norm for t in tokens[i : i + len(m)]) == m:
-                    cut = i - 1 if tokens[i - 1].norm in ("and", "so", "but") and i - 1 - last >= _MIN_PIECE else i
+                    cut = (
+                        i - 1
+                        if tokens[i - 1].norm in ("and", "so", "but") and i - 1 - last >= _MIN_PIECE
+                        else i
+                    )
                     pieces.append(tokens[last:cut])
                     last = cut
                     break
@@ -142,7 +149,7 @@ def _cut_long(tokens: list[Token]) -> list[list[Token]]:
     pieces.append(tokens[last:])
     out: list[list[Token]] = []
     for p in pieces:
-        while len(p) > HARD_MAX_TOKENS:
+        while len(p) > max(HARD_MAX_TOKENS, soft_max):
             out.append(p[:SOFT_MAX_TOKENS])
             p = p[SOFT_MAX_TOKENS:]
         out.append(p)
@@ -159,12 +166,16 @@ def split_sentences(norm_text: str) -> list[Sentence]:
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(norm_text)))
+    # Written answers have their own full stops: only cut their sentences when they are very long.
+    n_tokens = len(TOKEN_RE.findall(norm_text))
+    punctuated = len(spans) >= 2 and n_tokens / len(spans) < 30
+    soft_max = PUNCTUATED_SOFT_MAX if punctuated else SOFT_MAX_TOKENS
     sentences: list[Sentence] = []
     for a, b in spans:
         toks = tokenize(norm_text, a, b)
         if not toks:
             continue
-        for piece in _cut_long(toks):
+        for piece in _cut_long(toks, soft_max):
             if not piece:
                 continue
             s_start = piece[0].start
@@ -211,6 +222,8 @@ def stem(word: str) -> str:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)] + ("y" if suf == "ies" else "")
             break
+    if w.endswith("er") and len(w) - 2 >= 4:  # "engineering" -> "engineer" -> "engine", like "engineer"
+        w = w[:-2]
     if len(w) > 4 and w.endswith("e"):
         w = w[:-1]
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "lsz":

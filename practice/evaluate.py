@@ -61,12 +61,19 @@ class Figures:
 
         return {
             "dimensions": {
-                d: {"n": self.n.get(d, 0), "rho": num(self.rho.get(d, math.nan)),
-                    "pairacc": num(self.pairacc.get(d, math.nan))}
+                d: {
+                    "n": self.n.get(d, 0),
+                    "rho": num(self.rho.get(d, math.nan)),
+                    "pairacc": num(self.pairacc.get(d, math.nan)),
+                }
                 for d in DIMENSIONS
             },
-            "fillers": {"lines": self.filler_lines, "precision": num(self.filler_precision),
-                        "recall": num(self.filler_recall), "f1": num(self.filler_f1)},
+            "fillers": {
+                "lines": self.filler_lines,
+                "precision": num(self.filler_precision),
+                "recall": num(self.filler_recall),
+                "f1": num(self.filler_f1),
+            },
         }
 
 
@@ -110,7 +117,7 @@ def load_dataset(path: Path) -> list[Item]:
                 continue
             low, high = LABEL_RANGES[dim]
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise fail(f'labels.{dim} must be an integer from {low} to {high} or null, got {value!r}')
+                raise fail(f"labels.{dim} must be an integer from {low} to {high} or null, got {value!r}")
             clean[dim] = value
         job: JobDescription | None = None
         if obj.get("job") is not None:
@@ -142,7 +149,7 @@ def figures_for(items: list[Item], results: list[Feedback]) -> Figures:
     for dim in DIMENSIONS:
         scores: list[float] = []
         labels: list[float] = []
-        for item, fb in zip(items, results):
+        for item, fb in zip(items, results, strict=True):
             label = item.labels[dim]
             score = getattr(fb, dim).score
             if label is None or score is None:
@@ -152,7 +159,11 @@ def figures_for(items: list[Item], results: list[Feedback]) -> Figures:
         fig.n[dim] = len(scores)
         fig.rho[dim] = spearman(scores, labels) if len(scores) >= 2 else math.nan
         fig.pairacc[dim] = pairwise_accuracy(scores, labels) if scores else math.nan
-    pairs = [(fb.delivery.fillers, item.fillers) for item, fb in zip(items, results) if item.fillers is not None]
+    pairs = [
+        (fb.delivery.fillers, item.fillers)
+        for item, fb in zip(items, results, strict=True)
+        if item.fillers is not None
+    ]
     fig.filler_lines = len(pairs)
     if pairs:
         fig.filler_precision, fig.filler_recall, fig.filler_f1 = filler_prf(pairs)
@@ -173,12 +184,16 @@ def score_audio(items: list[Item], voice: str, progress: Callable[[str], None]) 
         wav = Path(tmp) / "answer.wav"
         for k, it in enumerate(items, start=1):
             progress(f"[{k}/{len(items)}] speaking and transcribing {it.id}")
-            subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", str(wav), it.text],
-                           check=True, capture_output=True)
+            subprocess.run(
+                ["espeak-ng", "-v", voice, "-s", "160", "-w", str(wav), it.text],
+                check=True,
+                capture_output=True,
+            )
             terms = list(it.job.terms[:20]) if it.job else None
             tr = transcriber.transcribe(wav, prompt_terms=terms)
-            results.append(score_answer(it.question, tr.text, it.job, words=list(tr.words),
-                                        duration_s=tr.duration_s))
+            results.append(
+                score_answer(it.question, tr.text, it.job, words=list(tr.words), duration_s=tr.duration_s)
+            )
     return results
 
 
@@ -197,13 +212,19 @@ def print_table(fig: Figures, out: TextIO, title: str, base: Figures | None = No
     for dim in DIMENSIONS:
         row = f"  {dim:<11} {fig.n[dim]:>4} {_fmt(fig.rho[dim]):>7} {_fmt(fig.pairacc[dim]):>8}"
         if base:
-            row += f"  {_diff(fig.rho[dim], base.rho[dim]):>6}  {_diff(fig.pairacc[dim], base.pairacc[dim]):>9}"
+            row += (
+                f"  {_diff(fig.rho[dim], base.rho[dim]):>6}  {_diff(fig.pairacc[dim], base.pairacc[dim]):>9}"
+            )
         print(row, file=out)
-    line = (f"  fillers over {fig.filler_lines} line(s): precision {_fmt(fig.filler_precision)} "
-            f"recall {_fmt(fig.filler_recall)} f1 {_fmt(fig.filler_f1)}")
+    line = (
+        f"  fillers over {fig.filler_lines} line(s): precision {_fmt(fig.filler_precision)} "
+        f"recall {_fmt(fig.filler_recall)} f1 {_fmt(fig.filler_f1)}"
+    )
     if base:
-        line += (f"  (d_precision {_diff(fig.filler_precision, base.filler_precision)}, "
-                 f"d_recall {_diff(fig.filler_recall, base.filler_recall)})")
+        line += (
+            f"  (d_precision {_diff(fig.filler_precision, base.filler_precision)}, "
+            f"d_recall {_diff(fig.filler_recall, base.filler_recall)})"
+        )
     print(line, file=out)
 
 
@@ -214,8 +235,14 @@ def summary_line(fig: Figures) -> str:
     return " ".join(parts)
 
 
-def run(dataset: Path, audio: bool = False, voice: str = "en-us", as_json: bool = False,
-        out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run(
+    dataset: Path,
+    audio: bool = False,
+    voice: str = "en-us",
+    as_json: bool = False,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
     try:
         items = load_dataset(dataset)
     except DatasetError as error:
@@ -229,25 +256,38 @@ def run(dataset: Path, audio: bool = False, voice: str = "en-us", as_json: bool 
         audio_results = score_audio(items, voice, lambda m: print(m, file=err))
         audio_fig = figures_for(items, audio_results)
     if as_json:
-        report: dict[str, Any] = {"dataset": str(dataset), "n": len(items), "text": text_fig.to_dict(),
-                                  "items": []}
+        report: dict[str, Any] = {
+            "dataset": str(dataset),
+            "n": len(items),
+            "text": text_fig.to_dict(),
+            "items": [],
+        }
         if audio_fig:
             report["audio"] = audio_fig.to_dict()
-        for k, (it, fb) in enumerate(zip(items, text_results)):
-            row: dict[str, Any] = {"id": it.id, "labels": it.labels,
-                                   "scores": {d: getattr(fb, d).score for d in DIMENSIONS},
-                                   "fillers": fb.delivery.fillers, "gold_fillers": it.fillers}
+        for k, (it, fb) in enumerate(zip(items, text_results, strict=True)):
+            row: dict[str, Any] = {
+                "id": it.id,
+                "labels": it.labels,
+                "scores": {d: getattr(fb, d).score for d in DIMENSIONS},
+                "fillers": fb.delivery.fillers,
+                "gold_fillers": it.fillers,
+            }
             if audio_results:
                 a = audio_results[k]
-                row["audio"] = {"transcript": a.transcript, "scores": {d: getattr(a, d).score for d in DIMENSIONS},
-                                "fillers": a.delivery.fillers}
+                row["audio"] = {
+                    "transcript": a.transcript,
+                    "scores": {d: getattr(a, d).score for d in DIMENSIONS},
+                    "fillers": a.delivery.fillers,
+                }
             report["items"].append(row)
         print(json.dumps(report, indent=2), file=out)
         return EXIT_OK
     print(f"dataset: {dataset} ({len(items)} answers)", file=out)
     print_table(text_fig, out, "text:")
     if audio_fig:
-        print_table(audio_fig, out, f"audio (espeak-ng {voice} -> Whisper), difference to text:", base=text_fig)
+        print_table(
+            audio_fig, out, f"audio (espeak-ng {voice} -> Whisper), difference to text:", base=text_fig
+        )
         print("text figures: " + summary_line(text_fig), file=out)
         print(summary_line(audio_fig), file=out)
     else:
@@ -263,11 +303,17 @@ def register(subparsers: Any) -> None:
     """Add the `eval` subcommand to an argparse subparsers object."""
     help_text = "measure how well the scorer agrees with a hand-labelled dataset (JSONL)"
     p = subparsers.add_parser("eval", help=help_text, description=help_text)
-    p.add_argument("dataset", metavar="DATASET.jsonl",
-                   help='one JSON object a line: id, question, text, job (path), labels, optional fillers')
-    p.add_argument("--audio", action="store_true",
-                   help="also speak each answer (espeak-ng), transcribe it (Whisper) and score the transcript; "
-                        "the last line then holds the audio figures")
+    p.add_argument(
+        "dataset",
+        metavar="DATASET.jsonl",
+        help="one JSON object a line: id, question, text, job (path), labels, optional fillers",
+    )
+    p.add_argument(
+        "--audio",
+        action="store_true",
+        help="also speak each answer (espeak-ng), transcribe it (Whisper) and score the transcript; "
+        "the last line then holds the audio figures",
+    )
     p.add_argument("--voice", default="en-us", help="espeak-ng voice for --audio (default: en-us)")
     p.add_argument("--json", action="store_true", help="print a JSON report with per-answer scores instead")
     p.set_defaults(handler=_cmd_eval, func=_cmd_eval)

@@ -27,8 +27,13 @@ PREVIEW_WINDOW_S = 24.0
 
 
 class TranscriberLike(Protocol):
-    def transcribe(self, audio, prompt_terms: list[str] | None = None, offset_s: float = 0.0,
-                   previous_text: str | None = None) -> Transcript: ...
+    def transcribe(
+        self,
+        audio,
+        prompt_terms: list[str] | None = None,
+        offset_s: float = 0.0,
+        previous_text: str | None = None,
+    ) -> Transcript: ...
 
 
 class LiveTranscriber(Protocol):
@@ -42,7 +47,7 @@ class LiveTranscriber(Protocol):
         """What has been transcribed so far (may change as more audio arrives)."""
 
     def finish(self) -> Transcript:
-        """Stop listening and return the final transcript of all the audio fed (blocking: call in a worker)."""
+        """Stop listening; the final transcript of all the audio fed (blocking: call it in a worker)."""
 
     def cancel(self) -> None:
         """Stop listening and throw the work away (retry, or leaving the screen)."""
@@ -56,8 +61,13 @@ class PeriodicTranscriber:
     """Re-transcribes the recent audio every PREVIEW_EVERY_S seconds for the preview; `finish()` transcribes
     the whole answer in one pass, which is what gets scored (one pass gives Whisper full context)."""
 
-    def __init__(self, transcriber: TranscriberLike, prompt_terms: list[str] | None = None,
-                 on_update: Callable[[str], None] | None = None, every_s: float = PREVIEW_EVERY_S) -> None:
+    def __init__(
+        self,
+        transcriber: TranscriberLike,
+        prompt_terms: list[str] | None = None,
+        on_update: Callable[[str], None] | None = None,
+        every_s: float = PREVIEW_EVERY_S,
+    ) -> None:
         self.transcriber = transcriber
         self.prompt_terms = prompt_terms
         self.on_update = on_update
@@ -122,7 +132,7 @@ class PeriodicTranscriber:
         return self.transcriber.transcribe(self._audio(), prompt_terms=self.prompt_terms)
 
     def cancel(self) -> None:
-        # No join: this is called on the UI thread, and a preview pass in flight ends on its own (its result is
+        # No join: this runs on the UI thread, and a preview pass in flight ends on its own (its result is
         # dropped because _stop is set).
         self._stop.set()
         with self._lock:

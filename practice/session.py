@@ -1,7 +1,7 @@
-"""One practice session as a plain state machine: which questions, which one is current, what is happening now,
+"""One practice session as a plain state machine: which questions, which one is current, what happens now,
 and the attempts made so far. No Textual here, so the flow can be tested (and reused) without a UI.
 
-    idle ──► speaking ──► idle ──► recording ──► transcribing ──► scoring ──► reviewing ──► idle (retry / next)
+    idle ─► speaking ─► idle ─► recording ─► transcribing ─► scoring ─► reviewing ─► idle (retry / next)
       │                             │  (retry: discard)     └────── failed ──────┘             └──► finished
       └── typed answer ──► scoring;  imported file ──► transcribing
 """
@@ -32,7 +32,9 @@ class State(StrEnum):
 
 
 _ALLOWED: dict[State, frozenset[State]] = {
-    State.IDLE: frozenset({State.SPEAKING, State.RECORDING, State.TRANSCRIBING, State.SCORING, State.FINISHED}),
+    State.IDLE: frozenset(
+        {State.SPEAKING, State.RECORDING, State.TRANSCRIBING, State.SCORING, State.FINISHED}
+    ),
     State.SPEAKING: frozenset({State.IDLE, State.RECORDING, State.FINISHED}),
     State.RECORDING: frozenset({State.IDLE, State.TRANSCRIBING}),
     # A failed transcription goes straight to reviewing: the attempt is shown with its error and recording.
@@ -49,13 +51,15 @@ class SessionStateError(RuntimeError):
 
 
 def new_session_id(now: datetime | None = None) -> str:
-    """Sortable and readable in a file listing ("20260126-094512-3fa2c1"), unique even if the database is reset,
+    """Sortable and readable in a listing ("20260126-094512-3fa2c1"), unique even if the database is reset,
     so recordings from an old history are never overwritten."""
     now = now or datetime.now()
     return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
-def pick_questions(questions: Sequence[Question], count: int, shuffle: bool, seed: int | None = None) -> list[Question]:
+def pick_questions(
+    questions: Sequence[Question], count: int, shuffle: bool, seed: int | None = None
+) -> list[Question]:
     """`count` questions in bank order, or a random sample (repeatable with `seed`)."""
     count = max(1, min(count, len(questions)))
     if not shuffle:
@@ -236,7 +240,9 @@ def compare_attempts(before: AttemptRecord, after: AttemptRecord) -> list[str]:
     old_d = (before.feedback or {}).get("delivery") or {}
     new_d = (after.feedback or {}).get("delivery") or {}
     if old_d.get("filler_count") is not None and new_d.get("filler_count") is not None:
-        lines.append(f"Fillers: {_arrow(old_d['filler_count'], new_d['filler_count'], higher_is_better=False)}")
+        lines.append(
+            f"Fillers: {_arrow(old_d['filler_count'], new_d['filler_count'], higher_is_better=False)}"
+        )
     if old_d.get("wpm") and new_d.get("wpm"):
         lines.append(f"Pace: {round(old_d['wpm'])} → {round(new_d['wpm'])} words a minute")
     if before.duration_s and after.duration_s:

@@ -9,7 +9,7 @@ Durability choices, each for a reason:
 - The file is created 0600 (SQLite gives its -wal and -shm files the same mode): answers are personal.
 
 The database path is `data_dir()/history.sqlite3`; INTERVIEW_PRACTICE_HOME moves the whole data folder and
-INTERVIEW_PRACTICE_DB moves only this file. One connection is shared by the UI thread and workers, guarded by a
+INTERVIEW_PRACTICE_DB moves only this file. One connection is shared by the UI thread and workers, guarded by
 lock, which is simpler than a pool and plenty for a few writes a minute.
 """
 
@@ -157,17 +157,32 @@ def _loads(text: str | None) -> Any:
 
 
 def _session(row: sqlite3.Row) -> SessionRecord:
-    return SessionRecord(row["id"], datetime.fromisoformat(row["started_at"]), row["bank_id"], row["bank_name"],
-                         row["job_title"], row["job_text"], _loads(row["settings"]) or {})
+    return SessionRecord(
+        row["id"],
+        datetime.fromisoformat(row["started_at"]),
+        row["bank_id"],
+        row["bank_name"],
+        row["job_title"],
+        row["job_text"],
+        _loads(row["settings"]) or {},
+    )
 
 
 def _attempt(row: sqlite3.Row) -> AttemptRecord:
     return AttemptRecord(
-        session_id=row["session_id"], question_id=row["question_id"], question_text=row["question_text"],
-        attempt_no=row["attempt_no"], created_at=datetime.fromisoformat(row["created_at"]),
+        session_id=row["session_id"],
+        question_id=row["question_id"],
+        question_text=row["question_text"],
+        attempt_no=row["attempt_no"],
+        created_at=datetime.fromisoformat(row["created_at"]),
         recording_path=Path(row["recording_path"]) if row["recording_path"] else None,
-        transcript=row["transcript"], words=_loads(row["words"]), duration_s=row["duration_s"],
-        feedback=_loads(row["feedback"]), error=row["error"], source=row["source"], id=row["id"],
+        transcript=row["transcript"],
+        words=_loads(row["words"]),
+        duration_s=row["duration_s"],
+        feedback=_loads(row["feedback"]),
+        error=row["error"],
+        source=row["source"],
+        id=row["id"],
     )
 
 
@@ -187,7 +202,7 @@ class Store:
         self._lock = threading.RLock()
         try:
             _create_private(self.path)
-            # Autocommit mode: transactions are opened explicitly below, so their scope is visible in the code.
+            # Autocommit mode: transactions are opened explicitly below, so their scope is visible.
             self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None, timeout=5.0)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -195,8 +210,10 @@ class Store:
             self._db.execute("PRAGMA synchronous = FULL")
             self._migrate()
         except sqlite3.DatabaseError as error:
-            raise StoreError(f"The history database {self.path} cannot be opened ({error}). Move the file away "
-                             "to start a fresh history, or set INTERVIEW_PRACTICE_DB to another path.") from error
+            raise StoreError(
+                f"The history database {self.path} cannot be opened ({error}). Move the file away "
+                "to start a fresh history, or set INTERVIEW_PRACTICE_DB to another path."
+            ) from error
         except OSError as error:
             raise StoreError(f"The history database {self.path} cannot be created: {error}") from error
 
@@ -224,8 +241,10 @@ class Store:
     def _migrate(self) -> None:
         version = self.schema_version
         if version > SCHEMA_VERSION:
-            raise StoreError(f"The history database {self.path} is from a newer version of interview-practice "
-                             f"(schema {version}, this version knows {SCHEMA_VERSION}). Upgrade the app.")
+            raise StoreError(
+                f"The history database {self.path} is from a newer version of interview-practice "
+                f"(schema {version}, this version knows {SCHEMA_VERSION}). Upgrade the app."
+            )
         for target, statements in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._transaction() as db:
                 for statement in statements:
@@ -242,25 +261,50 @@ class Store:
         """Record a session once (the first attempt does it, so an abandoned setup leaves no empty row)."""
         with self._transaction() as db:
             db.execute(
-                "INSERT OR IGNORE INTO sessions (id, started_at, bank_id, bank_name, job_title, job_text, settings)"
+                "INSERT OR IGNORE INTO sessions"
+                " (id, started_at, bank_id, bank_name, job_title, job_text, settings)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (session.id, _ts(session.started_at), session.bank_id, session.bank_name, session.job_title,
-                 session.job_text, _json(session.settings) or "{}"),
+                (
+                    session.id,
+                    _ts(session.started_at),
+                    session.bank_id,
+                    session.bank_name,
+                    session.job_title,
+                    session.job_text,
+                    _json(session.settings) or "{}",
+                ),
             )
 
     def save_attempt(self, attempt: AttemptRecord) -> AttemptRecord:
         """Insert (no id yet) or update (id set) one attempt in one transaction; returns it with its id."""
         scores = {key: attempt.score(key) for key in ("overall", *SCORE_KEYS)}
-        values = (attempt.session_id, attempt.question_id, attempt.question_text, attempt.attempt_no,
-                  _ts(attempt.created_at), str(attempt.recording_path) if attempt.recording_path else None,
-                  attempt.transcript, _json(attempt.words), attempt.duration_s, _json(attempt.feedback),
-                  scores["overall"], scores["examples"], scores["enthusiasm"], scores["alignment"], attempt.error,
-                  attempt.source)
-        columns = ("session_id, question_id, question_text, attempt_no, created_at, recording_path, transcript, "
-                   "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source")
+        values = (
+            attempt.session_id,
+            attempt.question_id,
+            attempt.question_text,
+            attempt.attempt_no,
+            _ts(attempt.created_at),
+            str(attempt.recording_path) if attempt.recording_path else None,
+            attempt.transcript,
+            _json(attempt.words),
+            attempt.duration_s,
+            _json(attempt.feedback),
+            scores["overall"],
+            scores["examples"],
+            scores["enthusiasm"],
+            scores["alignment"],
+            attempt.error,
+            attempt.source,
+        )
+        columns = (
+            "session_id, question_id, question_text, attempt_no, created_at, recording_path, transcript, "
+            "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source"
+        )
         with self._transaction() as db:
             if attempt.id is None:
-                cursor = db.execute(f"INSERT INTO attempts ({columns}) VALUES ({', '.join('?' * 16)})", values)
+                cursor = db.execute(
+                    f"INSERT INTO attempts ({columns}) VALUES ({', '.join('?' * 16)})", values
+                )
                 return replace(attempt, id=cursor.lastrowid)
             assignments = ", ".join(f"{name.strip()} = ?" for name in columns.split(","))
             cursor = db.execute(f"UPDATE attempts SET {assignments} WHERE id = ?", (*values, attempt.id))
@@ -275,9 +319,13 @@ class Store:
         never a history row pointing at audio that is gone.
         """
         with self._transaction() as db:
-            paths = [Path(row[0]) for row in
-                     db.execute("SELECT recording_path FROM attempts WHERE session_id = ? AND recording_path "
-                                "IS NOT NULL", (session_id,)).fetchall()]
+            paths = [
+                Path(row[0])
+                for row in db.execute(
+                    "SELECT recording_path FROM attempts WHERE session_id = ? AND recording_path IS NOT NULL",
+                    (session_id,),
+                ).fetchall()
+            ]
             db.execute("DELETE FROM attempts WHERE session_id = ?", (session_id,))
             db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         removed: list[Path] = []
@@ -307,14 +355,20 @@ class Store:
             (limit,) if limit else (),
         )
         return [
-            SessionSummary(_session(row), row["attempt_count"], row["question_count"],
-                           {key: row[f"avg_{key}"] for key in ("overall", *SCORE_KEYS)})
+            SessionSummary(
+                _session(row),
+                row["attempt_count"],
+                row["question_count"],
+                {key: row[f"avg_{key}"] for key in ("overall", *SCORE_KEYS)},
+            )
             for row in rows
         ]
 
     def attempts(self, session_id: str) -> list[AttemptRecord]:
-        return [_attempt(row) for row in
-                self._query("SELECT * FROM attempts WHERE session_id = ? ORDER BY id", (session_id,))]
+        return [
+            _attempt(row)
+            for row in self._query("SELECT * FROM attempts WHERE session_id = ? ORDER BY id", (session_id,))
+        ]
 
     def attempt(self, attempt_id: int) -> AttemptRecord | None:
         rows = self._query("SELECT * FROM attempts WHERE id = ?", (attempt_id,))
@@ -327,11 +381,17 @@ class Store:
             " WHERE overall IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT ?) ORDER BY created_at, id",
             (limit,),
         )
-        return [TrendPoint(datetime.fromisoformat(row["created_at"]),
-                           {key: row[key] for key in ("overall", *SCORE_KEYS)}) for row in rows]
+        return [
+            TrendPoint(
+                datetime.fromisoformat(row["created_at"]), {key: row[key] for key in ("overall", *SCORE_KEYS)}
+            )
+            for row in rows
+        ]
 
     def last_job_text(self) -> str | None:
         """The job description of the newest session that had one: setup offers it again."""
-        rows = self._query("SELECT job_text FROM sessions WHERE job_text IS NOT NULL AND job_text != ''"
-                           " ORDER BY started_at DESC LIMIT 1")
+        rows = self._query(
+            "SELECT job_text FROM sessions WHERE job_text IS NOT NULL AND job_text != ''"
+            " ORDER BY started_at DESC LIMIT 1"
+        )
         return rows[0][0] if rows else None

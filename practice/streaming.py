@@ -33,6 +33,8 @@ NEW_AUDIO_S = 1.0
 MAX_PIECE_S = 20.0
 #: In a forced cut, words ending this close to the window's edge may be cut off: keep them for the next piece.
 EDGE_GUARD_S = 1.5
+USE_CONTEXT = 1.0
+RIGHT_CONTEXT_S = 0.2
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ class StreamingTranscriber:
         started = time.monotonic()
         result = self.transcriber.transcribe(pending, prompt_terms=self.prompt_terms,
                                              offset_s=self._committed / SAMPLE_RATE,
-                                             previous_text=self.text[-200:] or None)
+                                             previous_text=(self.text[-200:] or None) if USE_CONTEXT else None)
         self._busy += time.monotonic() - started
         self._passes += 1
         return result.words
@@ -214,7 +216,7 @@ class StreamingTranscriber:
         """The middle of the latest pause that leaves at least MIN_PIECE_S of audio before it and has speech
         after it (a pause at the very end may still be growing, and is the tail's business)."""
         min_samples = int(MIN_PIECE_S * SAMPLE_RATE)
-        guard = int(0.2 * SAMPLE_RATE)
+        guard = int(RIGHT_CONTEXT_S * SAMPLE_RATE)
         candidates = [
             (start + end) // 2
             for start, end in find_pauses(pending)

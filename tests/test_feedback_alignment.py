@@ -31,9 +31,11 @@ Benefits
 - $120k salary and a free gym
 """
 
-PROSE = ("Kettle & Co is hiring a Customer Success Manager. You will run quarterly business reviews with our "
-         "largest accounts and own renewals. Experience with Salesforce is required. We love dogs. "
-         "Familiarity with Zendesk is a plus.")
+PROSE = (
+    "Kettle & Co is hiring a Customer Success Manager. You will run quarterly business reviews with our "
+    "largest accounts and own renewals. Experience with Salesforce is required. We love dogs. "
+    "Familiarity with Zendesk is a plus."
+)
 
 INLINE = """Title: Staff Nurse
 Company: Lakeside Health
@@ -112,10 +114,15 @@ def test_sibling_is_only_partial_credit() -> None:
 
 
 def test_answer_naming_required_skills_beats_one_naming_none() -> None:
-    naming = score_answer(Q, "I migrated our billing service to Kubernetes and I moved the data to Postgres. "
-                             "I also sped up the CI/CD pipeline from 40 to 12 minutes.", SECTIONED).alignment
-    none = score_answer(Q, "I organised a charity bake sale and we raised money for the local shelter.",
-                        SECTIONED).alignment
+    naming = score_answer(
+        Q,
+        "I migrated our billing service to Kubernetes and I moved the data to Postgres. "
+        "I also sped up the CI/CD pipeline from 40 to 12 minutes.",
+        SECTIONED,
+    ).alignment
+    none = score_answer(
+        Q, "I organised a charity bake sale and we raised money for the local shelter.", SECTIONED
+    ).alignment
     assert naming.score >= 60
     assert none.score <= 10
     statuses = {r.text: r.status for r in naming.requirements}
@@ -124,10 +131,14 @@ def test_answer_naming_required_skills_beats_one_naming_none() -> None:
 
 
 def test_example_backed_requirement_beats_bare_claim() -> None:
-    story = score_answer(Q, "At my last job I moved our reporting database to PostgreSQL and I rewrote the "
-                            "slow queries.", SECTIONED).alignment
-    claim = score_answer(Q, "I know PostgreSQL and I have experience with relational databases.",
-                         SECTIONED).alignment
+    story = score_answer(
+        Q,
+        "At my last job I moved our reporting database to PostgreSQL and I rewrote the slow queries.",
+        SECTIONED,
+    ).alignment
+    claim = score_answer(
+        Q, "I know PostgreSQL and I have experience with relational databases.", SECTIONED
+    ).alignment
     assert story.score > claim.score
     pg_story = next(r for r in story.requirements if "PostgreSQL" in r.text)
     pg_claim = next(r for r in claim.requirements if "PostgreSQL" in r.text)
@@ -141,3 +152,37 @@ def test_requirement_evidence_points_at_the_matching_words() -> None:
     k8s = next(r for r in res.requirements if "Kubernetes" in r.text)
     assert k8s.evidence and k8s.evidence[0].text == "k8s"
     assert all(e.label == "requirement" for e in k8s.evidence)
+
+
+def test_bare_skill_list_is_a_touch_not_evidence() -> None:
+    res = score_answer(Q, "Kubernetes, PostgreSQL, JavaScript, Terraform. I've used all of them.", SECTIONED)
+    assert 25 <= res.alignment.score < 60
+    assert all(r.status != "covered" for r in res.alignment.requirements)
+
+
+def test_company_facts_are_not_a_touch() -> None:
+    res = score_answer(Q, "Your platform runs on Kubernetes and your data lives in PostgreSQL.", SECTIONED)
+    assert res.alignment.score == 0
+
+
+def test_two_requirements_shown_in_use_reach_the_top_band() -> None:
+    one = score_answer(
+        Q, "Last year I moved our reporting database to Postgres and I rewrote the slow queries.", SECTIONED
+    ).alignment
+    two = score_answer(
+        Q,
+        "Last year I moved our reporting database to Postgres and I deployed the new API "
+        "on Kubernetes myself.",
+        SECTIONED,
+    ).alignment
+    assert one.score < 70 <= two.score
+
+
+def test_routine_counts_as_evidence() -> None:
+    text = "Every morning I check the Kubernetes dashboards and I review the Postgres slow query log."
+    assert score_answer(Q, text, SECTIONED).alignment.score >= 70
+
+
+def test_naming_the_job_title_is_not_a_requirement() -> None:
+    job = "Registered Nurse\n\nRequirements:\n- Nursing care for 5 patients\n- BLS certification\n"
+    assert score_answer(Q, "I'm a nurse and I like being a nurse.", job).alignment.score == 0

@@ -116,17 +116,26 @@ def test_types() -> None:
     fb = score_answer("q", STORY, job)
     assert isinstance(fb, Feedback)
     assert isinstance(fb.examples.score, int) and isinstance(fb.overall, int)
-    assert fb.alignment.requirements and fb.alignment.requirements[0].status in {"covered", "partial", "missing"}
+    assert fb.alignment.requirements and fb.alignment.requirements[0].status in {
+        "covered",
+        "partial",
+        "missing",
+    }
 
 
 def test_overall_is_the_documented_weighted_mean() -> None:
     fb = score_answer("q", STORY, JOB)
-    expected = round(0.40 * fb.examples.score + 0.25 * fb.enthusiasm.score + 0.25 * fb.alignment.score
-                     + 0.10 * fb.delivery.score)
+    expected = round(
+        0.40 * fb.examples.score
+        + 0.25 * fb.enthusiasm.score
+        + 0.25 * fb.alignment.score
+        + 0.10 * fb.delivery.score
+    )
     assert fb.overall == expected
     no_job = score_answer("q", STORY)
-    expected = round((0.40 * no_job.examples.score + 0.25 * no_job.enthusiasm.score
-                      + 0.10 * no_job.delivery.score) / 0.75)
+    expected = round(
+        (0.40 * no_job.examples.score + 0.25 * no_job.enthusiasm.score + 0.10 * no_job.delivery.score) / 0.75
+    )
     assert no_job.overall == expected
 
 
@@ -139,6 +148,6 @@ def test_timing_figures_come_from_words_then_duration_then_null() -> None:
     assert with_words.fillers_per_min == 0
     with_duration = score_answer("q", text, duration_s=6.0).delivery
     assert with_duration.wpm == pytest.approx(90.0)
-    assert with_duration.long_pauses is None
+    assert with_duration.long_pauses is None and with_duration.fillers_per_min is None
     bare = score_answer("q", text).delivery
     assert bare.wpm is None and bare.fillers_per_min is None and bare.long_pauses is None

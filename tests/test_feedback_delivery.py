@@ -78,7 +78,8 @@ def test_wpm_fillers_per_minute_and_long_pauses_from_word_timings() -> None:
 
 def test_many_fillers_produce_a_filler_tip() -> None:
     text = " ".join(["um I uh fixed it you know"] * 20)
-    d = score_answer("q", text, duration_s=60).delivery
+    timed = [Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate(text.split())]
+    d = score_answer("q", text, words=timed).delivery
     assert d.fillers_per_min and d.fillers_per_min > 12
     assert any("fillers" in t for t in d.tips)
 
@@ -96,6 +97,22 @@ def test_length_band_without_timing_uses_word_count() -> None:
 
 
 def test_hedges_and_pronoun_balance() -> None:
-    d = score_answer("q", "I think we maybe did it. We shipped, we tested, we won. I guess it worked.").delivery
+    d = score_answer(
+        "q", "I think we maybe did it. We shipped, we tested, we won. I guess it worked."
+    ).delivery
     assert d.hedges == {"i think": 1, "maybe": 1, "i guess": 1}
     assert d.we_count == 4 and d.i_count == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and you know it worked out", {"you know": 1}),
+        ("I mean, it was small", {"i mean": 1}),
+        ("he was like in his sixties", {"like": 1}),
+        ("she ran the er for years", {}),
+        ("we had like, a ton of returns", {"like": 1}),
+    ],
+)
+def test_filler_context_rules(text: str, expected: dict[str, int]) -> None:
+    assert fillers(text) == expected

@@ -31,7 +31,9 @@ def make(count: int = 2, tmp: Path = Path("/tmp/rec")) -> PracticeSession:
 
 
 def done(s: PracticeSession, **kw) -> AttemptRecord:
-    record = AttemptRecord(s.id, s.current.id, s.current.text, s.next_attempt_no(), datetime(2026, 1, 26), **kw)
+    record = AttemptRecord(
+        s.id, s.current.id, s.current.text, s.next_attempt_no(), datetime(2026, 1, 26), **kw
+    )
     s.attempt_done(record)
     return record
 
@@ -109,14 +111,28 @@ def test_recording_names_cannot_escape_the_folder(tmp_path: Path) -> None:
 def test_compare_attempts_says_what_changed() -> None:
     def fb(overall: int, labels: list[str], fillers: int) -> dict:
         evidence = [{"start": 0, "end": 1, "text": "x", "label": label} for label in labels]
-        return {"overall": overall,
-                "scores": {"examples": {"score": overall, "evidence": evidence}, "enthusiasm": {"score": 40},
-                           "alignment": {"score": None}},
-                "delivery": {"filler_count": fillers, "wpm": 150.0}}
+        return {
+            "overall": overall,
+            "scores": {
+                "examples": {"score": overall, "evidence": evidence},
+                "enthusiasm": {"score": 40},
+                "alignment": {"score": None},
+            },
+            "delivery": {"filler_count": fillers, "wpm": 150.0},
+        }
 
-    before = AttemptRecord("s", "q", "Q?", 1, datetime(2026, 1, 1), duration_s=100, feedback=fb(50, ["action"], 6))
-    after = AttemptRecord("s", "q", "Q?", 2, datetime(2026, 1, 1), duration_s=80,
-                          feedback=fb(72, ["action", "result", "metric"], 2))
+    before = AttemptRecord(
+        "s", "q", "Q?", 1, datetime(2026, 1, 1), duration_s=100, feedback=fb(50, ["action"], 6)
+    )
+    after = AttemptRecord(
+        "s",
+        "q",
+        "Q?",
+        2,
+        datetime(2026, 1, 1),
+        duration_s=80,
+        feedback=fb(72, ["action", "result", "metric"], 2),
+    )
     lines = compare_attempts(before, after)
     assert "Overall: 50 → 72 (+22 better)" in lines
     assert "Enthusiasm: 40 → 40 (0)" in lines
@@ -188,3 +204,16 @@ def test_cancel_does_not_block() -> None:
     started = time.monotonic()
     live.cancel()
     assert time.monotonic() - started < 0.5
+
+
+def test_session_store_and_pipeline_import_without_textual() -> None:
+    """The domain side of the studio works without the UI (DESIGN.md: Textual only renders and dispatches)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import practice.session, practice.store, practice.live, practice.tui.pipeline;"
+        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -1,11 +1,11 @@
-"""The history database: schema and migrations, private files, one transaction per write, deletion with files."""
+"""The history database: schema and migrations, private files, one transaction a write, deleting files."""
 
 from __future__ import annotations
 
 import sqlite3
 import stat
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,18 +19,29 @@ from practice.store import (
     default_path,
 )
 
-T0 = datetime(2026, 1, 26, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 26, 9, 30, tzinfo=UTC)
 
 
 def feedback(overall: int, examples: int = 50, enthusiasm: int = 60, alignment: int | None = 70) -> dict:
-    scores = {k: {"score": v, "reason": "", "evidence": [], "tips": []}
-              for k, v in (("examples", examples), ("enthusiasm", enthusiasm), ("alignment", alignment))}
+    scores = {
+        k: {"score": v, "reason": "", "evidence": [], "tips": []}
+        for k, v in (("examples", examples), ("enthusiasm", enthusiasm), ("alignment", alignment))
+    }
     return {"scores": scores, "delivery": {"words": 10}, "overall": overall, "tips": []}
 
 
-def session(sid: str = "s1", when: datetime = T0, job: str | None = "Backend engineer at Acme") -> SessionRecord:
-    return SessionRecord(sid, when, "general-behavioral", "General behavioral", "Backend engineer", job,
-                         {"voice": "en-us", "rate": 165})
+def session(
+    sid: str = "s1", when: datetime = T0, job: str | None = "Backend engineer at Acme"
+) -> SessionRecord:
+    return SessionRecord(
+        sid,
+        when,
+        "general-behavioral",
+        "General behavioral",
+        "Backend engineer",
+        job,
+        {"voice": "en-us", "rate": 165},
+    )
 
 
 def attempt(sid: str = "s1", qid: str = "q1", no: int = 1, when: datetime = T0, **kw) -> AttemptRecord:
@@ -60,8 +71,15 @@ def test_round_trip_and_summaries(tmp_path: Path) -> None:
     store.ensure_session(session())
     store.ensure_session(session())  # idempotent: the first attempt of each question calls it
     wav = tmp_path / "s1-q1-1.wav"
-    first = store.save_attempt(attempt(recording_path=wav, transcript="I led it.", duration_s=12.5,
-                                       words=[{"text": "I", "start": 0.0, "end": 0.2}], feedback=feedback(60)))
+    first = store.save_attempt(
+        attempt(
+            recording_path=wav,
+            transcript="I led it.",
+            duration_s=12.5,
+            words=[{"text": "I", "start": 0.0, "end": 0.2}],
+            feedback=feedback(60),
+        )
+    )
     assert first.id is not None
     store.save_attempt(attempt(no=2, when=T0 + timedelta(minutes=2), feedback=feedback(80, alignment=None)))
     store.save_attempt(attempt(qid="q2", when=T0 + timedelta(minutes=5), error="no speech heard"))

@@ -1,4 +1,6 @@
-"""Messages that worker threads and device callbacks post back to the UI thread (the only way they talk to it)."""
+"""Messages that worker threads and device callbacks post to the UI thread (the only way they talk to it).
+
+None bubble: each is meant for the one screen (or the app) that started the work."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from practice.store import AttemptRecord
 from practice.tui.services import JobSummary
 
 
-class ModelStatus(Message):
+class ModelStatus(Message, bubble=False):
     """The speech model's loading state changed ("loading", "ready" or "failed", with a detail)."""
 
     def __init__(self, state: str, detail: str = "") -> None:
@@ -20,7 +22,7 @@ class ModelStatus(Message):
         self.detail = detail
 
 
-class SpeechFinished(Message):
+class SpeechFinished(Message, bubble=False):
     """The question finished playing (or was stopped, or could not be spoken: `error`)."""
 
     def __init__(self, token: int, error: str | None = None) -> None:
@@ -36,7 +38,7 @@ class LevelReading:
     peak: float
 
 
-class Level(Message):
+class Level(Message, bubble=False):
     """A new input level from the recorder; a newer one replaces an unhandled older one (10 a second)."""
 
     def __init__(self, reading: LevelReading) -> None:
@@ -47,7 +49,7 @@ class Level(Message):
         return isinstance(message, Level)
 
 
-class LiveText(Message):
+class LiveText(Message, bubble=False):
     """The live transcript so far, for the recording identified by `token`."""
 
     def __init__(self, token: int, text: str) -> None:
@@ -59,7 +61,7 @@ class LiveText(Message):
         return isinstance(message, LiveText) and message.token == self.token
 
 
-class AnswerProgress(Message):
+class AnswerProgress(Message, bubble=False):
     """The answer pipeline moved on (transcribing -> scoring)."""
 
     def __init__(self, state: State) -> None:
@@ -67,7 +69,7 @@ class AnswerProgress(Message):
         self.state = state
 
 
-class AnswerSaved(Message):
+class AnswerSaved(Message, bubble=False):
     """The attempt is in the database (scored, or with an error note and its recording)."""
 
     def __init__(self, attempt: AttemptRecord) -> None:
@@ -75,7 +77,7 @@ class AnswerSaved(Message):
         self.attempt = attempt
 
 
-class JobParsed(Message):
+class JobParsed(Message, bubble=False):
     """The job description was read: the requirements found, or why it could not be read."""
 
     def __init__(self, text: str, summary: JobSummary | None, error: str | None = None) -> None:
@@ -85,7 +87,7 @@ class JobParsed(Message):
         self.error = error
 
 
-class VoicesListed(Message):
+class VoicesListed(Message, bubble=False):
     """The installed interviewer voices, found in the background (pyttsx3 takes a moment to start)."""
 
     def __init__(self, voices: list[str]) -> None:

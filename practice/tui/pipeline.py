@@ -17,8 +17,10 @@ from practice.session import State
 from practice.store import AttemptRecord, SessionRecord, Store
 from practice.tui.services import Scorer
 
-NO_SPEECH = ("No speech was heard in the recording: the microphone may be muted or too far away. "
-             "Play it back (p) to check, then try again (a).")
+NO_SPEECH = (
+    "No speech was heard in the recording: the microphone may be muted or too far away. "
+    "Play it back (p) to check, then try again (a)."
+)
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,14 @@ def import_recording(source: Path, target: Path) -> Path:
     return target
 
 
-def process_answer(ctx: AnswerContext, draft: AttemptRecord, *, text: str | None = None,
-                   transcribe: Callable[[], Any] | None = None,
-                   progress: Callable[[State], None] = lambda _state: None) -> AttemptRecord:
+def process_answer(
+    ctx: AnswerContext,
+    draft: AttemptRecord,
+    *,
+    text: str | None = None,
+    transcribe: Callable[[], Any] | None = None,
+    progress: Callable[[State], None] = lambda _state: None,
+) -> AttemptRecord:
     """Save, transcribe (spoken or imported) or take `text` (typed), score, save again. Never raises for a
     transcription or scoring failure: the returned attempt carries the error note instead."""
     store = ctx.store
@@ -63,7 +70,9 @@ def process_answer(ctx: AnswerContext, draft: AttemptRecord, *, text: str | None
             return store.save_attempt(replace(attempt, error=f"Transcription failed: {error}.{where}"))
         text, words = transcript.text, transcript.words
         duration = duration or transcript.duration_s
-        attempt = store.save_attempt(replace(attempt, transcript=text, words=_words(words), duration_s=duration))
+        attempt = store.save_attempt(
+            replace(attempt, transcript=text, words=_words(words), duration_s=duration)
+        )
         if not text.strip():
             return store.save_attempt(replace(attempt, error=NO_SPEECH))
     text = (text or "").strip()
@@ -76,3 +85,38 @@ def process_answer(ctx: AnswerContext, draft: AttemptRecord, *, text: str | None
     except Exception as error:  # noqa: BLE001 - the answer is kept; the review says scoring failed
         return store.save_attempt(replace(attempt, error=f"Scoring failed: {type(error).__name__}: {error}"))
     return store.save_attempt(replace(attempt, feedback=feedback, error=None))
+
+
+def finish_spoken(
+    ctx: AnswerContext,
+    recorder: Any,
+    live: Any,
+    draft: AttemptRecord,
+    progress: Callable[[State], None],
+    warn: Callable[[str], None],
+) -> AttemptRecord:
+    """Stop the recorder (its WAV is complete then), then save, transcribe and score."""
+    try:
+        draft = replace(draft, duration_s=recorder.stop().duration_s)
+    except Exception as error:  # noqa: BLE001 - the audio already fed to `live` is still transcribed and scored
+        warn(f"Saving the recording failed: {error}")
+    return process_answer(ctx, draft, transcribe=live.finish, progress=progress)
+
+
+def finish_import(
+    ctx: AnswerContext,
+    transcriber: Any,
+    prompt_terms: list[str] | None,
+    source: Path,
+    target: Path,
+    draft: AttemptRecord,
+    progress: Callable[[State], None],
+) -> AttemptRecord:
+    """Copy the imported file next to the recordings, then save, transcribe and score it."""
+    copied = import_recording(source, target)
+    return process_answer(
+        ctx,
+        replace(draft, recording_path=copied),
+        transcribe=lambda: transcriber.transcribe(copied, prompt_terms=prompt_terms),
+        progress=progress,
+    )

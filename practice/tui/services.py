@@ -58,8 +58,13 @@ class TranscriberLike(Protocol):
     @property
     def loaded(self) -> bool: ...
     def load(self) -> Any: ...
-    def transcribe(self, audio: Any, prompt_terms: list[str] | None = None, offset_s: float = 0.0,
-                   previous_text: str | None = None) -> Any: ...
+    def transcribe(
+        self,
+        audio: Any,
+        prompt_terms: list[str] | None = None,
+        offset_s: float = 0.0,
+        previous_text: str | None = None,
+    ) -> Any: ...
 
 
 #: (question, transcript, job text, words, duration) -> Feedback.to_dict()
@@ -77,8 +82,9 @@ class JobSummary:
     terms: list[str]
 
 
-def default_scorer(question: str, transcript: str, job: str | None, words: list[Any] | None,
-                   duration_s: float | None) -> dict[str, Any]:
+def default_scorer(
+    question: str, transcript: str, job: str | None, words: list[Any] | None, duration_s: float | None
+) -> dict[str, Any]:
     from feedback import score_answer
 
     return score_answer(question, transcript, job=job, words=words, duration_s=duration_s).to_dict()
@@ -89,13 +95,17 @@ def default_job_parser(text: str) -> JobSummary:
 
     job = parse_job(text)
     requirements = list(getattr(job, "requirements", []) or [])
-    terms: list[str] = []
-    for requirement in requirements:
-        for term in getattr(requirement, "terms", ()) or ():
-            if term not in terms:
-                terms.append(term)
-    return JobSummary(getattr(job, "title", None), getattr(job, "company", None),
-                      [(r.text, bool(getattr(r, "must_have", False))) for r in requirements], terms)
+    # The posting's own key terms when the parser gives them (the `score` command uses the same), else the
+    # requirements' terms: they bias transcription towards the job's vocabulary.
+    terms: list[str] = list(getattr(job, "terms", None) or [])
+    for requirement in requirements if not terms else []:
+        terms.extend(t for t in getattr(requirement, "terms", ()) or () if t not in terms)
+    return JobSummary(
+        getattr(job, "title", None),
+        getattr(job, "company", None),
+        [(r.text, bool(getattr(r, "must_have", False))) for r in requirements],
+        terms,
+    )
 
 
 def has_input_device() -> bool:
@@ -135,8 +145,17 @@ class Services:
     shuffle_seed: int | None = None
 
 
-def build_services(model: str | None = None, bank_paths: list[Path] | None = None,
-                   job_text: str | None = None) -> Services:
+def device_setting(value: str) -> int | str | None:
+    """A device from settings: empty for the system default, digits for an index, else a name."""
+    value = value.strip()
+    if not value:
+        return None
+    return int(value) if value.isdigit() else value
+
+
+def build_services(
+    model: str | None = None, bank_paths: list[Path] | None = None, job_text: str | None = None
+) -> Services:
     """The real devices, model, voice and database."""
     from practice.audio import Player, Recorder
     from practice.banks import load_catalog
@@ -145,12 +164,14 @@ def build_services(model: str | None = None, bank_paths: list[Path] | None = Non
     from practice.transcribe import Transcriber
 
     settings = load_settings()
-    player = Player(device=settings.output_device or None)
+    output = device_setting(settings.output_device)
     return Services(
-        recorder=Recorder(device=settings.input_device or None),
-        player=player,
-        speaker=Speaker(cache_dir() / "speech", voice=settings.voice, rate=settings.rate, player=Player(
-            device=settings.output_device or None)),
+        recorder=Recorder(device=device_setting(settings.input_device)),
+        # Two players: replaying a recording must not cut off (or be cut off by) the interviewer's voice.
+        player=Player(device=output),
+        speaker=Speaker(
+            cache_dir() / "speech", voice=settings.voice, rate=settings.rate, player=Player(output)
+        ),
         transcriber=Transcriber(model or settings.model or None),
         store=Store(),
         catalog=load_catalog(bank_paths),

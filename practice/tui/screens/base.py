@@ -3,7 +3,7 @@ the app and its services."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from practice.tui.services import Services
 
 
-class StudioScreen(Screen):
+ResultT = TypeVar("ResultT")
+
+
+class StudioScreen(Screen[ResultT]):
     """Base screen. Worker.StateChanged does not bubble, so each screen forwards failures to the app."""
 
     #: Shown in the help screen's heading for this screen's keys.
@@ -35,4 +38,3 @@ class StudioScreen(Screen):
     @property
     def can_leave(self) -> bool:
         return True
-

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,6 +12,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 HelpSection = tuple[str, list[tuple[str, str]]]
+
+
+def declared_bindings(cls: type) -> list[Binding]:
+    """The bindings a studio class declares (its own and its studio bases'), plus Textual's App quit key.
+
+    Textual's generic screen bindings (focus next, copy) are left out: they are not studio actions."""
+    from textual.app import App
+
+    found: list[Binding] = []
+    for klass in cls.__mro__:
+        if klass.__module__.startswith("practice.") or klass is App:
+            for item in klass.__dict__.get("BINDINGS", []):
+                binding = item if isinstance(item, Binding) else Binding(*item)
+                if binding.description and not binding.system:
+                    found.append(binding)
+    return found
 
 
 def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -47,15 +62,19 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", classes="dialog-title")
             with VerticalScroll():
                 for title, rows in self.sections:
-                    table = Table.grid(padding=(0, 2))
-                    table.add_column(width=14, style="bold cyan")
-                    table.add_column()
-                    for keys, description in rows:
-                        table.add_row(keys, description)
                     yield Static(Text(title, style="bold underline"), classes="help-heading")
-                    yield Static(table)
-                yield Static(Text("ctrl+p opens the command palette: type any action's name to run it.",
-                                  style="italic"), classes="help-heading")
+                    lines = Text()
+                    for keys, description in rows:
+                        lines.append(f"{keys:<14}", style="bold cyan")
+                        lines.append(f"{description}\n")
+                    lines.rstrip()
+                    yield Static(lines)
+                yield Static(
+                    Text(
+                        "ctrl+p opens the command palette: type any action's name to run it.", style="italic"
+                    ),
+                    classes="help-heading",
+                )
             yield Label("esc closes this help", classes="dialog-hint")
 
 
@@ -105,7 +124,7 @@ class ErrorScreen(ModalScreen[None]):
         with Vertical(id="dialog", classes="error"):
             yield Label(self.title_text, classes="dialog-title")
             with VerticalScroll():
-                yield Static(Text(self.message))
+                yield Static(Text(self.message), id="error-message")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
 

@@ -6,7 +6,8 @@ Everything here works while the speech model is still loading. The choices are r
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import tomllib
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from rich.text import Text
@@ -17,12 +18,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from practice.banks import Bank, BankError, load_bank
-from practice.config import recordings_dir, save_settings
+from practice.config import recordings_dir, save_settings, settings_path
 from practice.jobs import JobFileError, check_job_text, read_job_text
 from practice.session import PracticeSession, new_session_id, pick_questions
 from practice.store import SessionRecord
 from practice.tui.messages import JobParsed, VoicesListed
 from practice.tui.screens.base import StudioScreen
+from practice.tui.screens.practice import PracticeScreen
 from practice.tui.services import JobSummary
 from practice.tui.widgets.status import ModelStatus
 
@@ -31,7 +33,16 @@ from practice.tui.widgets.status import ModelStatus
 RATE_RANGE = (80, 400)
 TARGET_RANGE = (15, 600)
 JOB_PARSE_DELAY_S = 0.4
+MAX_QUESTIONS = 100
 MAX_REQUIREMENTS_SHOWN = 8
+
+
+def load_settings_file_model() -> str:
+    """The `model` written in settings.toml itself (load_settings applies the environment override)."""
+    try:
+        return str(tomllib.loads(settings_path().read_text(encoding="utf-8")).get("model", ""))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
 
 
 def bank_label(bank: Bank) -> str:
@@ -39,7 +50,7 @@ def bank_label(bank: Bank) -> str:
 
 
 def bank_info(bank: Bank) -> Text:
-    text = Text(bank.description, style="italic")
+    text = Text.assemble((bank.description, "italic"))
     counts = ", ".join(f"{n} {category}" for category, n in bank.categories.items())
     text.append(f"\n{len(bank.questions)} questions: {counts}")
     if bank.tags:
@@ -52,7 +63,7 @@ def bank_info(bank: Bank) -> Text:
 
 def job_summary_text(summary: JobSummary) -> Text:
     heading = " at ".join(part for part in (summary.title, summary.company) if part) or "This job"
-    text = Text(heading, style="bold")
+    text = Text.assemble((heading, "bold"))
     if not summary.requirements:
         text.append(": no requirements found; alignment will be scored loosely.")
         return text
@@ -88,8 +99,13 @@ class SetupScreen(StudioScreen):
         with Horizontal(id="setup"):
             with VerticalScroll(id="setup-left", classes="column"):
                 yield Label("Question bank", classes="section")
-                yield Select([(bank_label(b), b.id) for b in banks], value=(chosen or banks[0]).id if banks
-                             else Select.NULL, allow_blank=not banks, id="bank", compact=True)
+                yield Select(
+                    [(bank_label(b), b.id) for b in banks],
+                    value=(chosen or banks[0]).id if banks else Select.NULL,
+                    allow_blank=not banks,
+                    id="bank",
+                    compact=True,
+                )
                 yield Static(id="bank-info")
                 with Horizontal(classes="row"):
                     yield Input(placeholder="or add a bank file (.toml)", id="bank-path", compact=True)
@@ -105,8 +121,13 @@ class SetupScreen(StudioScreen):
                 yield Label("Interviewer", classes="section")
                 with Horizontal(classes="field"):
                     yield Label("Voice")
-                    yield Select([(settings.voice, settings.voice)], value=settings.voice, allow_blank=False,
-                                 id="voice", compact=True)
+                    yield Select(
+                        [(settings.voice, settings.voice)],
+                        value=settings.voice,
+                        allow_blank=False,
+                        id="voice",
+                        compact=True,
+                    )
                 with Horizontal(classes="field"):
                     yield Label("Rate (wpm)")
                     yield Input(str(settings.rate), type="integer", id="rate", compact=True)
@@ -119,9 +140,9 @@ class SetupScreen(StudioScreen):
                     yield Input(str(settings.question_count), type="integer", id="count", compact=True)
                 yield Checkbox("Shuffle the order", settings.shuffle, id="shuffle")
                 yield Button("Start practice", variant="primary", id="start")
-                yield Static(Text("ctrl+s starts · f2 history · ? keys", style="grey62"), id="setup-hint")
+                yield Static(Text("ctrl+s starts · ? all keys", style="grey62"), id="setup-hint")
         yield ModelStatus(id="model-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Setup"
@@ -167,17 +188,21 @@ class SetupScreen(StudioScreen):
         error = self.query_one("#bank-error", Static)
         if not raw:
             error.update("Type the path of a .toml bank file first.")
+            error.add_class("-shown")
             return
         try:
             bank = load_bank(Path(raw).expanduser())
         except BankError as problem:
             error.update(str(problem))
+            error.add_class("-shown")
             return
         catalog = self.services.catalog
         if catalog.find(bank.id):  # the same rule as load_catalog: keep both under distinct ids
-            bank = Bank(f"{bank.id}-custom", bank.name, bank.description, bank.path, bank.questions, bank.tags)
+            bank = Bank(
+                f"{bank.id}-custom", bank.name, bank.description, bank.path, bank.questions, bank.tags
+            )
         catalog.banks.append(bank)
-        error.update("")
+        error.remove_class("-shown")
         select = self.query_one("#bank", Select)
         select.set_options([(bank_label(b), b.id) for b in catalog.banks])
         select.value = bank.id
@@ -220,6 +245,9 @@ class SetupScreen(StudioScreen):
             summary = self.services.job_parser(text)
         except JobFileError as error:
             self.post_message(JobParsed(text, None, str(error)))
+            return
+        except Exception as error:  # noqa: BLE001 - a parser bug must not block practice: scoring gets the text
+            self.post_message(JobParsed(text, None, f"The requirements could not be read ({error})."))
             return
         self.post_message(JobParsed(text, summary))
 
@@ -272,8 +300,11 @@ class SetupScreen(StudioScreen):
         if bank is None:
             self.notify("Pick a question bank first.", severity="error")
             return
-        fields = (("rate", "The speaking rate", *RATE_RANGE), ("target", "The answer target", *TARGET_RANGE),
-                  ("count", "The number of questions", 1, len(bank.questions)))
+        fields = (
+            ("rate", "The speaking rate", *RATE_RANGE),
+            ("target", "The answer target", *TARGET_RANGE),
+            ("count", "The number of questions", 1, MAX_QUESTIONS),
+        )
         values: list[int] = []
         for field in fields:
             value = self._int_field(*field)
@@ -281,6 +312,8 @@ class SetupScreen(StudioScreen):
                 return
             values.append(value)
         rate, target, count = values
+        if count > len(bank.questions):
+            self.notify(f"{bank.name} has {len(bank.questions)} questions: practicing all of them.")
         shuffle = self.query_one("#shuffle", Checkbox).value
         voice = str(self.query_one("#voice", Select).value)
         job_text = self.query_one("#job", TextArea).text.strip() or None
@@ -298,20 +331,22 @@ class SetupScreen(StudioScreen):
         settings.last_job_path = str(self._job_path) if same_as_file else ""
         if self.services.save_settings:
             try:
-                save_settings(settings)
+                # The model may come from INTERVIEW_PRACTICE_MODEL for this run only: keep the file's own.
+                save_settings(replace(settings, model=load_settings_file_model()))
             except OSError as error:
                 self.notify(f"Your choices could not be saved: {error}", severity="warning")
         speaker = self.services.speaker
         speaker.voice, speaker.rate = voice, rate
 
         now = self.services.clock()
-        session = PracticeSession(new_session_id(now), pick_questions(bank.questions, count, shuffle,
-                                                                      self.services.shuffle_seed),
-                                  target, recordings_dir())
+        session = PracticeSession(
+            new_session_id(now),
+            pick_questions(bank.questions, count, shuffle, self.services.shuffle_seed),
+            target,
+            recordings_dir(),
+        )
         title = " at ".join(p for p in (summary.title, summary.company) if p) if summary else None
         record = SessionRecord(session.id, now, bank.id, bank.name, title or None, job_text, asdict(settings))
-        from practice.tui.screens.practice import PracticeScreen
-
         self.app.push_screen(PracticeScreen(session, record, summary.terms if summary else None))
 
     @on(Button.Pressed, "#start")

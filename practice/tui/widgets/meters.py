@@ -45,7 +45,7 @@ class LevelMeter(Widget):
         db = level_to_db(self.level) if self.active else FLOOR_DB
         filled = round((db - FLOOR_DB) / -FLOOR_DB * width)
         color = "red" if db > -3 else "yellow" if db > -12 else "green"
-        text = Text(label, style="bold")
+        text = Text.assemble((label, "bold"))
         text.append("█" * filled, style=color)
         text.append("░" * (width - filled), style="grey37")
         if not self.active:
@@ -76,7 +76,7 @@ class AnswerClock(Widget):
         ratio = self.elapsed / self.target if self.target else 0.0
         filled = min(width, round(ratio * width))
         color = "red" if ratio > 1 else "yellow" if ratio > 0.8 else "green"
-        text = Text("Time  ", style="bold")
+        text = Text.assemble(("Time  ", "bold"))
         text.append(label)
         text.append("━" * filled, style=color)
         text.append("─" * (width - filled), style="grey37")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.widgets import Static
 
 from practice.tui.widgets.meters import format_clock
@@ -19,33 +21,47 @@ def score_color(score: float | None) -> str:
 
 
 def score_text(score: float | None, width: int = 3) -> Text:
-    return Text("n/a".rjust(width) if score is None else f"{round(score):>{width}}", style=f"bold {score_color(score)}")
+    return Text(
+        "n/a".rjust(width) if score is None else f"{round(score):>{width}}",
+        style=f"bold {score_color(score)}",
+    )
 
 
 def bar(score: float | None, width: int = 10) -> Text:
     filled = 0 if score is None else round(score / 100 * width)
-    return Text("■" * filled, style=score_color(score)) + Text("□" * (width - filled), style="grey37")
+    return Text.assemble(("█" * filled, score_color(score)), ("░" * (width - filled), "grey37"))
 
 
-class ScoreRow(Static):
-    """`Examples   72 ■■■■■■■□□□ Clear story with a measured result.` (the reason wraps on narrow screens)."""
+class LabeledRow(Horizontal):
+    """A label and a body side by side; the body wraps under itself, not under the label (hanging indent)."""
 
     DEFAULT_CSS = """
-    ScoreRow {
+    LabeledRow {
         height: auto;
+    }
+    LabeledRow > .label {
+        width: auto;
+    }
+    LabeledRow > .body {
+        width: 1fr;
     }
     """
 
-    def __init__(self, title: str, dimension: dict[str, Any] | None, **kwargs: Any) -> None:
+    def __init__(self, label: Text | str, body: Text | str, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.title = title
-        self.dimension = dimension or {}
+        self.label, self.body = label, body
 
-    def on_mount(self) -> None:
-        score = self.dimension.get("score")
-        line = Text(f"{self.title:<11}", style="bold") + score_text(score) + Text(" ") + bar(score) + Text(" ")
-        line.append(self.dimension.get("reason") or "")
-        self.update(line)
+    def compose(self) -> ComposeResult:
+        yield Static(self.label, classes="label")
+        yield Static(self.body, classes="body")
+
+
+def score_row(title: str, dimension: dict[str, Any] | None, **kwargs: Any) -> LabeledRow:
+    """`Examples    72 ███████░░░ Clear story with a measured result.`"""
+    dimension = dimension or {}
+    score = dimension.get("score")
+    label = Text.assemble((f"{title:<11}", "bold"), score_text(score), " ", bar(score), " ")
+    return LabeledRow(label, dimension.get("reason") or "", **kwargs)
 
 
 def delivery_text(delivery: dict[str, Any] | None, duration_s: float | None, target_s: int | None) -> Text:
@@ -58,7 +74,9 @@ def delivery_text(delivery: dict[str, Any] | None, duration_s: float | None, tar
     fillers = delivery.get("filler_count")
     if fillers is not None:
         rate = delivery.get("fillers_per_min")
-        parts.append(f"{fillers} filler{'s' if fillers != 1 else ''}" + (f" ({rate:.1f}/min)" if rate else ""))
+        parts.append(
+            f"{fillers} filler{'s' if fillers != 1 else ''}" + (f" ({rate:.1f}/min)" if rate else "")
+        )
     if delivery.get("long_pauses") is not None:
         parts.append(f"{delivery['long_pauses']} long pause{'s' if delivery['long_pauses'] != 1 else ''}")
     hedges = sum((delivery.get("hedges") or {}).values())
@@ -68,12 +86,11 @@ def delivery_text(delivery: dict[str, Any] | None, duration_s: float | None, tar
         parts.append(f"{delivery['words']} words")
     if duration_s:
         parts.append(f"{format_clock(duration_s)}" + (f" of {format_clock(target_s)}" if target_s else ""))
-    return Text("Delivery   ", style="bold") + Text(" · ".join(parts))
+    return Text(" · ".join(parts))
 
 
-def tips_text(tips: list[str]) -> Text:
-    text = Text("Next attempt", style="bold")
-    for number, tip in enumerate(tips[:3], start=1):
-        text.append(f"\n {number}. ")
-        text.append(tip)
-    return text
+def tip_rows(tips: list[str]) -> list[LabeledRow]:
+    """The first three tips, numbered, each wrapping under its own text."""
+    return [
+        LabeledRow(Text(f" {number}. "), tip, classes="tip") for number, tip in enumerate(tips[:3], start=1)
+    ]

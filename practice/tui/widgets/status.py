@@ -25,9 +25,9 @@ class ModelStatus(Static):
         state = getattr(self.app, "model_state", "loading")
         detail = getattr(self.app, "model_detail", "")
         if state == "ready":
-            text = Text("● ", style="green") + Text(f"Speech model ready{f' ({detail})' if detail else ''}")
+            text = Text.assemble(("● ", "green"), f"Speech model ready{f' ({detail})' if detail else ''}")
         elif state == "failed":
-            text = Text("● ", style="red") + Text(f"Speech model failed: {detail} Typed answers still work.")
+            text = Text.assemble(("● ", "red"), f"Speech model failed: {detail} Typed answers still work.")
         else:
-            text = Text("◌ ", style="yellow") + Text("Loading the speech model… setup works meanwhile.")
+            text = Text.assemble(("◌ ", "yellow"), "Loading the speech model… setup works meanwhile.")
         self.update(text)

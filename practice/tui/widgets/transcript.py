@@ -1,5 +1,5 @@
 """The transcript with its evidence highlighted: STAR sentences as background tints, and words (numbers,
-enthusiasm, requirement matches, fillers, hedges) as foreground marks on top, with a legend that explains them.
+enthusiasm, requirement matches, fillers, hedges) as foreground marks on top, and a legend to explain them.
 """
 
 from __future__ import annotations
@@ -83,5 +83,8 @@ class HighlightedTranscript(Static):
 
     def update_from(self, transcript: str, feedback: dict[str, Any] | None) -> None:
         self.transcript = transcript
-        self.update(highlight(transcript, all_evidence(feedback)) if transcript else Text("(no transcript)",
-                                                                                           style="italic grey50"))
+        self.update(
+            highlight(transcript, all_evidence(feedback))
+            if transcript
+            else Text("(no transcript)", style="italic grey50")
+        )

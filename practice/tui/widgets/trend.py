@@ -12,7 +12,12 @@ from textual.widget import Widget
 from practice.tui.widgets.scores import score_color
 
 BARS = " ▁▂▃▄▅▆▇█"
-SERIES = (("overall", "Overall"), ("examples", "Examples"), ("enthusiasm", "Enthusiasm"), ("alignment", "Alignment"))
+SERIES = (
+    ("overall", "Overall"),
+    ("examples", "Examples"),
+    ("enthusiasm", "Enthusiasm"),
+    ("alignment", "Alignment"),
+)
 
 
 def columns(values: Sequence[int | None], height: int) -> list[list[str]]:
@@ -47,8 +52,10 @@ class ScoreTrend(Widget):
 
     def render(self) -> Text:
         if not self.points:
-            return Text("No scored answers yet: your scores over time will appear here.", style="italic grey50")
-        label_width, value_width = 11, 12
+            return Text(
+                "No scored answers yet: your scores over time will appear here.", style="italic grey50"
+            )
+        label_width, value_width = 11, 10
         width = max(1, self.size.width - label_width - value_width)
         shown = self.points[-width:]
         text = Text()
@@ -57,17 +64,17 @@ class ScoreTrend(Widget):
             chart = columns(values, self.rows_per_chart)
             scored = [v for v in values if v is not None]
             latest = scored[-1] if scored else None
-            change = scored[-1] - scored[0] if len(scored) > 1 else None
+            # The change over the shown window: is practice paying off?
+            change = scored[-1] - scored[0] if len(scored) > 1 else 0
+            summary = "n/a" if latest is None else f"{latest:>3}" + (f" {change:+d}" if change else "")
             for row in reversed(range(self.rows_per_chart)):
-                text.append(f"{title:<{label_width}}" if row == self.rows_per_chart - 1 else " " * label_width,
-                            style="bold")
+                top = row == self.rows_per_chart - 1
+                text.append(f"{title:<{label_width}}" if top else " " * label_width, style="bold")
+                text.append(
+                    f"{summary:<{value_width}}" if top else " " * value_width, style=score_color(latest)
+                )
                 for column, value in zip(chart, values, strict=True):
                     text.append(column[row], style=score_color(value))
-                if row == self.rows_per_chart - 1:
-                    summary = "n/a" if latest is None else f"{latest:>3}"
-                    if change:
-                        summary += f" ({'+' if change > 0 else ''}{change})"
-                    text.append(" " * (width - len(values)) + f" {summary}", style=score_color(latest))
                 if index < len(SERIES) - 1 or row:
                     text.append("\n")
         return text

@@ -1,0 +1,161 @@
+"""The studio app: owns the services, loads the speech model in the background, and handles every worker
+failure in one place (a dialog that says what failed; the app keeps running)."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
+
+from practice.tui.commands import StudioCommands
+from practice.tui.messages import ModelStatus
+from practice.tui.screens.modals import ErrorScreen, HelpScreen, HelpSection, binding_rows, declared_bindings
+from practice.tui.screens.setup import SetupScreen
+
+if TYPE_CHECKING:
+    from practice.tui.services import Services
+
+
+class PracticeApp(App[int]):
+    """Interview practice: setup -> practice -> review, and the history of every session."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Interview practice"
+    COMMANDS = App.COMMANDS | {StudioCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("f2", "history", "History"),
+    ]
+
+    model_state: reactive[str] = reactive("loading")
+    """The speech model: "loading", "ready" or "failed"."""
+    model_detail: reactive[str] = reactive("")
+    """What was loaded (and how long it took), or why it failed."""
+
+    def __init__(self, services: Services, load_model: bool = True) -> None:
+        super().__init__()
+        self.services = services
+        self._load_model_on_mount = load_model
+        self.active_session_id: str | None = None
+        """The session being practiced, which the history must not delete under it."""
+
+    def on_mount(self) -> None:
+        self.push_screen(SetupScreen())
+        if self._load_model_on_mount:
+            self.load_model()
+        else:
+            self.model_state = "ready"
+
+    # --- the speech model --------------------------------------------------------------------------------
+
+    def load_model(self) -> None:
+        self.run_worker(self._load_model, thread=True, group="model", exit_on_error=False)
+
+    def _load_model(self) -> None:
+        transcriber = self.services.transcriber
+        try:
+            transcriber.load()
+        except Exception as error:  # noqa: BLE001 - shown in the status line; typing still works
+            self.post_message(ModelStatus("failed", str(error)))
+            return
+        seconds = getattr(transcriber, "load_seconds", 0.0)
+        detail = transcriber.description + (f", {seconds:.1f} s" if seconds else "")
+        self.post_message(ModelStatus("ready", detail))
+
+    def on_model_status(self, message: ModelStatus) -> None:
+        self.model_state, self.model_detail = message.state, message.detail
+
+    # --- errors ------------------------------------------------------------------------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.worker_failed(event.worker)
+
+    def worker_failed(self, worker: Worker) -> None:
+        """The one place background failures end up: log the traceback, show a dialog, keep running."""
+        error = worker.error
+        if error is None:
+            return
+        self.log.error("".join(traceback.format_exception(error)))
+        what = (worker.name or "background work").strip("_").replace("_", " ")
+        self.push_screen(
+            ErrorScreen(
+                f"Something went wrong ({what})",
+                f"{type(error).__name__}: {error}\n\nRecordings already made are kept on "
+                "disk. You can carry on, or quit with ctrl+q.",
+            )
+        )
+
+    # --- app-wide actions --------------------------------------------------------------------------------
+
+    def help_sections(self) -> list[HelpSection]:
+        from practice.tui.screens.compare import CompareScreen
+        from practice.tui.screens.history import HistoryScreen
+        from practice.tui.screens.practice import PracticeScreen
+        from practice.tui.screens.review import ReviewScreen
+        from practice.tui.screens.summary import SummaryScreen
+
+        everywhere = binding_rows(declared_bindings(type(self))) + [
+            ("ctrl+p", "Command palette (every action)")
+        ]
+        sections: list[HelpSection] = [("Everywhere", everywhere)]
+        for screen in (
+            SetupScreen,
+            PracticeScreen,
+            ReviewScreen,
+            CompareScreen,
+            SummaryScreen,
+            HistoryScreen,
+        ):
+            sections.append((screen.HELP_TITLE, binding_rows(declared_bindings(screen))))
+        return sections
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.help_sections()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "history":
+            from practice.tui.screens.history import HistoryScreen
+
+            return not isinstance(self.screen, HistoryScreen) and getattr(self.screen, "can_leave", True)
+        return True
+
+    def action_history(self) -> None:
+        from practice.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+
+def run_app(
+    model: str | None = None, bank_paths: list[Path] | None = None, job_path: Path | None = None
+) -> int:
+    """Build the real services and run the studio; returns the process exit code."""
+    import sys
+
+    from practice.jobs import JobFileError, read_job_text
+    from practice.store import StoreError
+    from practice.tui.services import build_services
+
+    try:
+        job_text = read_job_text(job_path) if job_path else None
+        services = build_services(model=model, bank_paths=bank_paths, job_text=job_text)
+    except (JobFileError, StoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if not services.catalog.banks:
+        for problem in services.catalog.errors:
+            print(f"error: {problem}", file=sys.stderr)
+        print("error: no question bank could be loaded.", file=sys.stderr)
+        return 1
+    app = PracticeApp(services)
+    try:
+        result = app.run()
+    finally:
+        services.store.close()
+    return result or app.return_code or 0

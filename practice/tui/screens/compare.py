@@ -1,0 +1,69 @@
+"""Attempts at one question side by side (the last three), with what changed from the previous one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from practice.session import compare_attempts
+from practice.store import AttemptRecord
+from practice.tui.screens.base import StudioScreen
+from practice.tui.widgets.meters import format_clock
+from practice.tui.widgets.scores import DIMENSIONS, score_text
+from practice.tui.widgets.transcript import HighlightedTranscript
+
+MAX_COLUMNS = 3
+
+
+def column_heading(attempt: AttemptRecord, previous: AttemptRecord | None) -> Text:
+    text = Text.assemble((f"Attempt {attempt.attempt_no}", "bold"))
+    if attempt.duration_s:
+        text.append(f" · {format_clock(attempt.duration_s)}", style="grey70")
+    for key, title in (("overall", "Overall"), *DIMENSIONS):
+        text.append(f"\n{title:<11}")
+        score = attempt.score(key)
+        text.append_text(score_text(score))
+        before = previous.score(key) if previous else None
+        if score is not None and before is not None and score != before:
+            delta = score - before
+            text.append(f" {'▲' if delta > 0 else '▼'}{abs(delta)}", style="green" if delta > 0 else "red")
+    if attempt.error:
+        text.append(f"\n{attempt.error}", style="red")
+    return text
+
+
+class CompareScreen(StudioScreen):
+    HELP_TITLE = "Compare attempts"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, attempts: list[AttemptRecord], target_s: int | None = None) -> None:
+        super().__init__()
+        self.attempts = attempts[-MAX_COLUMNS:]
+        self.target_s = target_s
+
+    def compose(self) -> ComposeResult:
+        shown = self.attempts
+        yield Header()
+        with VerticalScroll(id="compare"):
+            yield Static(Text(shown[-1].question_text, style="bold"), id="compare-question")
+            if len(shown) > 1:
+                changes = compare_attempts(shown[-2], shown[-1])
+                text = Text(
+                    f"What changed from attempt {shown[-2].attempt_no} to {shown[-1].attempt_no}",
+                    style="bold",
+                )
+                for line in changes:
+                    text.append(f"\n • {line}")
+                yield Static(text, id="changes")
+            with Horizontal(id="compare-columns"):
+                for index, attempt in enumerate(shown):
+                    with VerticalScroll(classes="compare-column"):
+                        yield Static(column_heading(attempt, shown[index - 1] if index else None))
+                        yield HighlightedTranscript(attempt.transcript or "", attempt.feedback)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Compare attempts"

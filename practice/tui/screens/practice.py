@@ -1,0 +1,292 @@
+"""Practice: the question is read aloud, the person answers (speaking, typing, or importing a recording), and
+the answer goes through the pipeline (save, transcribe, score) in a worker while the screen shows each stage.
+
+Device callbacks and workers never touch widgets or the session: they post messages, and the handlers here
+(on the UI thread) move the session's state machine and redraw.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from practice.audio import NO_INPUT_HELP
+from practice.live import LiveTranscriber
+from practice.session import PracticeSession, State
+from practice.store import SessionRecord
+from practice.tui.messages import AnswerSaved, SpeechFinished
+from practice.tui.screens.answering import AnswerInputs
+from practice.tui.screens.base import StudioScreen
+from practice.tui.screens.review import ReviewScreen
+from practice.tui.screens.summary import SummaryScreen
+from practice.tui.widgets.answer_panel import AnswerPanel
+from practice.tui.widgets.meters import AnswerClock, LevelMeter
+from practice.tui.widgets.status import ModelStatus
+
+BADGES = {
+    State.IDLE: ("ready", "green"),
+    State.SPEAKING: ("speaking…", "cyan"),
+    State.RECORDING: ("● recording", "bold red"),
+    State.TRANSCRIBING: ("transcribing…", "yellow"),
+    State.SCORING: ("scoring…", "yellow"),
+    State.REVIEWING: ("review", "green"),
+    State.FINISHED: ("finished", "green"),
+}
+
+
+class PracticeScreen(AnswerInputs, StudioScreen):
+    HELP_TITLE = "Practice"
+    BINDINGS = [
+        Binding("space", "record", "Record"),
+        Binding("space", "stop_recording", "Stop"),
+        Binding("r", "replay", "Replay"),
+        Binding("s", "stop_voice", "Mute"),
+        Binding("a", "again", "Start over"),
+        Binding("t", "type_answer", "Type"),
+        Binding("i", "import_audio", "Import"),
+        Binding("n", "skip", "Skip"),
+        Binding("f", "finish", "Finish"),
+        Binding("ctrl+s", "submit_typed", "Submit"),
+        Binding("escape", "close_panel", "Close"),
+    ]
+
+    def __init__(
+        self, session: PracticeSession, record: SessionRecord, prompt_terms: list[str] | None
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.record = record
+        self.prompt_terms = prompt_terms
+        self.mic = True
+        self.live: LiveTranscriber | None = None
+        self._speech_token = 0
+        self._recording_token = 0
+        self._speech_warned = False
+        # One utterance at a time: a replay waits for the stopped one's thread to let go of the player, so the
+        # old thread can never close the new stream.
+        self._speech_lock = threading.Lock()
+
+    # --- layout ------------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="practice"):
+            with Horizontal(id="question-bar"):
+                yield Static(id="question-meta")
+                yield Static(id="state-badge")
+            yield Static(id="question-text")
+            yield Static(Text(NO_INPUT_HELP), id="no-mic")
+            yield AnswerClock(id="clock")
+            yield LevelMeter(id="level")
+            yield Static(id="hint")
+            with VerticalScroll(id="live"):
+                yield Static(id="live-text")
+            yield AnswerPanel(id="answer-panel")
+        yield ModelStatus(id="model-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{self.record.bank_name}" + (
+            f" · {self.record.job_title}" if self.record.job_title else ""
+        )
+        self.query_one(AnswerClock).target = self.session.target_s
+        self._set_mic(self.services.input_available())
+        self.studio.active_session_id = self.session.id
+        self._show_question()
+        self._speak()
+
+    def on_unmount(self) -> None:
+        # Leaving (or quitting) mid-answer: keep the audio on disk, drop the preview, silence the voice.
+        self.services.speaker.stop()
+        if self.session.state is State.RECORDING and self.services.recorder.recording:
+            with contextlib.suppress(Exception):  # nothing useful to do about it on the way out
+                self.services.recorder.stop()
+        if self.live is not None and self.session.state is State.RECORDING:
+            self.live.cancel()
+        if self.studio.active_session_id == self.session.id:
+            self.studio.active_session_id = None
+
+    def _set_mic(self, available: bool) -> None:
+        """With no microphone, say so, drop the recording gauges, and make typing the way to answer."""
+        self.mic = available
+        self.query_one("#no-mic").display = not available
+        self.query_one("#clock").display = self.query_one("#level").display = available
+        if not available:
+            self._open_panel("typed")
+
+    # --- drawing -----------------------------------------------------------------------------------------
+
+    def _show_question(self) -> None:
+        q = self.session.current
+        done = len(self.session.attempts_for())
+        meta = f"Question {self.session.number} of {self.session.total} · {q.category}"
+        if done:
+            meta += f" · {done} attempt{'s' if done != 1 else ''}"
+        self.query_one("#question-meta", Static).update(Text(meta, style="bold"))
+        self.query_one("#question-text", Static).update(Text(q.text))
+        self.query_one("#live-text", Static).update(
+            Text("Your words appear here as you speak.", style="grey50")
+        )
+        self.query_one(AnswerClock).elapsed = 0
+        self._refresh_state()
+
+    def _refresh_state(self, hint: str | None = None) -> None:
+        state = self.session.state
+        label, style = BADGES[state]
+        self.query_one("#state-badge", Static).update(Text(label, style=style))
+        self.query_one(LevelMeter).active = state is State.RECORDING
+        self.set_class(state is State.RECORDING, "-recording")
+        self.query_one("#hint", Static).update(Text(hint or self._default_hint(), style="italic"))
+        self.refresh_bindings()
+
+    def _default_hint(self) -> str:
+        state = self.session.state
+        if state is State.SPEAKING:
+            return "Listen to the question · space answers now · s stops the voice"
+        if state is State.RECORDING:
+            return "Answer out loud · space stops · a starts over"
+        if state is State.TRANSCRIBING:
+            waiting = "" if self.studio.model_state == "ready" else " (waiting for the speech model to load)"
+            return f"Transcribing your answer…{waiting}"
+        if state is State.SCORING:
+            return "Scoring your answer…"
+        if not self.mic:
+            return (
+                "No microphone: type your answer below, ctrl+s submits · esc, then i, imports a WAV/FLAC file"
+            )
+        again = " again" if self.session.attempts_for() else ""
+        return f"Press space to answer{again} · r replays the question · t types instead · n skips"
+
+    # --- what can be done when ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state = self.session.state
+        idle = state in (State.IDLE, State.SPEAKING)
+        rules = {
+            "record": idle and self.mic,
+            "stop_recording": state is State.RECORDING,
+            "replay": idle,
+            "stop_voice": state is State.SPEAKING,
+            "again": state is State.RECORDING,
+            "type_answer": idle and not (self.panel.mode == "typed" and self.panel.typing),
+            "import_audio": idle and self.panel.mode != "import",
+            "skip": idle,
+            "finish": idle,
+            "submit_typed": idle and self.panel.mode == "typed",
+            "close_panel": self.panel.mode is not None,
+        }
+        return rules.get(action, True)
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # "type" depends on whether the text box has the focus
+
+    def on_descendant_blur(self) -> None:
+        self.refresh_bindings()
+
+    @property
+    def can_leave(self) -> bool:
+        return self.session.state in (State.IDLE, State.SPEAKING)
+
+    # --- the question's voice ----------------------------------------------------------------------------
+
+    def _speak(self) -> None:
+        if self.session.state not in (State.IDLE, State.SPEAKING):
+            return
+        self.services.speaker.stop()
+        self._speech_token += 1
+        if self.session.state is State.IDLE:
+            self.session.begin_speaking()
+        self._refresh_state()
+        self._say(self.session.current.text, self._speech_token)
+
+    @work(thread=True, group="speech", exit_on_error=False)
+    def _say(self, text: str, token: int) -> None:
+        try:
+            with self._speech_lock:
+                self.services.speaker.say(text, wait=True)
+        except Exception as error:  # noqa: BLE001 - no voice or no speaker: the question is still on screen
+            self.post_message(SpeechFinished(token, str(error)))
+            return
+        self.post_message(SpeechFinished(token))
+
+    def on_speech_finished(self, message: SpeechFinished) -> None:
+        if message.token != self._speech_token:
+            return  # a replay or a recording superseded it
+        if message.error and not self._speech_warned:
+            self._speech_warned = True
+            self.notify(
+                f"The question could not be read aloud: {message.error}",
+                title="Interviewer voice",
+                severity="warning",
+                timeout=10,
+            )
+        self.session.done_speaking()
+        self._refresh_state()
+
+    def action_replay(self) -> None:
+        self._speak()
+
+    def action_stop_voice(self) -> None:
+        self.services.speaker.stop()  # the speaking worker returns and posts SpeechFinished
+
+    # --- after an answer ---------------------------------------------------------------------------------
+
+    def on_answer_saved(self, message: AnswerSaved) -> None:
+        self.session.attempt_done(message.attempt)
+        self.panel.clear()
+        self._refresh_state()
+        self.app.push_screen(
+            ReviewScreen(
+                message.attempt,
+                self.session.attempts_for(),
+                live=True,
+                is_last=self.session.is_last,
+                target_s=self.session.target_s,
+                position=f"Question {self.session.number} of {self.session.total}",
+            ),
+            self._after_review,
+        )
+
+    def _after_review(self, choice: str | None) -> None:
+        if choice == "next":
+            if self.session.next_question():
+                self._open_panel(None if self.mic else "typed")
+                self._show_question()
+                self._speak()
+                return
+            self._show_summary()
+        elif choice == "finish":
+            self.session.finish()
+            self._show_summary()
+        else:  # try again (or just back): same question, ready to answer
+            self.session.retry()
+            self._show_question()
+
+    def action_skip(self) -> None:
+        self.services.speaker.stop()
+        self._speech_token += 1
+        if self.session.skip():
+            self._show_question()
+            self._speak()
+        else:
+            self._show_summary()
+
+    def action_finish(self) -> None:
+        self.services.speaker.stop()
+        self._speech_token += 1
+        self.session.finish()
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        if not self.session.all_attempts():
+            self.notify("No answers were given in this session, so there is nothing to review.")
+            self.app.pop_screen()
+            return
+        self.app.switch_screen(SummaryScreen(self.session.id, finished=True))

@@ -1,0 +1,168 @@
+"""Review of one attempt: the three scores with their reasons, delivery figures, the next-attempt tips and the
+transcript with its evidence highlighted. Plays the recording, and compares this attempt with earlier ones.
+
+Opened live after each answer (dismisses with "retry", "next" or "finish") or from the history (read only).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Static
+
+from practice.store import AttemptRecord
+from practice.tui.screens.base import StudioScreen
+from practice.tui.screens.compare import CompareScreen
+from practice.tui.widgets.meters import format_clock
+from practice.tui.widgets.scores import DIMENSIONS, LabeledRow, delivery_text, score_row, score_text, tip_rows
+from practice.tui.widgets.transcript import HighlightedTranscript, all_evidence, legend
+
+SOURCES = {"spoken": "recorded", "typed": "typed", "imported": "imported"}
+
+
+def attempt_heading(attempt: AttemptRecord, position: str = "") -> Text:
+    parts = [
+        p
+        for p in (position, f"attempt {attempt.attempt_no}", SOURCES.get(attempt.source, attempt.source))
+        if p
+    ]
+    if attempt.duration_s:
+        parts.append(format_clock(attempt.duration_s))
+    text = Text.assemble((" · ".join(parts), "grey70"))
+    if attempt.score("overall") is not None:
+        text.append("   Overall ", style="bold")
+        text.append_text(score_text(attempt.score("overall")))
+    text.append("\n")
+    text.append(attempt.question_text, style="bold")
+    return text
+
+
+class ReviewScreen(StudioScreen[str | None]):
+    HELP_TITLE = "Review"
+    BINDINGS = [
+        Binding("p", "play", "Play"),
+        Binding("a", "again", "Try again"),
+        Binding("n", "next", "Next"),
+        Binding("n", "finish", "Finish"),
+        Binding("c", "compare", "Compare"),
+        Binding("f", "finish", "Finish"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(
+        self,
+        attempt: AttemptRecord,
+        peers: list[AttemptRecord],
+        *,
+        live: bool,
+        is_last: bool = False,
+        target_s: int | None = None,
+        position: str = "",
+    ) -> None:
+        super().__init__()
+        self.attempt = attempt
+        self.peers = peers
+        """Every attempt at the same question in the same session, oldest first (includes this one)."""
+        self.live = live
+        self.is_last = is_last
+        self.target_s = target_s
+        self.position = position
+        self._playing = False
+        self._playback_lock = threading.Lock()  # one playback thread owns the player at a time
+
+    def compose(self) -> ComposeResult:
+        a = self.attempt
+        feedback = a.feedback or {}
+        yield Header()
+        with VerticalScroll(id="review"):
+            yield Static(attempt_heading(a, self.position), id="review-heading")
+            if a.error:
+                yield Static(Text(a.error), id="review-error")
+            if feedback:
+                for key, title in DIMENSIONS:
+                    yield score_row(title, feedback.get("scores", {}).get(key), classes="score-row")
+                delivery = delivery_text(feedback.get("delivery"), a.duration_s, self.target_s)
+                yield LabeledRow(Text("Delivery   ", style="bold"), delivery, id="delivery")
+                if feedback.get("tips"):
+                    yield Static(Text("Next attempt", style="bold"), classes="section")
+                    yield from tip_rows(feedback["tips"])
+            yield Static(Text("Transcript", style="bold"), classes="section")
+            yield HighlightedTranscript(a.transcript or "", feedback, id="transcript")
+            labels = {e["label"] for e in all_evidence(feedback)}
+            if labels:
+                yield Static(legend(labels), id="legend")
+            yield Static(id="playback")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review"
+
+    # --- keys --------------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "play":
+            return self.attempt.recording_path is not None
+        if action == "compare":
+            return len(self.peers) > 1
+        if action in ("again", "finish"):
+            return self.live
+        if action == "next":
+            return self.live and not self.is_last
+        return True
+
+    def action_again(self) -> None:
+        self._stop_playback()
+        self.dismiss("retry")
+
+    def action_next(self) -> None:
+        self._stop_playback()
+        self.dismiss("next")
+
+    def action_finish(self) -> None:
+        self._stop_playback()
+        self.dismiss("finish")
+
+    def action_back(self) -> None:
+        self._stop_playback()
+        self.dismiss(None)
+
+    def action_compare(self) -> None:
+        self.app.push_screen(CompareScreen(self.peers, self.target_s))
+
+    # --- playback ----------------------------------------------------------------------------------------
+
+    def action_play(self) -> None:
+        if self._playing:
+            self._stop_playback()
+            return
+        path = self.attempt.recording_path
+        if path is None or not path.is_file():
+            self.notify(f"The recording {path} is no longer on disk.", severity="error")
+            return
+        self._playing = True
+        self.query_one("#playback", Static).update(Text("▶ Playing the recording · p stops", style="cyan"))
+        self._play(path)
+
+    @work(thread=True, exclusive=True, group="playback", exit_on_error=False)
+    def _play(self, path) -> None:
+        player = self.services.player
+        try:
+            with self._playback_lock:
+                player.play_file(path, wait=True)
+        except Exception as error:  # noqa: BLE001 - no speaker: say so, nothing else is affected
+            self.app.call_from_thread(self.notify, str(error), title="Playback", severity="error")
+        self.app.call_from_thread(self._playback_ended)
+
+    def _playback_ended(self) -> None:
+        self._playing = False
+        if self.is_mounted:
+            self.query_one("#playback", Static).update("")
+
+    def _stop_playback(self) -> None:
+        if self._playing:
+            self.services.player.stop()

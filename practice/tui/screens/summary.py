@@ -1,0 +1,130 @@
+"""The whole session at a glance: every attempt with its scores, the averages, and the tips that matter most.
+Shown when a session ends, and when a session is opened from the history."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Header, Static
+
+from practice.store import SCORE_KEYS, AttemptRecord, SessionRecord
+from practice.tui.screens.base import StudioScreen
+from practice.tui.screens.review import ReviewScreen
+from practice.tui.widgets.meters import format_clock
+from practice.tui.widgets.scores import score_text
+
+MAX_TIPS = 3
+
+
+def session_heading(session: SessionRecord) -> Text:
+    text = Text.assemble((f"{session.started_at:%a %d %b %Y %H:%M}", "bold"))
+    text.append(f" · {session.bank_name}")
+    if session.job_title:
+        text.append(f" · {session.job_title}")
+    return text
+
+
+def averages_text(attempts: list[AttemptRecord]) -> Text:
+    text = Text.assemble(("Average ", "bold"))
+    for key in ("overall", *SCORE_KEYS):
+        scores = [s for a in attempts if (s := a.score(key)) is not None]
+        text.append(f" {key} ")
+        text.append_text(score_text(sum(scores) / len(scores) if scores else None))
+    return text
+
+
+def top_tips(attempts: list[AttemptRecord]) -> list[str]:
+    """The first tips of each question's latest scored attempt, without repeats: what to work on next."""
+    latest: dict[str, AttemptRecord] = {}
+    for attempt in attempts:
+        if attempt.feedback:
+            latest[attempt.question_id] = attempt
+    tips: list[str] = []
+    for attempt in latest.values():
+        for tip in (attempt.feedback or {}).get("tips", [])[:1]:
+            if tip not in tips:
+                tips.append(tip)
+    return tips[:MAX_TIPS]
+
+
+class SummaryScreen(StudioScreen):
+    HELP_TITLE = "Session summary"
+    BINDINGS = [
+        Binding("enter", "open", "Review attempt", show=True),
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("n", "new_session", "New session"),
+    ]
+
+    def __init__(self, session_id: str, finished: bool = False) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.finished = finished
+        self.attempts: list[AttemptRecord] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="summary"):
+            yield Static(id="summary-heading")
+            yield Static(id="summary-averages")
+            yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+            yield Static(id="summary-tips")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.sub_title = "Session finished" if self.finished else "Session"
+        store = self.services.store
+        session = store.session(self.session_id)
+        if session is None:
+            self.notify("This session is no longer in the history.", severity="error")
+            self.app.pop_screen()
+            return
+        self.session = session
+        self.attempts = store.attempts(self.session_id)
+        self.query_one("#summary-heading", Static).update(session_heading(session))
+        self.query_one("#summary-averages", Static).update(averages_text(self.attempts))
+        table = self.query_one(DataTable)
+        table.add_column("#", key="n")
+        table.add_column("Question", key="question", width=34)
+        table.add_column("Try", key="try")
+        for key in ("overall", "examples", "enthusiasm", "alignment"):
+            table.add_column(key[:3].capitalize(), key=key)
+        table.add_column("Length", key="length")
+        numbers: dict[str, int] = {}
+        for attempt in self.attempts:
+            number = numbers.setdefault(attempt.question_id, len(numbers) + 1)
+            table.add_row(
+                str(number),
+                attempt.question_text,
+                str(attempt.attempt_no),
+                *(score_text(attempt.score(k)) for k in ("overall", "examples", "enthusiasm", "alignment")),
+                format_clock(attempt.duration_s)
+                if attempt.duration_s
+                else Text("error" if attempt.error else "typed", style="grey50"),
+                key=str(attempt.id),
+            )
+        tips = top_tips(self.attempts)
+        text = Text.assemble(("Work on next", "bold")) if tips else Text("")
+        for number, tip in enumerate(tips, start=1):
+            text.append(f"\n {number}. {tip}")
+        self.query_one("#summary-tips", Static).update(text)
+        table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.finished if action == "new_session" else True
+
+    def action_new_session(self) -> None:
+        self.app.pop_screen()  # back to setup, with the same choices ready
+
+    def action_open(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.attempts or table.cursor_row < 0:
+            return
+        attempt = self.attempts[table.cursor_row]
+        peers = [a for a in self.attempts if a.question_id == attempt.question_id]
+        target = (self.session.settings or {}).get("answer_target_s")
+        self.app.push_screen(ReviewScreen(attempt, peers, live=False, target_s=target))
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()

@@ -1,0 +1,123 @@
+"""End to end through the real virtual sound card, the real voice and the real Whisper model.
+
+The test listens to the sink while the app reads the question (and checks, by transcribing that capture, that
+the question was heard), then plays a known spoken answer into the sink while the app records, and checks the
+review screen, the WAV on disk and the database rows. Run it with:
+
+    scripts/with-soundcard.sh .venv/bin/python -m pytest tests/tui -k e2e
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import soundfile
+from tui_fakes import wait_for
+
+from practice.config import Settings
+from practice.session import State
+from practice.tui.app import PracticeApp
+from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.review import ReviewScreen
+from practice.tui.screens.setup import SetupScreen
+
+DATA = Path(__file__).parent.parent / "data"
+QUESTION = "Tell me about a time you made a slow database faster."
+ANSWER = (
+    "Last spring I led the migration of our billing service to a new database. "
+    "I wrote the migration plan, tested it on a copy of production, and moved the data over one weekend. "
+    "As a result, invoices were generated forty percent faster."
+)
+BANK = f"""name = "End to end"
+description = "One question, for the end-to-end test."
+[[questions]]
+id = "slow-database"
+text = "{QUESTION}"
+category = "behavioral"
+"""
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z']+", text.lower()))
+
+
+@pytest.mark.slow
+@pytest.mark.soundcard
+async def test_e2e_question_spoken_answer_recorded_reviewed_and_stored(
+    soundcard, speak, transcriber, tmp_path: Path
+) -> None:
+    from practice.audio import Player, Recorder
+    from practice.banks import load_catalog
+    from practice.speech import Speaker
+    from practice.store import Store
+    from practice.tui.services import Services
+
+    bank_file = tmp_path / "e2e.toml"
+    bank_file.write_text(BANK)
+    answer_wav = speak(ANSWER, wpm=150, name="answer.wav")
+    catalog = load_catalog([bank_file], user_dir=tmp_path / "no-user-banks")
+    services = Services(
+        recorder=Recorder(),
+        player=Player(),
+        speaker=Speaker(tmp_path / "speech-cache", voice="en-us", rate=165, player=Player()),
+        transcriber=transcriber,
+        store=Store(),
+        catalog=catalog,
+        settings=replace(Settings(), last_bank="e2e", question_count=1),
+        job_text=(DATA / "backend-job.txt").read_text(),
+        save_settings=False,
+    )
+    app = PracticeApp(services)
+    listener = Recorder()  # a second listener on the sink's monitor: what a person in the room would hear
+    heard_path = tmp_path / "heard-question.wav"
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen) and app.model_state == "ready")
+        listener.start(heard_path)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice screen")
+        practice: PracticeScreen = app.screen  # type: ignore[assignment]
+        await wait_for(
+            pilot, lambda: practice.session.state is State.IDLE, timeout=40, what="question spoken"
+        )
+        await pilot.pause(0.3)
+        listener.stop()
+        heard = transcriber.transcribe(heard_path).text
+        assert len(words(heard) & words(QUESTION)) >= 6, heard  # the question came out of the speaker
+
+        await pilot.press("space")
+        await wait_for(pilot, lambda: practice.session.state is State.RECORDING, what="recording")
+        subprocess.run(
+            ["paplay", str(answer_wav)], check=True, timeout=60
+        )  # into the sink, as a person would
+        await pilot.pause(0.8)  # the last blocks are still on their way from the sound server
+        live = str(practice.query_one("#live-text").render())
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), timeout=60, what="review")
+
+        review: ReviewScreen = app.screen  # type: ignore[assignment]
+        shown = " ".join(str(s.render()) for s in review.query("Static"))
+        # Words tiny.en gets right from espeak through the sound card (it hears "billing" as "building").
+        for word in ("migration", "database", "production", "weekend"):
+            assert word in shown.lower(), shown
+        assert "migration" in live.lower()  # the transcript appeared while speaking, not only at the end
+        attempt = review.attempt
+        assert attempt.error is None, attempt.error
+        examples = attempt.score("examples")
+        assert examples is not None and examples >= 50  # a first-person story with a measured result
+        assert f"Examples   {examples:>3}" in shown and f"Overall {attempt.score('overall'):>3}" in shown
+
+    store = services.store
+    (summary,) = store.sessions()
+    (saved,) = store.attempts(summary.session.id)
+    assert saved.recording_path and saved.recording_path.is_file()
+    assert saved.recording_path.name == f"{summary.session.id}-slow-database-1.wav"
+    audio, rate = soundfile.read(saved.recording_path)
+    assert rate == 16000 and len(audio) / rate > 10  # the whole 11 s answer is on disk
+    assert saved.feedback and saved.feedback["scores"]["examples"]["score"] == examples
+    assert "migration" in (saved.transcript or "").lower() and saved.words
+    assert summary.session.job_title and "Backend" in summary.session.job_title

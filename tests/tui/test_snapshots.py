@@ -1,0 +1,100 @@
+"""SVG snapshots of the four main screens at 80x24 (the smallest supported size), with fake services and fixed
+dates so they only change when the UI does. Update after a deliberate UI change with:
+
+    .venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from tui_fakes import ANSWER, FIXED_NOW, JOB, fake_score, make_app, wait_for
+
+from practice.session import State
+from practice.store import AttemptRecord, SessionRecord
+from practice.tui.app import PracticeApp
+from practice.tui.screens.history import HistoryScreen
+from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.review import ReviewScreen
+from practice.tui.screens.setup import SetupScreen
+
+
+async def _setup_ready(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+    await wait_for(pilot, lambda: "requirements found" in str(app.screen.query_one("#job-summary").render()))
+    await wait_for(pilot, lambda: len(app.screen.query_one("#voice")._options) == 3)
+    app.set_focus(None)  # no blinking cursor in the picture
+
+
+async def _recording(pilot) -> None:
+    await _setup_ready(pilot)
+    app = pilot.app
+    await pilot.press("ctrl+s")
+    await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
+    await wait_for(pilot, lambda: app.screen.session.state is State.IDLE)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: "checkout" in str(app.screen.query_one("#live-text").render()))
+
+
+async def _review(pilot) -> None:
+    await _recording(pilot)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+
+
+def test_setup_screen(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path, job_text=JOB), run_before=_setup_ready)
+
+
+def test_practice_screen_while_recording(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path, job_text=JOB), run_before=_recording)
+
+
+def test_review_screen(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(make_app(tmp_path, job_text=JOB), run_before=_review)
+
+
+def _history_app(tmp_path: Path) -> PracticeApp:
+    """Four past sessions over four weeks, improving, one of them without a job description."""
+    app = make_app(tmp_path)
+    store = app.services.store
+    answers = [
+        "We had a problem with the site. We fixed it.",
+        "Last year the checkout page was slow. I profiled the queries.",
+        ANSWER.replace(", um, and I love this work", ""),
+        ANSWER,
+    ]
+    for week, text in enumerate(answers):
+        when = FIXED_NOW + timedelta(weeks=week)
+        job = JOB if week != 1 else None
+        session = SessionRecord(
+            f"s{week}", when, "test-bank", "Test bank", "Senior Backend Engineer" if job else None, job
+        )
+        store.ensure_session(session)
+        for number in (1, 2):
+            store.save_attempt(
+                AttemptRecord(
+                    session.id,
+                    f"q{number}",
+                    "Why this role?",
+                    1,
+                    when + timedelta(minutes=number),
+                    transcript=text,
+                    duration_s=40.0,
+                    feedback=fake_score("Why this role?", text, job, None, 40.0),
+                )
+            )
+    return app
+
+
+async def _history(pilot) -> None:
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+    await pilot.press("f2")
+    await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+
+
+def test_history_screen(snap_compare, tmp_path: Path) -> None:
+    assert snap_compare(_history_app(tmp_path), run_before=_history)
