@@ -32,6 +32,8 @@ class Question:
     follow_ups: tuple[str, ...] = ()
     target_seconds: int | None = None
     strong_answer: str | None = None
+    targets: tuple[str, ...] = ()
+    """The job requirements the question asks for evidence of (tailored banks set it; see README)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,10 @@ def _line_of(source: str, needle: str, start: int = 0) -> int | None:
 
 def _question_lines(source: str) -> list[int]:
     """Line numbers of each `[[questions]]` header, in order, so errors point at the right question."""
-    return [source.count("\n", 0, m.start()) + 1 for m in re.finditer(r"^[ \t]*\[\[[ \t]*questions[ \t]*\]\]", source, re.M)]
+    return [
+        source.count("\n", 0, m.start()) + 1
+        for m in re.finditer(r"^[ \t]*\[\[[ \t]*questions[ \t]*\]\]", source, re.M)
+    ]
 
 
 def _field_line(source: str, header_line: int | None, message: str) -> int | None:
@@ -137,10 +142,14 @@ def _parse_question(table: object, where: str) -> Question:
     if category not in CATEGORIES:
         raise ValueError(f"{where}: category {category!r} is not one of {', '.join(CATEGORIES)}")
     target = table.get("target_seconds")
-    if target is not None and (not isinstance(target, int) or isinstance(target, bool)
-                               or not TARGET_RANGE_S[0] <= target <= TARGET_RANGE_S[1]):
-        raise ValueError(f"{where}: target_seconds must be a whole number from {TARGET_RANGE_S[0]} to "
-                         f"{TARGET_RANGE_S[1]}")
+    if target is not None and (
+        not isinstance(target, int)
+        or isinstance(target, bool)
+        or not TARGET_RANGE_S[0] <= target <= TARGET_RANGE_S[1]
+    ):
+        raise ValueError(
+            f"{where}: target_seconds must be a whole number from {TARGET_RANGE_S[0]} to {TARGET_RANGE_S[1]}"
+        )
     return Question(
         id=qid or "",
         text=_text_field(table, "text", where) or "",
@@ -148,24 +157,51 @@ def _parse_question(table: object, where: str) -> Question:
         follow_ups=_string_list(table, "follow_ups", where),
         target_seconds=target,
         strong_answer=_text_field(table, "strong_answer", where, required=False),
+        targets=_targets(table, where),
     )
+
+
+def _targets(table: dict, where: str) -> tuple[str, ...]:
+    """The requirements a question targets: requirement texts are sentences, so each has the text limit."""
+    targets = _string_list(table, "targets", where)
+    for target in targets:
+        if len(target) > MAX_TEXT_CHARS:
+            raise ValueError(
+                f"{where}: a `targets` entry is {len(target)} characters; the limit is {MAX_TEXT_CHARS}"
+            )
+    return targets
 
 
 def parse_bank(source: str, path: Path, builtin: bool = False) -> Bank:
     """Parse and validate one bank's text. Raises BankError pointing at the line."""
+    source = source.removeprefix("\ufeff")  # a byte-order mark (Windows Notepad) is not part of the TOML
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None) or _line_from_message(str(error))
-        raise BankError(path, line, f"invalid TOML: {error.msg if hasattr(error, 'msg') else error}") from error
+        raise BankError(
+            path, line, f"invalid TOML: {error.msg if hasattr(error, 'msg') else error}"
+        ) from error
     try:
         name = _text_field(data, "name", "bank") or ""
         description = _text_field(data, "description", "bank") or ""
         tags = _string_list(data, "tags", "bank")
     except ValueError as error:
         field_name = re.search(r"`(\w+)`", str(error))
-        raise BankError(path, _line_of(source, field_name.group(1)) if field_name else 1, str(error)) from None
+        raise BankError(
+            path, _line_of(source, field_name.group(1)) if field_name else 1, str(error)
+        ) from None
     raw_questions = data.get("questions")
+    if isinstance(raw_questions, dict):
+        raise BankError(
+            path,
+            _line_of(source, "questions"),
+            "[questions] is a single table: write [[questions]] (double brackets) before each question",
+        )
+    if raw_questions is not None and not isinstance(raw_questions, list):
+        raise BankError(
+            path, _line_of(source, "questions"), "`questions` must be a list of [[questions]] tables"
+        )
     if not isinstance(raw_questions, list) or not raw_questions:
         raise BankError(path, 1, "the bank has no questions: add at least one [[questions]] table")
     if len(raw_questions) > MAX_QUESTIONS:
@@ -180,8 +216,12 @@ def parse_bank(source: str, path: Path, builtin: bool = False) -> Bank:
         except ValueError as error:
             raise BankError(path, _field_line(source, line, str(error)), str(error)) from None
         if question.id in seen:
-            raise BankError(path, _field_line(source, line, "id"), f"question {number}: duplicate id {question.id!r} "
-                                        f"(first used by question {seen[question.id]})")
+            raise BankError(
+                path,
+                _field_line(source, line, "id"),
+                f"question {number}: duplicate id {question.id!r} "
+                f"(first used by question {seen[question.id]})",
+            )
         seen[question.id] = number
         questions.append(question)
     return Bank(_bank_id(path), name, description, path, tuple(questions), tags, builtin)
@@ -202,17 +242,27 @@ def load_bank(path: Path | str, builtin: bool = False) -> Bank:
     if path.is_dir():
         raise BankError(path, None, "this is a folder; give the path of a .toml bank file")
     try:
+        if path.exists() and not path.is_file():  # /dev/zero, a pipe: reading it would never end
+            raise BankError(path, None, "this is not a regular file; give the path of a .toml bank file")
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise BankError(path, None, f"the file is {size // 1024} KB; banks are limited to "
-                                        f"{MAX_FILE_BYTES // 1_000_000} MB")
-        raw = path.read_bytes()
+            raise BankError(
+                path,
+                None,
+                f"the file is {size // 1024} KB; banks are limited to {MAX_FILE_BYTES // 1_000_000} MB",
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grows after stat()
+        if len(raw) > MAX_FILE_BYTES:
+            raise BankError(
+                path, None, f"the file is over {MAX_FILE_BYTES // 1_000_000} MB; that is the limit"
+            )
     except FileNotFoundError:
         raise BankError(path, None, "no such file") from None
     except OSError as error:
         raise BankError(path, None, f"cannot be read: {error.strerror or error}") from None
     try:
-        source = raw.decode("utf-8")
+        source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise BankError(path, line, "the file is not UTF-8 text: save it as UTF-8") from None
@@ -240,8 +290,15 @@ def load_catalog(extra_paths: list[Path] | None = None, user_dir: Path | None = 
             catalog.errors.append(error)
             continue
         if bank.id in taken:  # a user bank with a built-in's name: keep both, reachable by distinct ids
-            bank = Bank(f"{bank.id}-custom", bank.name, bank.description, bank.path, bank.questions, bank.tags,
-                        bank.builtin)
+            bank = Bank(
+                f"{bank.id}-custom",
+                bank.name,
+                bank.description,
+                bank.path,
+                bank.questions,
+                bank.tags,
+                bank.builtin,
+            )
         taken.add(bank.id)
         catalog.banks.append(bank)
     return catalog

@@ -28,8 +28,11 @@ class CliError(Exception):
 def _cmd_run(args: argparse.Namespace) -> int:
     from practice.tui.app import run_app
 
-    return run_app(model=args.model, bank_paths=[Path(p) for p in args.bank or []],
-                   job_path=Path(args.job) if args.job else None)
+    return run_app(
+        model=args.model,
+        bank_paths=[Path(p) for p in args.bank or []],
+        job_path=Path(args.job) if args.job else None,
+    )
 
 
 def _cmd_transcribe(args: argparse.Namespace) -> int:
@@ -41,8 +44,10 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
     except TranscriptionError as error:
         raise CliError(str(error), EXIT_FAILED) from error
     if transcript.empty:
-        raise CliError(f"no speech detected in {args.file}: check the recording has speech and is not muted.",
-                       EXIT_FAILED)
+        raise CliError(
+            f"no speech detected in {args.file}: check the recording has speech and is not muted.",
+            EXIT_FAILED,
+        )
     if args.format == "json":
         print(json.dumps(transcript.to_dict(), indent=2))
     else:
@@ -59,7 +64,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
         if not args.question:
             raise CliError("--question is required with --text or --audio (the question that was answered).")
         if not (args.text or args.audio):
-            raise CliError("give the answer: --text FILE (or - for standard input), --audio FILE, or --batch FILE")
+            raise CliError(
+                "give the answer: --text FILE (or - for standard input), --audio FILE, or --batch FILE"
+            )
         result = scoring.score_one(
             question=args.question,
             text_path=args.text,
@@ -133,16 +140,158 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+def _cmd_record(args: argparse.Namespace) -> int:
+    import signal
+    import time
+
+    from practice.audio import AudioDeviceError, Recorder, RecordingWriteError
+    from practice.config import load_settings
+    from practice.tui.services import device_setting
+
+    out = Path(args.out)
+    if out.is_dir():
+        raise CliError(f"{out} is a folder: give the path of the WAV file to write (--out answer.wav).")
+    if args.seconds is not None and args.seconds <= 0:
+        raise CliError("--seconds must be more than 0.")
+    device = device_setting(args.device if args.device is not None else load_settings().input_device)
+    # With --fallback the take goes there on a write error; without it, to the Recorder's rescue folders.
+    recorder = Recorder(device=device, rescue_to=[] if args.fallback else None)
+
+    def stop_on_term(_signum, _frame) -> None:  # `kill` stops cleanly, like ctrl+c
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop_on_term)
+    warned = False
+    try:
+        try:
+            recorder.start(out, context={"command": "record"})
+        except AudioDeviceError as error:
+            raise CliError(str(error), EXIT_FAILED) from error
+        limit = f" for {args.seconds:g} s" if args.seconds else ""
+        print(f"recording to {out}{limit}; press ctrl+c to stop", file=sys.stderr, flush=True)
+        try:
+            while args.seconds is None or recorder.elapsed_s < args.seconds:
+                if recorder.error is not None and not warned:
+                    warned = True
+                    print(
+                        f"warning: writing {out} failed ({recorder.error}); recording goes on in memory "
+                        "and is saved elsewhere when it stops",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                time.sleep(0.05)
+        except KeyboardInterrupt:
+            pass
+        try:
+            recording = recorder.stop()
+        except RecordingWriteError as error:
+            print(f"error: {error}", file=sys.stderr)
+            if args.fallback:
+                try:
+                    saved = recorder.save_to(Path(args.fallback))
+                except OSError as again:
+                    print(f"error: saving to {args.fallback} failed too ({again})", file=sys.stderr)
+                else:
+                    print(f"saved {saved.path} instead: {saved.duration_s:.1f} s", file=sys.stderr)
+            return EXIT_FAILED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    quiet = " (the microphone heard nothing: is it muted?)" if recording.peak < 1e-3 else ""
+    print(f"saved {recording.path}: {recording.duration_s:.1f} s{quiet}")
+    return EXIT_OK
+
+
+def _cmd_recover(args: argparse.Namespace) -> int:
+    from practice import recovery
+    from practice.config import recordings_dir
+
+    places = [Path(p) for p in args.places] or [recordings_dir()]
+    found = recovery.find_unfinished(places)
+    if not found:
+        print(f"No unfinished recordings in {', '.join(str(p) for p in places)}.")
+        return EXIT_OK
+    print(f"{len(found)} unfinished recording{'s' if len(found) > 1 else ''}:")
+    for item in found:
+        print(f"  {item.describe()}")
+    if args.list:
+        return EXIT_OK
+    if args.discard:
+        for item in found:
+            recovery.discard(item)
+            print(f"deleted {item.wav}")
+        return EXIT_OK
+    failures = 0
+    scorer = None
+    for item in found:
+        try:
+            repaired = recovery.repair_wav(item.wav)
+        except recovery.RecoveryError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failures += 1
+            continue
+        note = "header repaired" if repaired.changed else "header was fine"
+        print(f"{item.wav}: {repaired.duration_s:.1f} s of audio ({note})")
+        if not item.from_session or args.no_score:
+            recovery.clear_marker(item.wav)
+            continue
+        if scorer is None:
+            scorer = _RecoveryScorer(args.model)
+        try:
+            attempt = scorer.recover(item)
+        except recovery.RecoveryError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failures += 1
+            continue
+        if attempt.error:
+            print(f"  saved in the history, not scored: {attempt.error}")
+        else:
+            print(f"  saved in the history: overall {attempt.score('overall')} for {attempt.question_text!r}")
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+class _RecoveryScorer:
+    """The model, store and banks for `recover`, loaded once, only when a practice answer needs scoring."""
+
+    def __init__(self, model: str | None) -> None:
+        from practice.banks import load_catalog
+        from practice.store import Store, StoreError
+        from practice.transcribe import Transcriber
+        from practice.tui.services import default_scorer
+
+        try:
+            self.store = Store()
+        except StoreError as error:
+            raise CliError(str(error), EXIT_FAILED) from error
+        self.catalog = load_catalog()
+        self.transcriber = Transcriber(model)
+        self.scorer = default_scorer
+
+    def recover(self, item):
+        from practice import recovery
+
+        return recovery.recover_into_history(
+            item,
+            self.store,
+            self.catalog,
+            lambda path, terms: self.transcriber.transcribe(path, prompt_terms=terms),
+            self.scorer,
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interview-practice",
         description="Rehearse interview answers out loud, offline, and see what to fix.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    model_help = "Whisper model: a CTranslate2 folder or a faster-whisper name (default: the embedded tiny.en)"
+    model_help = (
+        "Whisper model: a CTranslate2 folder or a faster-whisper name (default: the embedded tiny.en)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(handler=handler)
         return sub
@@ -161,8 +310,11 @@ def build_parser() -> argparse.ArgumentParser:
     score = add("score", _cmd_score, "score an answer (text or audio) as JSON or Markdown")
     score.add_argument("--text", metavar="FILE", help="the answer as text (- for standard input)")
     score.add_argument("--audio", metavar="FILE", help="the answer as a recording (WAV, FLAC, MP3, OGG)")
-    score.add_argument("--batch", metavar="IN.jsonl",
-                       help="one JSON object a line: id, question, text or audio, optional job path")
+    score.add_argument(
+        "--batch",
+        metavar="IN.jsonl",
+        help="one JSON object a line: id, question, text or audio, optional job path",
+    )
     score.add_argument("--question", help="the question that was answered")
     score.add_argument("--job", metavar="FILE", help="the job description as a text file")
     score.add_argument("--format", choices=("json", "markdown", "jsonl"), default=None)
@@ -177,6 +329,25 @@ def build_parser() -> argparse.ArgumentParser:
     validate = bank_commands.add_parser("validate", help="check bank files; prints file:line: problem")
     validate.add_argument("files", nargs="+")
 
+    record = add("record", _cmd_record, "record from the microphone into a WAV file, without the studio")
+    record.add_argument("--out", required=True, metavar="FILE", help="the WAV file to write")
+    record.add_argument("--seconds", type=float, metavar="N", help="stop after N seconds (default: ctrl+c)")
+    record.add_argument("--device", metavar="NAME_OR_INDEX", help="input device (default: the settings')")
+    record.add_argument(
+        "--fallback",
+        metavar="FILE",
+        help="where to save the take if FILE cannot be written (default: a rescue folder in your home)",
+    )
+
+    recover = add("recover", _cmd_recover, "find recordings cut short by a crash, repair them and score them")
+    recover.add_argument(
+        "places", nargs="*", metavar="PATH", help="folders or WAV files (default: recordings)"
+    )
+    recover.add_argument("--list", action="store_true", help="only list them")
+    recover.add_argument("--discard", action="store_true", help="delete them instead")
+    recover.add_argument("--no-score", action="store_true", help="repair only; do not transcribe or score")
+    recover.add_argument("--model", default=None, help=model_help)
+
     doctor = add("doctor", _cmd_doctor, "check devices, voice, model, data folder and banks")
     doctor.add_argument("--model", default=None, help=model_help)
 
@@ -186,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         register(commands)
+    from practice.prep_cli import register as register_prep  # tailor, coverage, stories, drafts
+
+    register_prep(commands)
     return parser
 
 
@@ -198,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.format = args.format or ("jsonl" if args.batch else "json")
     if args.command == "banks" and args.banks_command is None:
         args.banks_command = "list"
+    if args.command == "stories" and args.stories_command is None:
+        args.stories_command = "list"
     try:
         return args.handler(args)
     except CliError as error:

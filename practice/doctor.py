@@ -87,7 +87,7 @@ def _data_dir() -> Iterator[Check]:
                 pass
         except OSError as error:
             yield Check(name, False, f"{folder} is not writable ({error.strerror or error})",
-                        f"make it writable, or set INTERVIEW_PRACTICE_HOME to another folder")
+                        "make it writable, or set INTERVIEW_PRACTICE_HOME to another folder")
             continue
         yield Check(name, True, str(folder))
 

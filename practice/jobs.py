@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 #: Real postings are a few KB; anything far bigger is the wrong file, and would slow every score.
 MAX_JOB_BYTES = 200_000
+#: The scorer's word lists are English: in a posting written in another language few of these appear.
+_ENGLISH = frozenset(
+    ("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "have", "in", "is", "it", "of", "on")
+    + ("or", "our", "the", "to", "we", "will", "with", "you", "your", "this", "that")
+)
+_BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦●+]\s|・|\(?\d{1,2}[.)]\s)", re.M)
+#: Files people save a posting as, which are not text: named, so the message can say what to do.
+_DOCUMENTS = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a Word document or another zip file",
+    b"\xd0\xcf\x11\xe0": "an old Word document",
+    b"{\\rtf": "an RTF document",
+    b"\x89PNG": "an image",
+    b"\xff\xd8\xff": "an image",
+}
+_HEADING = re.compile(r"^\s*[A-Za-z][A-Za-z '/&-]{2,40}:\s*$", re.M)
 
 
 class JobFileError(ValueError):
@@ -16,8 +34,13 @@ def read_job_text(path: Path | str) -> str:
     path = Path(path)
     if path.is_dir():
         raise JobFileError(f"{path} is a folder: give the path of a text file with the job description.")
+    if path.exists() and not path.is_file():  # a device or a pipe: reading it might never end
+        raise JobFileError(
+            f"{path} is not a regular file: give the path of a text file with the job description."
+        )
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_JOB_BYTES + 1)  # bounded: a huge file is refused without reading it all
     except FileNotFoundError:
         raise JobFileError(f"{path}: no such file (the job description).") from None
     except OSError as error:
@@ -25,15 +48,60 @@ def read_job_text(path: Path | str) -> str:
     return check_job_text(raw, str(path))
 
 
+def _decode(raw: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), UTF-16 with its mark (Windows "Unicode" text), else
+    Windows-1252, which every byte decodes as (a posting saved by an old editor)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
 def check_job_text(raw: bytes | str, where: str = "job description") -> str:
     if isinstance(raw, str):
         raw = raw.encode("utf-8", "replace")
     if len(raw) > MAX_JOB_BYTES:
-        raise JobFileError(f"{where} is {len(raw) // 1024} KB; a job description should be under "
-                           f"{MAX_JOB_BYTES // 1000} KB. Paste only the posting's text.")
-    if b"\x00" in raw:
-        raise JobFileError(f"{where} is not a text file (it contains binary data). Save the posting as plain text.")
-    text = raw.decode("utf-8", errors="replace")
+        raise JobFileError(
+            f"{where} is over {MAX_JOB_BYTES // 1000} KB; a job description is a few KB of text. "
+            "Paste only the posting's text."
+        )
+    kind = next((name for magic, name in _DOCUMENTS.items() if raw.startswith(magic)), None)
+    if kind:
+        raise JobFileError(
+            f"{where} is {kind}, not plain text. Open it, copy the posting's text and paste it "
+            "(or save it as .txt)."
+        )
+    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in raw:
+        raise JobFileError(
+            f"{where} is not a text file (it contains binary data). Save the posting as plain text."
+        )
+    text = _decode(raw)
     if not text.strip():
         raise JobFileError(f"{where} is empty: paste the job posting's text into it.")
     return text
+
+
+def job_warnings(text: str) -> list[str]:
+    """What will make alignment scores rough for this posting (shown next to its requirements)."""
+    notes: list[str] = []
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(c.isascii() for c in letters)
+    tokens = re.findall(r"[a-z']+", text.lower())
+    if letters and (latin / len(letters) < 0.6 or (len(tokens) >= 20 and _english_share(tokens) < 0.08)):
+        notes.append(
+            "This job description does not look like English. The scorer reads English only, so job "
+            "alignment will be rough or missing; paste an English version if there is one."
+        )
+    if not _BULLET.search(text) and not _HEADING.search(text):
+        notes.append(
+            "No bullet points or section headings were found, so requirements were taken from sentences "
+            "that sound like requirements. A posting with its requirements as a list scores more precisely."
+        )
+    return notes
+
+
+def _english_share(tokens: list[str]) -> float:
+    return sum(t in _ENGLISH for t in tokens) / len(tokens)

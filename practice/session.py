@@ -237,6 +237,7 @@ def compare_attempts(before: AttemptRecord, after: AttemptRecord) -> list[str]:
         lines.append("Now has " + ", ".join(gained) + ".")
     if lost:
         lines.append("Lost " + ", ".join(lost) + ".")
+    lines += _named_changes(before.feedback, after.feedback)
     old_d = (before.feedback or {}).get("delivery") or {}
     new_d = (after.feedback or {}).get("delivery") or {}
     if old_d.get("filler_count") is not None and new_d.get("filler_count") is not None:
@@ -247,4 +248,36 @@ def compare_attempts(before: AttemptRecord, after: AttemptRecord) -> list[str]:
         lines.append(f"Pace: {round(old_d['wpm'])} → {round(new_d['wpm'])} words a minute")
     if before.duration_s and after.duration_s:
         lines.append(f"Length: {before.duration_s:.0f} s → {after.duration_s:.0f} s")
+    elif old_d.get("words") and new_d.get("words"):  # typed answers have no time: their length in words
+        lines.append(f"Length: {old_d['words']} → {new_d['words']} words")
+    return lines
+
+
+def _quoted(items: list[str]) -> str:
+    return ", ".join(f"“{item}”" for item in items)
+
+
+def _named_changes(before: dict | None, after: dict | None) -> list[str]:
+    """Which numbers and which job requirements were added or dropped, by name: "a result" says less than
+    "dropped “by 80 percent”" or "no longer evidences “PostgreSQL performance tuning”"."""
+
+    def metrics(feedback: dict | None) -> list[str]:
+        evidence = ((feedback or {}).get("scores", {}).get("examples") or {}).get("evidence", [])
+        return list(dict.fromkeys(e["text"].strip() for e in evidence if e.get("label") == "metric"))
+
+    def covered(feedback: dict | None) -> list[str]:
+        results = ((feedback or {}).get("scores", {}).get("alignment") or {}).get("requirements") or []
+        return [r["text"] for r in results if r.get("status") == "covered"]
+
+    lines: list[str] = []
+    old_m, new_m = metrics(before), metrics(after)
+    if added := [m for m in new_m if m not in old_m]:
+        lines.append(f"Added the number{'s' if len(added) > 1 else ''} {_quoted(added)}.")
+    if dropped := [m for m in old_m if m not in new_m]:
+        lines.append(f"Dropped the number{'s' if len(dropped) > 1 else ''} {_quoted(dropped)}.")
+    old_r, new_r = covered(before), covered(after)
+    if gained := [r for r in new_r if r not in old_r]:
+        lines.append(f"Now evidences {_quoted(gained)}.")
+    if lost := [r for r in old_r if r not in new_r]:
+        lines.append(f"No longer evidences {_quoted(lost)}.")
     return lines

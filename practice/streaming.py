@@ -19,22 +19,25 @@ from dataclasses import dataclass
 import numpy as np
 
 from feedback import Word
-from practice.transcribe import SAMPLE_RATE, Transcriber, Transcript
+from practice.pauses import find_pauses, has_speech
+from practice.transcribe import PIECE_MAX_S, SAMPLE_RATE, Transcriber, Transcript
 
-FRAME_S = 0.03
-#: A pause long enough to cut at. Sentence and clause breaks in speech are 250 ms and longer; shorter gaps
-#: are often inside words (stop consonants), where a cut would split a word.
-MIN_PAUSE_S = 0.3
 #: Pieces shorter than this give Whisper too little context; longer ones cost more per pass.
-MIN_PIECE_S = 6.0
+MIN_PIECE_S = 10.0
+#: Without any pause, transcribe at most this much at once and commit what is safely inside it
+#: (the same limit batch transcription uses, so both paths cut alike).
+MAX_PIECE_S = PIECE_MAX_S
 #: Transcribe again once this much new audio has arrived (the live view's refresh step).
 NEW_AUDIO_S = 1.0
-#: Without any pause, transcribe at most this much at once and commit what is safely inside it.
-MAX_PIECE_S = 20.0
 #: In a forced cut, words ending this close to the window's edge may be cut off: keep them for the next piece.
 EDGE_GUARD_S = 1.5
-USE_CONTEXT = 1.0
-RIGHT_CONTEXT_S = 0.2
+#: Commit at a pause only once this much speech follows it, so the words before it were heard with some
+#: of what comes after (Whisper uses the whole window); committing at once cost about a point of WER.
+RIGHT_CONTEXT_S = 2.0
+#: Beam width for provisional (shown, not final) text; 1 is greedy decoding, about twice as fast as 5 here.
+PROVISIONAL_BEAM = 1
+#: Beam width for the last few seconds after stop: the one pass the person waits for.
+TAIL_BEAM = 5
 
 
 @dataclass(frozen=True)
@@ -42,56 +45,10 @@ class StreamStats:
     pieces: int
     forced_cuts: int
     max_lag_s: float
-    """The longest time any audio waited between arriving and its words being committed."""
+    """The most the live text ever trailed the speech: from the newest audio a pass heard arriving to that
+    pass's words being ready."""
     busy_s: float
     passes: int
-
-
-def _frame_energy(samples: np.ndarray) -> np.ndarray:
-    """RMS energy of consecutive 30 ms frames."""
-    frame = int(FRAME_S * SAMPLE_RATE)
-    count = len(samples) // frame
-    return np.sqrt(np.mean(samples[: count * frame].reshape(count, frame).astype(np.float64) ** 2, axis=1))
-
-
-def _threshold(samples: np.ndarray) -> float:
-    """Speech versus silence, a little above the noise floor (the 10th percentile of frame energy).
-
-    It adapts to the recording: a quiet room and a noisy laptop microphone differ by 20 dB. The absolute
-    minimum keeps digital silence from making every faint hiss count as speech.
-    """
-    energy = _frame_energy(samples)
-    floor = float(np.percentile(energy, 10)) if len(energy) else 0.0
-    return max(floor * 3.0, 0.004)
-
-
-def find_pauses(samples: np.ndarray, min_pause_s: float = MIN_PAUSE_S) -> list[tuple[int, int]]:
-    """(start, end) sample ranges of silence at least `min_pause_s` long."""
-    frame = int(FRAME_S * SAMPLE_RATE)
-    energy = _frame_energy(samples)
-    if len(energy) == 0:
-        return []
-    quiet = energy < _threshold(samples)
-    pauses: list[tuple[int, int]] = []
-    run_start: int | None = None
-    for index, is_quiet in enumerate(np.append(quiet, False)):
-        if is_quiet and run_start is None:
-            run_start = index
-        elif not is_quiet and run_start is not None:
-            if (index - run_start) * FRAME_S >= min_pause_s:
-                pauses.append((run_start * frame, index * frame))
-            run_start = None
-    return pauses
-
-
-def has_speech(samples: np.ndarray, reference: np.ndarray | None = None) -> bool:
-    """Whether `samples` hold any stretch louder than the noise floor (of `reference`, when given)."""
-    energy = _frame_energy(samples)
-    if len(energy) == 0:
-        return False
-    return int(np.sum(energy > _threshold(reference if reference is not None else samples))) >= 3  # ~100 ms
-
-
 
 
 class StreamingTranscriber:
@@ -178,8 +135,11 @@ class StreamingTranscriber:
             return
         if len(pending) < 0.5 * SAMPLE_RATE or not has_speech(pending):
             return
-        words = self._transcribe(pending)
         cut = self._cut_point(pending)
+        final_pass = cut is not None or len(pending) >= MAX_PIECE_S * SAMPLE_RATE
+        # Words about to become final get the full beam search; text that is only shown gets greedy decoding,
+        # so the worker is seldom busy for long when the person presses stop.
+        words = self._transcribe(pending, beam_size=None if final_pass else PROVISIONAL_BEAM)
         if cut is None and len(pending) >= MAX_PIECE_S * SAMPLE_RATE:
             # No pause for a long stretch: commit the words that end well inside the window.
             safe = [w for w in words if w.end <= self._time_of(len(pending)) - EDGE_GUARD_S]
@@ -202,13 +162,23 @@ class StreamingTranscriber:
     def _sample_of(self, seconds: float) -> int:
         return max(0, int(seconds * SAMPLE_RATE) - self._committed)
 
-    def _transcribe(self, pending: np.ndarray) -> list[Word]:
+    def _transcribe(self, audio: np.ndarray, start: int = 0, beam_size: int | None = None) -> list[Word]:
+        """Transcribe `audio`, which begins `start` samples into the pending buffer."""
         started = time.monotonic()
-        result = self.transcriber.transcribe(pending, prompt_terms=self.prompt_terms,
-                                             offset_s=self._committed / SAMPLE_RATE,
-                                             previous_text=(self.text[-200:] or None) if USE_CONTEXT else None)
-        self._busy += time.monotonic() - started
+        heard_upto = self._committed + start + len(audio)
+        context = " ".join(w.text for w in self._words)
+        if start:
+            context = " ".join([context, *(w.text for w in self._provisional if w.end <= self._time_of(start))])
+        result = self.transcriber.transcribe(audio, prompt_terms=self.prompt_terms,
+                                             offset_s=self._time_of(start), previous_text=context.strip() or None,
+                                             beam_size=beam_size)
+        done = time.monotonic()
+        self._busy += done - started
         self._passes += 1
+        # Lag: how long ago the newest audio in this pass arrived, i.e. how stale the text on screen is.
+        with self._lock:
+            arrived = next((t for count, t in self._arrivals if count >= heard_upto), done)
+            self._max_lag = max(self._max_lag, done - arrived)
         return result.words
 
     @staticmethod
@@ -224,17 +194,17 @@ class StreamingTranscriber:
         ]
         return candidates[-1] if candidates else None
 
+    @staticmethod
+    def _tail_cut(pending: np.ndarray, covered: int) -> int:
+        """The middle of the latest pause inside the audio the last pass covered (0 when there is none)."""
+        inside = [(start + end) // 2 for start, end in find_pauses(pending) if end <= covered]
+        return inside[-1] if inside else 0
+
     def _commit(self, words: list[Word], cut: int) -> None:
         with self._lock:
             self._words.extend(words)
             self._committed += cut
             self._buffer = self._buffer[cut:]  # a long answer must not keep all its audio in memory
-            committed_at = time.monotonic()
-            # Lag: how long after the cut's audio arrived its words became final.
-            for count, arrived in self._arrivals:
-                if count >= self._committed:
-                    self._max_lag = max(self._max_lag, committed_at - arrived)
-                    break
             self._arrivals = [a for a in self._arrivals if a[0] >= self._committed]
         self._pieces += 1
 
@@ -250,13 +220,19 @@ class StreamingTranscriber:
         if self._error is not None:
             raise self._error
         pending = self._pending()
-        uncovered = pending[self._provisional_samples :]
-        if len(uncovered) and has_speech(uncovered, reference=pending):
-            tail = self._transcribe(pending) if has_speech(pending) else []
-            self.reused_tail = False
-        else:
-            tail = self._provisional
+        covered = self._provisional_samples
+        if not (len(pending) > covered and has_speech(pending[covered:], reference=pending)):
+            tail = self._provisional  # the last pass already heard everything that was said
             self.reused_tail = True
+        else:
+            # Keep the provisional words before the latest pause they fully cover, and transcribe only from
+            # there: a few seconds instead of the whole pending piece, which is what the person waits for.
+            cut = self._tail_cut(pending, covered)
+            cut_time = self._time_of(cut)
+            kept = [w for w in self._provisional if (w.start + w.end) / 2 < cut_time] if cut else []
+            rest = pending[cut:]
+            tail = kept + (self._transcribe(rest, start=cut, beam_size=TAIL_BEAM) if has_speech(rest) else [])
+            self.reused_tail = False
         with self._lock:
             words = [*self._words, *tail]
             duration = self._received / SAMPLE_RATE

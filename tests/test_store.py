@@ -174,3 +174,52 @@ def test_workers_and_ui_thread_can_share_the_store(tmp_path: Path) -> None:
         thread.join()
     assert not errors
     assert len(store.attempts("s1")) == 80
+
+
+def test_killed_between_attempts_loses_no_finished_attempt(tmp_path: Path) -> None:
+    """A process saving attempts (the way the pipeline does: row, then transcript, then feedback, each a
+    transaction) is killed with SIGKILL; every attempt it reported finished is there, whole, and the
+    database opens cleanly."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "h.db"
+    writer = (
+        "import sys, itertools\n"
+        "from dataclasses import replace\n"
+        "from pathlib import Path\n"
+        "from test_store import attempt, feedback, session\n"
+        "from practice.store import Store\n"
+        f"store = Store(Path({str(path)!r}))\n"
+        "store.ensure_session(session())\n"
+        "for n in itertools.count(1):\n"
+        "    row = store.save_attempt(attempt(qid=f'q{n}', no=1))\n"
+        "    row = store.save_attempt(replace(row, transcript='I led it. ' * 50, duration_s=30.0))\n"
+        "    store.save_attempt(replace(row, feedback=feedback(n % 100)))\n"
+        "    print(n, flush=True)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
+    process = subprocess.Popen([sys.executable, "-c", writer], stdout=subprocess.PIPE, text=True, env=env)
+    assert process.stdout is not None
+    finished = 0
+    for line in process.stdout:
+        finished = int(line)
+        if finished >= 40:
+            break
+    process.send_signal(signal.SIGKILL)  # mid-way through the next attempts, wherever it is
+    process.wait(timeout=10)
+    assert process.returncode == -signal.SIGKILL
+
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    store = Store(path)
+    saved = store.attempts("s1")
+    assert len(saved) >= finished
+    complete = [a for a in saved if a.feedback is not None]
+    assert len(complete) >= finished
+    for record in saved[:finished]:
+        assert record.transcript and record.feedback and record.score("overall") is not None
+    assert store.schema_version == SCHEMA_VERSION
+    store.save_attempt(attempt(qid="after-the-crash"))  # and it is writable again

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from practice.tui.commands import StudioCommands
-from practice.tui.messages import ModelStatus
+from practice.tui.messages import ModelStatus, RecoveryDone, UnfinishedFound
 from practice.tui.screens.modals import ErrorScreen, HelpScreen, HelpSection, binding_rows, declared_bindings
 from practice.tui.screens.setup import SetupScreen
 
@@ -50,6 +50,91 @@ class PracticeApp(App[int]):
             self.load_model()
         else:
             self.model_state = "ready"
+        self.run_worker(self._find_unfinished, thread=True, group="recovery", exit_on_error=False)
+
+    # --- answers cut short by a crash ----------------------------------------------------------------------
+
+    def _find_unfinished(self) -> None:
+        from practice.recovery import find_unfinished
+
+        items = find_unfinished()
+        if items:
+            self.post_message(UnfinishedFound(items))
+
+    def on_unfinished_found(self, message: UnfinishedFound) -> None:
+        from practice.tui.screens.modals import ConfirmScreen
+        from practice.tui.screens.recovery import RecoveryScreen
+
+        items = message.items
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._run_recovery(items, discard=True)
+
+        def chosen(choice: str | None) -> None:
+            if choice == "recover":
+                self.notify(f"Recovering {len(items)} answer(s): repairing, transcribing, scoring…")
+                self._run_recovery(items, discard=False)
+            elif choice == "discard":
+                count = "this recording" if len(items) == 1 else f"these {len(items)} recordings"
+                self.push_screen(
+                    ConfirmScreen("Delete unfinished answers?", f"Delete {count} for good?"), confirmed
+                )
+            else:
+                self.notify(
+                    f"Kept in {items[0].wav.parent}. The next start offers them again, or run "
+                    "`interview-practice recover`.",
+                    timeout=8,
+                )
+
+        self.push_screen(RecoveryScreen(items), chosen)
+
+    def _run_recovery(self, items: list, discard: bool) -> None:
+        self.run_worker(
+            lambda: self._recover(items, discard),
+            thread=True,
+            group="recovery",
+            name="recovering answers",
+            exit_on_error=False,
+        )
+
+    def _recover(self, items: list, discard: bool) -> None:
+        """Repair, transcribe, score and save each one (slow: the model may still be loading)."""
+        from practice import recovery
+
+        services = self.services
+        lines: list[str] = []
+        failures: list[str] = []
+        for item in items:
+            try:
+                if discard:
+                    recovery.discard(item)
+                    lines.append(f"Deleted {item.wav.name}.")
+                    continue
+                attempt = recovery.recover_into_history(
+                    item,
+                    services.store,
+                    services.catalog,
+                    lambda path, terms: services.transcriber.transcribe(path, prompt_terms=terms),
+                    services.scorer,
+                )
+            except (recovery.RecoveryError, OSError) as error:
+                failures.append(str(error))
+                continue
+            verdict = (
+                f"scored {attempt.score('overall')}" if attempt.feedback else f"not scored: {attempt.error}"
+            )
+            lines.append(f"{attempt.question_text} ({attempt.duration_s or 0:.0f} s): {verdict}")
+        self.post_message(RecoveryDone(lines, failures))
+
+    def on_recovery_done(self, message: RecoveryDone) -> None:
+        if message.lines:
+            title = (
+                "Unfinished answers" if message.lines[0].startswith("Deleted") else "Recovered (F2: history)"
+            )
+            self.notify("\n".join(message.lines), title=title, timeout=12)
+        for failure in message.failures:
+            self.notify(failure, title="Could not recover", severity="error", timeout=12)
 
     # --- the speech model --------------------------------------------------------------------------------
 
@@ -95,6 +180,7 @@ class PracticeApp(App[int]):
 
     def help_sections(self) -> list[HelpSection]:
         from practice.tui.screens.compare import CompareScreen
+        from practice.tui.screens.coverage import CoverageScreen
         from practice.tui.screens.history import HistoryScreen
         from practice.tui.screens.practice import PracticeScreen
         from practice.tui.screens.review import ReviewScreen
@@ -110,6 +196,7 @@ class PracticeApp(App[int]):
             ReviewScreen,
             CompareScreen,
             SummaryScreen,
+            CoverageScreen,
             HistoryScreen,
         ):
             sections.append((screen.HELP_TITLE, binding_rows(declared_bindings(screen))))

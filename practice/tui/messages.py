@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from practice.recovery import Unfinished
 from practice.session import State
 from practice.store import AttemptRecord
 from practice.tui.services import JobSummary
@@ -93,3 +94,20 @@ class VoicesListed(Message, bubble=False):
     def __init__(self, voices: list[str]) -> None:
         super().__init__()
         self.voices = voices
+
+
+class UnfinishedFound(Message, bubble=False):
+    """Recordings cut short by a crash were found at start (the app offers to recover them)."""
+
+    def __init__(self, items: list[Unfinished]) -> None:
+        super().__init__()
+        self.items = items
+
+
+class RecoveryDone(Message, bubble=False):
+    """Unfinished recordings were recovered (or deleted): one line for each, and the failures."""
+
+    def __init__(self, lines: list[str], failures: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+        self.failures = failures

@@ -41,6 +41,12 @@ BADGES = {
 }
 
 
+def targets_text(targets: tuple[str, ...]) -> Text:
+    text = Text("Targets: ", style="bold")
+    text.append(" · ".join(targets), style="italic")
+    return text
+
+
 class PracticeScreen(AnswerInputs, StudioScreen):
     HELP_TITLE = "Practice"
     BINDINGS = [
@@ -82,6 +88,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
                 yield Static(id="question-meta")
                 yield Static(id="state-badge")
             yield Static(id="question-text")
+            yield Static(id="question-targets")
             yield Static(Text(NO_INPUT_HELP), id="no-mic")
             yield AnswerClock(id="clock")
             yield LevelMeter(id="level")
@@ -131,6 +138,9 @@ class PracticeScreen(AnswerInputs, StudioScreen):
             meta += f" · {done} attempt{'s' if done != 1 else ''}"
         self.query_one("#question-meta", Static).update(Text(meta, style="bold"))
         self.query_one("#question-text", Static).update(Text(q.text))
+        targets = self.query_one("#question-targets", Static)
+        targets.display = bool(q.targets)  # tailored questions say which requirements they ask about
+        targets.update(targets_text(q.targets))
         self.query_one("#live-text", Static).update(
             Text("Your words appear here as you speak.", style="grey50")
         )

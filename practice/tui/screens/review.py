@@ -50,6 +50,7 @@ class ReviewScreen(StudioScreen[str | None]):
         Binding("n", "next", "Next"),
         Binding("n", "finish", "Finish"),
         Binding("c", "compare", "Compare"),
+        Binding("s", "save_story", "Save as story"),
         Binding("f", "finish", "Finish"),
         Binding("escape", "back", "Back"),
     ]
@@ -109,6 +110,8 @@ class ReviewScreen(StudioScreen[str | None]):
             return self.attempt.recording_path is not None
         if action == "compare":
             return len(self.peers) > 1
+        if action == "save_story":
+            return bool(self.attempt.transcript)
         if action in ("again", "finish"):
             return self.live
         if action == "next":
@@ -133,6 +136,11 @@ class ReviewScreen(StudioScreen[str | None]):
 
     def action_compare(self) -> None:
         self.app.push_screen(CompareScreen(self.peers, self.target_s))
+
+    def action_save_story(self) -> None:
+        from practice.tui.screens.followup import ask_and_save_story
+
+        ask_and_save_story(self, self.attempt)
 
     # --- playback ----------------------------------------------------------------------------------------
 

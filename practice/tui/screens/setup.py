@@ -80,7 +80,10 @@ def job_summary_text(summary: JobSummary) -> Text:
 
 class SetupScreen(StudioScreen):
     HELP_TITLE = "Setup"
-    BINDINGS = [Binding("ctrl+s", "start", "Start practice")]
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start practice"),
+        Binding("ctrl+t", "tailor", "Tailor to this job"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -140,6 +143,7 @@ class SetupScreen(StudioScreen):
                     yield Input(str(settings.question_count), type="integer", id="count", compact=True)
                 yield Checkbox("Shuffle the order", settings.shuffle, id="shuffle")
                 yield Button("Start practice", variant="primary", id="start")
+                yield Button("Tailor to this job (ctrl+t)", id="tailor", compact=True)
                 yield Static(Text("ctrl+s starts · ? all keys", style="grey62"), id="setup-hint")
         yield ModelStatus(id="model-status")
         yield Footer(compact=True)
@@ -300,6 +304,34 @@ class SetupScreen(StudioScreen):
         if bank is None:
             self.notify("Pick a question bank first.", severity="error")
             return
+        self._start(bank)
+
+    def action_tailor(self) -> None:
+        """A session of questions made from the job description: one per must-have requirement, why this
+        role, why this company, and a closing question (practice/tailor.py)."""
+        from practice.tailor import tailor
+
+        job_text = self.query_one("#job", TextArea).text.strip()
+        if not job_text:
+            self.notify(
+                "Paste or load a job description first: the questions are made from it.", severity="warning"
+            )
+            self.query_one("#job", TextArea).focus()
+            return
+        try:
+            check_job_text(job_text)
+        except JobFileError as error:
+            self.notify(str(error), title="Job description", severity="error")
+            return
+        tailored = tailor(job_text)
+        self.notify(
+            f"{len(tailored.questions)} questions for {tailored.heading}"
+            + (f"; {len(tailored.skipped)} requirement(s) need no story" if tailored.skipped else "")
+        )
+        self._start(tailored.bank(), every_question=True)
+
+    def _start(self, bank: Bank, every_question: bool = False) -> None:
+        """Start a session from the bank with the choices on screen (a tailored bank: all its questions)."""
         fields = (
             ("rate", "The speaking rate", *RATE_RANGE),
             ("target", "The answer target", *TARGET_RANGE),
@@ -312,7 +344,9 @@ class SetupScreen(StudioScreen):
                 return
             values.append(value)
         rate, target, count = values
-        if count > len(bank.questions):
+        if every_question:
+            count = len(bank.questions)
+        elif count > len(bank.questions):
             self.notify(f"{bank.name} has {len(bank.questions)} questions: practicing all of them.")
         shuffle = self.query_one("#shuffle", Checkbox).value
         voice = str(self.query_one("#voice", Select).value)
@@ -326,7 +360,9 @@ class SetupScreen(StudioScreen):
 
         settings = self.services.settings
         settings.voice, settings.rate, settings.answer_target_s = voice, rate, target
-        settings.question_count, settings.shuffle, settings.last_bank = count, shuffle, bank.id
+        settings.shuffle = shuffle
+        if not every_question:  # a tailored bank is made fresh each time: keep the person's own choices
+            settings.question_count, settings.last_bank = count, bank.id
         same_as_file = self._job_path is not None and job_text == self._job_path_text.strip()
         settings.last_job_path = str(self._job_path) if same_as_file else ""
         if self.services.save_settings:
@@ -352,3 +388,7 @@ class SetupScreen(StudioScreen):
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:
         self.action_start()
+
+    @on(Button.Pressed, "#tailor")
+    def _tailor_pressed(self) -> None:
+        self.action_tailor()

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from practice.store import SCORE_KEYS, AttemptRecord, SessionRecord
 from practice.tui.screens.base import StudioScreen
+from practice.tui.screens.followup import ask_and_save_story, ask_and_write_drafts
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.scores import score_text
@@ -55,6 +56,9 @@ class SummaryScreen(StudioScreen):
         Binding("enter", "open", "Review attempt", show=True),
         Binding("escape", "app.pop_screen", "Back"),
         Binding("n", "new_session", "New session"),
+        Binding("s", "save_story", "Save as story"),
+        Binding("c", "coverage", "Coverage"),
+        Binding("d", "drafts", "Follow-up drafts"),
     ]
 
     def __init__(self, session_id: str, finished: bool = False) -> None:
@@ -110,9 +114,42 @@ class SummaryScreen(StudioScreen):
             text.append(f"\n {number}. {tip}")
         self.query_one("#summary-tips", Static).update(text)
         table.focus()
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.finished if action == "new_session" else True
+        if action == "new_session":
+            return self.finished
+        if action == "save_story":
+            selected = self._selected()
+            return selected is not None and bool(selected.transcript)
+        if action == "coverage":  # requirements come from the job description
+            session = getattr(self, "session", None)
+            return session is not None and bool(session.job_text)
+        if action == "drafts":
+            return any(a.feedback for a in self.attempts)
+        return True
+
+    def _selected(self) -> AttemptRecord | None:
+        if not self.is_mounted or not self.attempts:
+            return None
+        row = self.query_one(DataTable).cursor_row
+        return self.attempts[row] if 0 <= row < len(self.attempts) else None
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()  # "save as story" depends on the row
+
+    def action_save_story(self) -> None:
+        selected = self._selected()
+        if selected is not None:
+            ask_and_save_story(self, selected)
+
+    def action_coverage(self) -> None:
+        from practice.tui.screens.coverage import CoverageScreen
+
+        self.app.push_screen(CoverageScreen(self.session_id))
+
+    def action_drafts(self) -> None:
+        ask_and_write_drafts(self, self.services.store, self.session_id)
 
     def action_new_session(self) -> None:
         self.app.pop_screen()  # back to setup, with the same choices ready
