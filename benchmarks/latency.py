@@ -55,6 +55,8 @@ class Run:
     wer_anchor: float
     max_lag_s: float
     reused_tail: bool
+    stream_text: str
+    anchor_text: str
 
 
 def spoken_answer(seconds: float, folder: Path, trailing_silence_s: float) -> tuple[np.ndarray, str]:
@@ -101,7 +103,8 @@ def measure(name: str, transcriber: Transcriber, audio: np.ndarray, reference: s
     score_answer(QUESTION, whole.text, job=job, words=whole.words, duration_s=whole.duration_s)
     anchor = time.perf_counter() - anchor_start
     return Run(name, stop_to_feedback, anchor, word_error_rate(reference, transcript.text),
-               word_error_rate(reference, whole.text), stream.stats.max_lag_s, stream.reused_tail)
+               word_error_rate(reference, whole.text), stream.stats.max_lag_s, stream.reused_tail,
+               transcript.text, whole.text)
 
 
 def main() -> int:
@@ -110,6 +113,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="repeats of the long answer (the median is reported)")
     parser.add_argument("--trailing-silence", type=float, default=TRAILING_SILENCE_S,
                         help=f"seconds between the last word and stop (default {TRAILING_SILENCE_S})")
+    parser.add_argument("--show-words", action="store_true", help="print each run's two transcripts")
     args = parser.parse_args()
 
     transcriber = Transcriber()
@@ -131,6 +135,9 @@ def main() -> int:
         print(f"{run.name:<22}{run.stop_to_feedback_s:>14.3f}s{run.anchor_s:>8.2f}s"
               f"{run.stop_to_feedback_s / run.anchor_s:>7.3f}{run.wer_stream:>11.3f}{run.wer_anchor:>11.3f}"
               f"{run.max_lag_s:>8.2f}s  {'reused' if run.reused_tail else 'transcribed'}")
+    if args.show_words:
+        for run in runs:
+            print(f"stream words: {run.stream_text}\nanchor words: {run.anchor_text}")
     median_stop = statistics.median(r.stop_to_feedback_s for r in runs)
     median_anchor = statistics.median(r.anchor_s for r in runs)
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

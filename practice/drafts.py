@@ -92,6 +92,9 @@ def parse_interviewer(spec: str) -> Interviewer:
 # leadership topics weigh half: an engineering manager hears the technical example first.
 _TOPIC_WEIGHT = {"leadership": 1.0}
 DOMAIN_WEIGHT = 2.0
+# Interviewers compare notes: an example already in another interviewer's email is used again only when the
+# session has no other.
+REUSE_PENALTY = 100.0
 
 
 def role_topics(role: str) -> dict[str, float]:
@@ -199,8 +202,8 @@ def _context(feedback: dict, sentence: str) -> str:
 
 
 def pick_example(interviewer: Interviewer, examples: list[Example], used: dict[str, int]) -> Example | None:
-    """The example that fits this interviewer's role best; ones already given to another interviewer rank
-    lower, so each email tells its reader something specific to them."""
+    """The example that fits this interviewer's role best, among those not yet given to another interviewer
+    (when there are any left), so each email tells its reader something specific to them."""
     topics = role_topics(interviewer.role)
 
     def score(ex: Example) -> float:
@@ -210,7 +213,7 @@ def pick_example(interviewer: Interviewer, examples: list[Example], used: dict[s
             + 0.5 * ex.must_have
             + ex.strength / 100
             + 0.3 * (ex.label == "result")
-            - 3 * used.get(ex.sentence, 0)
+            - REUSE_PENALTY * used.get(ex.sentence, 0)
         )
 
     return max(examples, key=score, default=None)

@@ -92,11 +92,6 @@ class StreamingTranscriber:
 
     @property
     def text(self) -> str:
-        with self._lock:
-            return " ".join(w.text for w in self._words)
-
-    @property
-    def display_text(self) -> str:
         """Committed words plus the provisional ones still being listened to (for the live view)."""
         with self._lock:
             return " ".join(w.text for w in [*self._words, *self._provisional])
@@ -154,7 +149,7 @@ class StreamingTranscriber:
         else:
             self._provisional, self._provisional_samples = words, len(pending)
         if self.on_update is not None:
-            self.on_update(self.display_text)
+            self.on_update(self.text)
 
     def _time_of(self, pending_index: int) -> float:
         return (self._committed + pending_index) / SAMPLE_RATE

@@ -57,6 +57,41 @@ def soundcard() -> None:
     pytest.skip(message)
 
 
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Forbid network connections in this process: any attempt raises, and is listed in the returned list.
+
+    Local sockets (AF_UNIX: the sound server, asyncio's self-pipe) stay allowed: they are not the network."""
+    import socket
+
+    attempts: list[str] = []
+
+    def refuse(what: str):
+        def blocked(*args, **kwargs):
+            attempts.append(f"{what}{args[1:] if what.startswith('socket.') else args}")
+            raise OSError(f"network access is forbidden in this test ({what})")
+
+        return blocked
+
+    real_connect, real_connect_ex = socket.socket.connect, socket.socket.connect_ex
+
+    def connect(self, address):
+        if self.family == socket.AF_UNIX:
+            return real_connect(self, address)
+        return refuse("socket.connect")(self, address)
+
+    def connect_ex(self, address):
+        if self.family == socket.AF_UNIX:
+            return real_connect_ex(self, address)
+        return refuse("socket.connect_ex")(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+    monkeypatch.setattr(socket, "create_connection", refuse("create_connection"))
+    monkeypatch.setattr(socket, "getaddrinfo", refuse("getaddrinfo"))
+    return attempts
+
+
 def word_error_rate(reference: str, hypothesis: str) -> float:
     from practice.measure import word_error_rate as wer
 

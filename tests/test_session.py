@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-import time
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from practice.banks import Question
-from practice.live import PeriodicTranscriber
 from practice.session import (
     PracticeSession,
     SessionStateError,
@@ -143,67 +138,6 @@ def test_compare_attempts_says_what_changed() -> None:
 
 
 # --- live transcription ------------------------------------------------------------------------------------
-
-
-@dataclass
-class CountingTranscriber:
-    """Says how many samples it was given, so the test can see what each pass covered."""
-
-    calls: list[int] = field(default_factory=list)
-
-    def transcribe(self, audio, prompt_terms=None, offset_s=0.0, previous_text=None):
-        self.calls.append(len(audio))
-
-        @dataclass
-        class T:
-            text: str
-            words: list = field(default_factory=list)
-            duration_s: float = len(audio) / 16000
-
-        return T(f"{len(audio) // 16000}s")
-
-
-def test_periodic_transcriber_previews_and_finishes_on_all_audio() -> None:
-    model = CountingTranscriber()
-    updates: list[str] = []
-    seen = threading.Event()
-
-    def on_update(text: str) -> None:
-        updates.append(text)
-        seen.set()
-
-    live = PeriodicTranscriber(model, on_update=on_update, every_s=0.05)
-    for _ in range(20):
-        live.feed(np.zeros(1600, dtype=np.float32))  # 2 s in 0.1 s blocks
-    assert seen.wait(2.0)
-    assert updates[-1] == "2s" and live.text == "2s"
-    for _ in range(10):
-        live.feed(np.zeros(1600, dtype=np.float32))
-    final = live.finish()
-    assert final.text == "3s" and model.calls[-1] == 48000
-
-
-def test_periodic_transcriber_freezes_old_audio_so_previews_stay_cheap(monkeypatch) -> None:
-    monkeypatch.setattr("practice.live.PREVIEW_WINDOW_S", 2.0)
-    model = CountingTranscriber()
-    live = PeriodicTranscriber(model, every_s=0.02)
-    for _ in range(6):  # 6 s of audio, fed in 1 s steps with time for a preview between them
-        live.feed(np.zeros(16000, dtype=np.float32))
-        deadline = time.monotonic() + 2
-        while (not model.calls or model.calls[-1] == 0) and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.08)
-    live.finish()
-    assert max(model.calls[:-1]) <= 3 * 16000  # previews never re-read the whole answer
-    assert model.calls[-1] == 6 * 16000  # the final pass does
-    assert live.text.count("s") >= 2  # frozen text plus the latest window
-
-
-def test_cancel_does_not_block() -> None:
-    live = PeriodicTranscriber(CountingTranscriber(), every_s=10)
-    started = time.monotonic()
-    live.cancel()
-    assert time.monotonic() - started < 0.5
 
 
 def test_session_store_and_pipeline_import_without_textual() -> None:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from practice.banks import BankCatalog
 from practice.config import Settings
-from practice.live import LiveFactory, PeriodicTranscriber
+from practice.live import LiveFactory
+from practice.streaming import StreamingTranscriber
 from practice.store import Store
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class Services:
     settings: Settings
     scorer: Scorer = default_scorer
     job_parser: Callable[[str], JobSummary] = default_job_parser
-    live_factory: LiveFactory = PeriodicTranscriber
+    live_factory: LiveFactory = StreamingTranscriber
     input_available: Callable[[], bool] = has_input_device
     voices: Callable[[], list[str]] = list_voice_ids
     clock: Callable[[], datetime] = field(default=lambda: datetime.now().astimezone())

@@ -152,6 +152,7 @@ class FakeTranscriber:
         prompt_terms: list[str] | None = None,
         offset_s: float = 0.0,
         previous_text: str | None = None,
+        beam_size: int | None = None,
     ) -> FakeTranscript:
         self.calls += 1
         if self.fail:

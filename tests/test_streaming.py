@@ -1,0 +1,134 @@
+"""Streaming transcription: cuts at pauses, nothing doubled or dropped, and the same words as one whole pass."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from feedback import Word
+from practice.pauses import find_pauses, has_speech, split_at_pauses
+from practice.streaming import StreamingTranscriber
+
+RATE = 16_000
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bursts(pattern: list[tuple[float, float]], seed: int = 1) -> tuple[np.ndarray, list[float]]:
+    """Noise bursts standing in for words: (sound seconds, following silence seconds). Returns the audio and
+    each burst's start time, so a fake recogniser can name a word by when it was said."""
+    rng = np.random.default_rng(seed)
+    pieces, starts, clock = [], [], 0.0
+    for sound, silence in pattern:
+        starts.append(round(clock, 2))
+        pieces.append(0.3 * rng.standard_normal(int(sound * RATE)).astype(np.float32))
+        pieces.append(0.0005 * rng.standard_normal(int(silence * RATE)).astype(np.float32))
+        clock += sound + silence
+    return np.concatenate(pieces), starts
+
+
+@dataclass
+class BurstRecogniser:
+    """A fake Whisper: one word per burst that lies whole inside the audio it is given, named by the burst's
+    absolute start time. A cut through a burst would show up as a missing or doubled word."""
+
+    starts: list[float]
+    calls: list[tuple[float, float, int | None]] = field(default_factory=list)
+
+    def transcribe(self, audio, prompt_terms=None, offset_s=0.0, previous_text=None, beam_size=None):
+        self.calls.append((offset_s, len(audio) / RATE, beam_size))
+        end = offset_s + len(audio) / RATE
+        words, edges = [], [s for s in self.starts]
+        for index, start in enumerate(edges):
+            stop = edges[index + 1] if index + 1 < len(edges) else start + 0.5
+            if start >= offset_s - 0.01 and start + 0.2 <= end:
+                words.append(Word(f"w{start:.2f}", start, min(stop, start + 0.4)))
+
+        @dataclass
+        class Result:
+            words: list
+            text: str = ""
+
+        return Result(words, " ".join(w.text for w in words))
+
+
+def test_pauses_are_found_between_words_not_inside_them() -> None:
+    audio, _ = bursts([(0.4, 0.1), (0.4, 0.5), (0.4, 0.2), (0.4, 1.0)])
+    pauses = [(round(a / RATE, 2), round(b / RATE, 2)) for a, b in find_pauses(audio)]
+    assert len(pauses) == 2  # the 0.1 s and 0.2 s gaps are too short to cut at
+    assert pauses[0][0] == pytest.approx(0.9, abs=0.05) and pauses[0][1] == pytest.approx(1.4, abs=0.05)
+    assert has_speech(audio) and not has_speech(np.zeros(RATE, np.float32))
+
+
+def test_split_at_pauses_keeps_pieces_short_and_cuts_in_silence() -> None:
+    audio, starts = bursts([(0.6, 0.4)] * 60)  # 60 s of speech with a pause every second
+    pieces = split_at_pauses(audio, max_s=25)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(audio)
+    assert all(b - a <= 25 * RATE for a, b in pieces)
+    assert all(pieces[i][1] == pieces[i + 1][0] for i in range(len(pieces) - 1))
+    for _, cut in pieces[:-1]:
+        assert np.max(np.abs(audio[cut - 800 : cut + 800])) < 0.01  # 50 ms either side of a cut is silent
+
+
+@pytest.mark.parametrize("pattern", [
+    [(0.5, 0.35)] * 80,  # regular speech
+    [(2.5, 0.1)] * 12 + [(0.5, 0.6)] * 20,  # a long stretch with no usable pause (forced cuts)
+    [(0.4, 0.4), (0.3, 0.05), (0.6, 2.5)] * 15,  # long pauses
+])
+def test_stream_commits_every_word_exactly_once(pattern) -> None:
+    audio, starts = bursts(pattern)
+    recogniser = BurstRecogniser(starts)
+    updates: list[str] = []
+    stream = StreamingTranscriber(recogniser, on_update=updates.append, background=False)
+    for begin in range(0, len(audio), RATE // 2):
+        stream.feed(audio[begin : begin + RATE // 2])
+        stream.step()
+    assert stream.stats.pieces >= 2  # it really cut while listening
+    transcript = stream.finish()
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert transcript.duration_s == pytest.approx(len(audio) / RATE)
+    assert updates and updates[-1].split()[0] == "w0.00"
+    beams = {beam for _, _, beam in recogniser.calls}
+    assert 1 in beams and None in beams  # greedy for shown text, full beam for final words
+
+
+def test_stream_in_background_thread() -> None:
+    audio, starts = bursts([(0.5, 0.35)] * 40)
+    stream = StreamingTranscriber(BurstRecogniser(starts))
+    feeder = threading.Thread(target=lambda: [stream.feed(audio[i : i + 1600]) for i in range(0, len(audio), 1600)])
+    feeder.start()
+    feeder.join()
+    assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]
+
+
+def test_cancel_returns_promptly() -> None:
+    stream = StreamingTranscriber(BurstRecogniser([]))
+    stream.feed(np.zeros(RATE, np.float32))
+    stream.cancel()
+    assert not stream._thread.is_alive()
+
+
+@pytest.mark.slow
+def test_short_latency_benchmark_gives_the_whole_file_words() -> None:
+    """The committed benchmark's short version: a 20 s spoken answer streamed at real-time pace must give the
+    same words as transcribing the whole file, with nothing doubled or dropped at the cuts (no timing checks:
+    the figures are the benchmark's business)."""
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "latency.py"), "--seconds", "20",
+                             "--runs", "1", "--show-words"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    figures = dict(item.split("=") for item in result.stdout.strip().splitlines()[-1].split())
+    assert set(figures) == {"stop_to_feedback_s", "anchor_s", "ratio", "wer_stream", "wer_anchor", "max_lag_s",
+                            "peak_rss_mb"}
+    assert float(figures["wer_stream"]) <= float(figures["wer_anchor"]) + 0.05
+    stream_words = next(line for line in result.stdout.splitlines() if line.startswith("stream words:"))
+    anchor_words = next(line for line in result.stdout.splitlines() if line.startswith("anchor words:"))
+    from practice.measure import normalize, word_error_rate
+
+    stream_text, anchor_text = stream_words.split(":", 1)[1], anchor_words.split(":", 1)[1]
+    assert word_error_rate(anchor_text, stream_text) <= 0.08, (anchor_text, stream_text)
+    assert abs(len(normalize(stream_text)) - len(normalize(anchor_text))) <= 2  # nothing doubled or dropped
