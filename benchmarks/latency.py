@@ -102,17 +102,33 @@ def measure(name: str, transcriber: Transcriber, audio: np.ndarray, reference: s
     whole = transcriber.transcribe(audio)
     score_answer(QUESTION, whole.text, job=job, words=whole.words, duration_s=whole.duration_s)
     anchor = time.perf_counter() - anchor_start
-    return Run(name, stop_to_feedback, anchor, word_error_rate(reference, transcript.text),
-               word_error_rate(reference, whole.text), stream.stats.max_lag_s, stream.reused_tail,
-               transcript.text, whole.text)
+    return Run(
+        name,
+        stop_to_feedback,
+        anchor,
+        word_error_rate(reference, transcript.text),
+        word_error_rate(reference, whole.text),
+        stream.stats.max_lag_s,
+        stream.reused_tail,
+        transcript.text,
+        whole.text,
+    )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seconds", type=float, default=120.0, help="answer length (default 120)")
-    parser.add_argument("--runs", type=int, default=3, help="repeats of the long answer (the median is reported)")
-    parser.add_argument("--trailing-silence", type=float, default=TRAILING_SILENCE_S,
-                        help=f"seconds between the last word and stop (default {TRAILING_SILENCE_S})")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="repeats of the long answer (the median is reported)"
+    )
+    parser.add_argument(
+        "--trailing-silence",
+        type=float,
+        default=TRAILING_SILENCE_S,
+        help=f"seconds between the last word and stop (default {TRAILING_SILENCE_S})",
+    )
     parser.add_argument("--show-words", action="store_true", help="print each run's two transcripts")
     args = parser.parse_args()
 
@@ -122,29 +138,37 @@ def main() -> int:
     runs: list[Run] = []
     with tempfile.TemporaryDirectory() as folder:
         audio, reference = spoken_answer(args.seconds, Path(folder), args.trailing_silence)
-        print(f"answer: {len(audio) / SAMPLE_RATE:.1f} s, {len(reference.split())} words; model loaded in "
-              f"{transcriber.load_seconds:.2f} s")
+        print(
+            f"answer: {len(audio) / SAMPLE_RATE:.1f} s, {len(reference.split())} words; model loaded in "
+            f"{transcriber.load_seconds:.2f} s"
+        )
         for number in range(1, args.runs + 1):
             runs.append(measure(f"espeak {args.seconds:.0f}s #{number}", transcriber, audio, reference, job))
     jfk = next((path for path in JFK if path.is_file()), None)
     extra = [measure("jfk.flac (human)", transcriber, load_audio(jfk), JFK_TEXT, job)] if jfk else []
 
-    print(f"{'run':<22}{'stop->feedback':>15}{'anchor':>9}{'ratio':>7}{'wer stream':>11}{'wer anchor':>11}"
-          f"{'max lag':>9}  tail")
+    print(
+        f"{'run':<22}{'stop->feedback':>15}{'anchor':>9}{'ratio':>7}{'wer stream':>11}{'wer anchor':>11}"
+        f"{'max lag':>9}  tail"
+    )
     for run in runs + extra:
-        print(f"{run.name:<22}{run.stop_to_feedback_s:>14.3f}s{run.anchor_s:>8.2f}s"
-              f"{run.stop_to_feedback_s / run.anchor_s:>7.3f}{run.wer_stream:>11.3f}{run.wer_anchor:>11.3f}"
-              f"{run.max_lag_s:>8.2f}s  {'reused' if run.reused_tail else 'transcribed'}")
+        print(
+            f"{run.name:<22}{run.stop_to_feedback_s:>14.3f}s{run.anchor_s:>8.2f}s"
+            f"{run.stop_to_feedback_s / run.anchor_s:>7.3f}{run.wer_stream:>11.3f}{run.wer_anchor:>11.3f}"
+            f"{run.max_lag_s:>8.2f}s  {'reused' if run.reused_tail else 'transcribed'}"
+        )
     if args.show_words:
         for run in runs:
             print(f"stream words: {run.stream_text}\nanchor words: {run.anchor_text}")
     median_stop = statistics.median(r.stop_to_feedback_s for r in runs)
     median_anchor = statistics.median(r.anchor_s for r in runs)
     peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"stop_to_feedback_s={median_stop:.3f} anchor_s={median_anchor:.3f} ratio={median_stop / median_anchor:.3f} "
-          f"wer_stream={statistics.median(r.wer_stream for r in runs):.4f} "
-          f"wer_anchor={statistics.median(r.wer_anchor for r in runs):.4f} "
-          f"max_lag_s={max(r.max_lag_s for r in runs):.2f} peak_rss_mb={peak_rss_mb:.0f}")
+    print(
+        f"stop_to_feedback_s={median_stop:.3f} anchor_s={median_anchor:.3f} ratio={median_stop / median_anchor:.3f} "
+        f"wer_stream={statistics.median(r.wer_stream for r in runs):.4f} "
+        f"wer_anchor={statistics.median(r.wer_anchor for r in runs):.4f} "
+        f"max_lag_s={max(r.max_lag_s for r in runs):.2f} peak_rss_mb={peak_rss_mb:.0f}"
+    )
     return 0
 
 

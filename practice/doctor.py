@@ -29,13 +29,21 @@ def _devices() -> Iterator[Check]:
     if inp:
         yield Check("input device", True, f"{inp.name} ({inp.inputs} channel(s))")
     else:
-        yield Check("input device", False, "no microphone found",
-                    "connect or enable a microphone; without one you can still type answers or import recordings")
+        yield Check(
+            "input device",
+            False,
+            "no microphone found",
+            "connect or enable a microphone; without one you can still type answers or import recordings",
+        )
     if out:
         yield Check("output device", True, out.name)
     else:
-        yield Check("output device", False, "no speaker found",
-                    "connect speakers or headphones; questions are still shown on screen")
+        yield Check(
+            "output device",
+            False,
+            "no speaker found",
+            "connect speakers or headphones; questions are still shown on screen",
+        )
 
 
 def _voice(voice: str, rate: int) -> Iterator[Check]:
@@ -47,7 +55,9 @@ def _voice(voice: str, rate: int) -> Iterator[Check]:
         except SpeechError as error:
             yield Check("interviewer voice", False, str(error), "sudo apt-get install espeak-ng")
             return
-        yield Check("interviewer voice", True, f"{voice} at {rate} words a minute ({path.stat().st_size} bytes)")
+        yield Check(
+            "interviewer voice", True, f"{voice} at {rate} words a minute ({path.stat().st_size} bytes)"
+        )
 
 
 def _model(model: str | None) -> Iterator[Check]:
@@ -62,10 +72,18 @@ def _model(model: str | None) -> Iterator[Check]:
     yield Check("speech model", True, f"{transcriber.description} loaded in {transcriber.load_seconds:.1f} s")
     with tempfile.TemporaryDirectory() as folder:
         clip = Path(folder) / "clip.wav"
-        made = subprocess.run(["espeak-ng", "-v", "en-us", "-w", str(clip), "testing one two three"],
-                              capture_output=True, check=False)
+        made = subprocess.run(
+            ["espeak-ng", "-v", "en-us", "-w", str(clip), "testing one two three"],
+            capture_output=True,
+            check=False,
+        )
         if made.returncode != 0:
-            yield Check("transcription", False, "espeak-ng could not make a test clip", "sudo apt-get install espeak-ng")
+            yield Check(
+                "transcription",
+                False,
+                "espeak-ng could not make a test clip",
+                "sudo apt-get install espeak-ng",
+            )
             return
         try:
             heard = transcriber.transcribe(clip).text
@@ -73,8 +91,12 @@ def _model(model: str | None) -> Iterator[Check]:
             yield Check("transcription", False, str(error))
             return
     ok = "testing" in heard.lower()
-    yield Check("transcription", ok, f"a generated clip came back as {heard!r}",
-                "" if ok else "the model loaded but transcribed badly; try another --model")
+    yield Check(
+        "transcription",
+        ok,
+        f"a generated clip came back as {heard!r}",
+        "" if ok else "the model loaded but transcribed badly; try another --model",
+    )
 
 
 def _data_dir() -> Iterator[Check]:
@@ -86,8 +108,12 @@ def _data_dir() -> Iterator[Check]:
             with tempfile.NamedTemporaryFile(dir=folder):
                 pass
         except OSError as error:
-            yield Check(name, False, f"{folder} is not writable ({error.strerror or error})",
-                        "make it writable, or set INTERVIEW_PRACTICE_HOME to another folder")
+            yield Check(
+                name,
+                False,
+                f"{folder} is not writable ({error.strerror or error})",
+                "make it writable, or set INTERVIEW_PRACTICE_HOME to another folder",
+            )
             continue
         yield Check(name, True, str(folder))
 
@@ -97,10 +123,16 @@ def _banks() -> Iterator[Check]:
 
     catalog = load_catalog()
     count = sum(len(bank.questions) for bank in catalog.banks)
-    yield Check("question banks", bool(catalog.banks), f"{len(catalog.banks)} banks, {count} questions",
-                "reinstall the package: the built-in banks are missing" if not catalog.banks else "")
+    yield Check(
+        "question banks",
+        bool(catalog.banks),
+        f"{len(catalog.banks)} banks, {count} questions",
+        "reinstall the package: the built-in banks are missing" if not catalog.banks else "",
+    )
     for error in catalog.errors:
-        yield Check("question bank", False, str(error), "fix the file, or check it with `banks validate FILE`")
+        yield Check(
+            "question bank", False, str(error), "fix the file, or check it with `banks validate FILE`"
+        )
 
 
 def run_checks(model: str | None = None) -> Iterator[Check]:
@@ -110,7 +142,9 @@ def run_checks(model: str | None = None) -> Iterator[Check]:
     steps: list[Callable[[], Iterator[Check]]] = [
         _devices,
         lambda: _voice(settings.voice, settings.rate),
-        lambda: _model(model if model is not None else settings.model or os.environ.get("INTERVIEW_PRACTICE_MODEL")),
+        lambda: _model(
+            model if model is not None else settings.model or os.environ.get("INTERVIEW_PRACTICE_MODEL")
+        ),
         _data_dir,
         _banks,
     ]

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from practice.transcribe import Transcript
 
 
-
 class TranscriberLike(Protocol):
     def transcribe(
         self,

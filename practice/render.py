@@ -17,7 +17,7 @@ def feedback_markdown(result: dict) -> str:
         if dimension.get("reason"):
             lines.append(dimension["reason"])
         for evidence in dimension.get("evidence", [])[:8]:
-            lines.append(f"- *{evidence['label']}*: \"{evidence['text']}\"")
+            lines.append(f'- *{evidence["label"]}*: "{evidence["text"]}"')
         for requirement in dimension.get("requirements", []):
             lines.append(f"- [{requirement['status']}] {requirement['text']}")
         for tip in dimension.get("tips", []):

@@ -66,8 +66,9 @@ class AnswerScorer:
                 raise ScoringInputError(str(error)) from error
         return self._jobs[path]
 
-    def score(self, question: str, text: str | None = None, audio: Path | None = None,
-              job_path: Path | None = None) -> dict:
+    def score(
+        self, question: str, text: str | None = None, audio: Path | None = None, job_path: Path | None = None
+    ) -> dict:
         job = self.job_text(job_path)
         if not question or not question.strip():
             raise ScoringInputError("the question is empty: pass the question that was answered.")
@@ -85,8 +86,9 @@ class AnswerScorer:
                     f"no speech detected in {audio}: the recording is silent or too quiet. "
                     "Check the microphone level and record the answer again."
                 )
-            feedback = score_answer(question, transcript.text, job=job, words=transcript.words,
-                                    duration_s=transcript.duration_s)
+            feedback = score_answer(
+                question, transcript.text, job=job, words=transcript.words, duration_s=transcript.duration_s
+            )
         else:
             if text is None or not text.strip():
                 raise ScoringInputError("the answer text is empty: write or paste the answer first.")
@@ -94,8 +96,9 @@ class AnswerScorer:
         return feedback.to_dict()
 
 
-def score_one(question: str, text_path: str | None, audio_path: Path | None, job_path: Path | None,
-              model: str | None) -> dict:
+def score_one(
+    question: str, text_path: str | None, audio_path: Path | None, job_path: Path | None, model: str | None
+) -> dict:
     text = read_answer_text(text_path) if text_path else None
     return AnswerScorer(model).score(question, text=text, audio=audio_path, job_path=job_path)
 
@@ -122,8 +125,9 @@ def score_batch(batch_path: Path, model: str | None, out: IO[str]) -> int:
             item_id = item.get("id")
             audio = base / item["audio"] if item.get("audio") else None
             job = base / item["job"] if item.get("job") else None
-            result = scorer.score(str(item.get("question") or ""), text=item.get("text"), audio=audio,
-                                  job_path=job)
+            result = scorer.score(
+                str(item.get("question") or ""), text=item.get("text"), audio=audio, job_path=job
+            )
             result = {"id": item_id, **result}
         except (ScoringInputError, json.JSONDecodeError, TypeError) as error:
             failures += 1

@@ -86,8 +86,10 @@ class Speaker:
             engine = _engine()
             voice = resolve_voice(self.voice, [Voice(v.id, v.name, ()) for v in engine.getProperty("voices")])
             if self.voice and voice is None:
-                raise SpeechError(f"The voice {self.voice!r} is not installed; `interview-practice doctor` "
-                                  "lists the voices you have.")
+                raise SpeechError(
+                    f"The voice {self.voice!r} is not installed; `interview-practice doctor` "
+                    "lists the voices you have."
+                )
             if voice is not None:
                 engine.setProperty("voice", voice.id)
             engine.setProperty("rate", self.rate)

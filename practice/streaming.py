@@ -54,8 +54,13 @@ class StreamStats:
 class StreamingTranscriber:
     """Feeds on audio blocks; keeps a growing committed transcript; `finish()` returns the whole of it."""
 
-    def __init__(self, transcriber: Transcriber, prompt_terms: list[str] | None = None,
-                 on_update: Callable[[str], None] | None = None, background: bool = True) -> None:
+    def __init__(
+        self,
+        transcriber: Transcriber,
+        prompt_terms: list[str] | None = None,
+        on_update: Callable[[str], None] | None = None,
+        background: bool = True,
+    ) -> None:
         """`background=False` runs no worker thread: the caller drives `step()` (deterministic tests)."""
         self.transcriber = transcriber
         self.prompt_terms = prompt_terms
@@ -163,10 +168,16 @@ class StreamingTranscriber:
         heard_upto = self._committed + start + len(audio)
         context = " ".join(w.text for w in self._words)
         if start:
-            context = " ".join([context, *(w.text for w in self._provisional if w.end <= self._time_of(start))])
-        result = self.transcriber.transcribe(audio, prompt_terms=self.prompt_terms,
-                                             offset_s=self._time_of(start), previous_text=context.strip() or None,
-                                             beam_size=beam_size)
+            context = " ".join(
+                [context, *(w.text for w in self._provisional if w.end <= self._time_of(start))]
+            )
+        result = self.transcriber.transcribe(
+            audio,
+            prompt_terms=self.prompt_terms,
+            offset_s=self._time_of(start),
+            previous_text=context.strip() or None,
+            beam_size=beam_size,
+        )
         done = time.monotonic()
         self._busy += done - started
         self._passes += 1

@@ -65,7 +65,9 @@ class Transcript:
         return {
             "text": self.text,
             "duration_s": round(self.duration_s, 3),
-            "words": [{"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in self.words],
+            "words": [
+                {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in self.words
+            ],
         }
 
 
@@ -241,9 +243,14 @@ class Transcriber:
                 "--model out to use the embedded tiny.en model."
             ) from error
 
-    def transcribe(self, audio: Path | str | np.ndarray, prompt_terms: list[str] | None = None,
-                   offset_s: float = 0.0, previous_text: str | None = None,
-                   beam_size: int | None = None) -> Transcript:
+    def transcribe(
+        self,
+        audio: Path | str | np.ndarray,
+        prompt_terms: list[str] | None = None,
+        offset_s: float = 0.0,
+        previous_text: str | None = None,
+        beam_size: int | None = None,
+    ) -> Transcript:
         """Transcribe a file or a 16 kHz mono float32 array.
 
         Audio longer than one Whisper window is cut at pauses into pieces of at most PIECE_MAX_S, each
@@ -264,18 +271,31 @@ class Transcriber:
         words: list[Word] = []
         context = previous_text or ""
         for begin, end in split_at_pauses(samples, PIECE_MAX_S):
-            piece = self._transcribe_piece(samples[begin:end], prompt_terms, offset_s + begin / SAMPLE_RATE,
-                                           context, beam_size or self.beam_size)
+            piece = self._transcribe_piece(
+                samples[begin:end],
+                prompt_terms,
+                offset_s + begin / SAMPLE_RATE,
+                context,
+                beam_size or self.beam_size,
+            )
             words.extend(piece)
             context = f"{context} {' '.join(w.text for w in piece)}".strip()
         text = " ".join(w.text for w in words)
         return Transcript(text, words, duration, time.perf_counter() - started)
 
-    def _transcribe_piece(self, samples: np.ndarray, prompt_terms: list[str] | None, offset_s: float,
-                          previous_text: str, beam_size: int) -> list[Word]:
+    def _transcribe_piece(
+        self,
+        samples: np.ndarray,
+        prompt_terms: list[str] | None,
+        offset_s: float,
+        previous_text: str,
+        beam_size: int,
+    ) -> list[Word]:
         """One Whisper window: at most PIECE_MAX_S of audio, decoded with word times."""
         model = self.load()
-        prompt = f"{FILLER_PROMPT} {previous_text[-PROMPT_CONTEXT_CHARS:]}" if previous_text else FILLER_PROMPT
+        prompt = (
+            f"{FILLER_PROMPT} {previous_text[-PROMPT_CONTEXT_CHARS:]}" if previous_text else FILLER_PROMPT
+        )
         segments, _info = model.transcribe(
             samples,
             language="en",

@@ -1,4 +1,4 @@
-"""Shared fixtures: an isolated data folder, spoken test audio from espeak-ng, the real model, the sound card."""
+"""Shared fixtures: isolated data folders, espeak-ng speech, the real model, the sound card, no network."""
 
 from __future__ import annotations
 

@@ -22,8 +22,13 @@ QUESTION = "Tell me about a time you fixed a performance problem."
 
 
 def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "practice.cli", *args], capture_output=True, text=True,
-                          input=stdin, timeout=240)
+    return subprocess.run(
+        [sys.executable, "-m", "practice.cli", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=240,
+    )
 
 
 def write(path: Path, text: str) -> Path:
@@ -59,8 +64,10 @@ def test_banks_list_and_show() -> None:
 
 
 def test_banks_validate_reports_file_and_line(tmp_path: Path) -> None:
-    bad = write(tmp_path / "bad.toml", 'name = "x"\ndescription = "y"\n\n[[questions]]\nid = "a"\ntext = 3\n'
-                                       'category = "behavioral"\n')
+    bad = write(
+        tmp_path / "bad.toml",
+        'name = "x"\ndescription = "y"\n\n[[questions]]\nid = "a"\ntext = 3\ncategory = "behavioral"\n',
+    )
     result = cli("banks", "validate", str(bad))
     assert result.returncode == 1
     assert f"{bad}:6: question 1: `text` must be a string" in result.stderr
@@ -219,8 +226,15 @@ def test_named_model_without_network_is_a_clear_error(tmp_path: Path) -> None:
 def test_doctor_reports_each_check() -> None:
     result = cli("doctor")
     lines = result.stdout.splitlines()
-    for name in ("input device", "output device", "interviewer voice", "speech model", "transcription",
-                 "data folder", "question banks"):
+    for name in (
+        "input device",
+        "output device",
+        "interviewer voice",
+        "speech model",
+        "transcription",
+        "data folder",
+        "question banks",
+    ):
         assert any(f"] {name}:" in line for line in lines), (name, result.stdout)
     assert "[ok  ] speech model" in result.stdout
     assert "[ok  ] transcription" in result.stdout

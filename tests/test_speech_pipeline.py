@@ -26,12 +26,27 @@ def test_spoken_answer_round_trip(speak, transcriber, tmp_path: Path) -> None:
     transcript = transcriber.transcribe(wav)
     wer = word_error_rate(ANSWER, transcript.text)
     assert wer < 0.15, (wer, transcript.text)
-    assert transcript.words and transcript.words[0].start < transcript.words[-1].end <= transcript.duration_s + 0.5
+    assert (
+        transcript.words
+        and transcript.words[0].start < transcript.words[-1].end <= transcript.duration_s + 0.5
+    )
 
     result = subprocess.run(
-        [sys.executable, "-m", "practice.cli", "score", "--audio", str(wav), "--question",
-         "Tell me about a project you led.", "--job", str(Path(__file__).parent / "data" / "backend-job.txt")],
-        capture_output=True, text=True, timeout=240,
+        [
+            sys.executable,
+            "-m",
+            "practice.cli",
+            "score",
+            "--audio",
+            str(wav),
+            "--question",
+            "Tell me about a project you led.",
+            "--job",
+            str(Path(__file__).parent / "data" / "backend-job.txt"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -114,8 +129,9 @@ def test_no_input_device_is_a_clear_error(tmp_path: Path) -> None:
         "print('default', default_input())\n"
         "try:\n    Recorder().start(Path('x.wav'))\nexcept NoInputDeviceError as e:\n    print('ERROR', e)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+    )
     assert "default None" in result.stdout, result.stdout + result.stderr
     assert "ERROR No microphone (input device) was found" in result.stdout
     assert "type your answer instead" in result.stdout

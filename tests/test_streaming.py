@@ -75,11 +75,14 @@ def test_split_at_pauses_keeps_pieces_short_and_cuts_in_silence() -> None:
         assert np.max(np.abs(audio[cut - 800 : cut + 800])) < 0.01  # 50 ms either side of a cut is silent
 
 
-@pytest.mark.parametrize("pattern", [
-    [(0.5, 0.35)] * 80,  # regular speech
-    [(2.5, 0.1)] * 12 + [(0.5, 0.6)] * 20,  # a long stretch with no usable pause (forced cuts)
-    [(0.4, 0.4), (0.3, 0.05), (0.6, 2.5)] * 15,  # long pauses
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [(0.5, 0.35)] * 80,  # regular speech
+        [(2.5, 0.1)] * 12 + [(0.5, 0.6)] * 20,  # a long stretch with no usable pause (forced cuts)
+        [(0.4, 0.4), (0.3, 0.05), (0.6, 2.5)] * 15,  # long pauses
+    ],
+)
 def test_stream_commits_every_word_exactly_once(pattern) -> None:
     audio, starts = bursts(pattern)
     recogniser = BurstRecogniser(starts)
@@ -100,7 +103,9 @@ def test_stream_commits_every_word_exactly_once(pattern) -> None:
 def test_stream_in_background_thread() -> None:
     audio, starts = bursts([(0.5, 0.35)] * 40)
     stream = StreamingTranscriber(BurstRecogniser(starts))
-    feeder = threading.Thread(target=lambda: [stream.feed(audio[i : i + 1600]) for i in range(0, len(audio), 1600)])
+    feeder = threading.Thread(
+        target=lambda: [stream.feed(audio[i : i + 1600]) for i in range(0, len(audio), 1600)]
+    )
     feeder.start()
     feeder.join()
     assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]
@@ -118,12 +123,31 @@ def test_short_latency_benchmark_gives_the_whole_file_words() -> None:
     """The committed benchmark's short version: a 20 s spoken answer streamed at real-time pace must give the
     same words as transcribing the whole file, with nothing doubled or dropped at the cuts (no timing checks:
     the figures are the benchmark's business)."""
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "latency.py"), "--seconds", "20",
-                             "--runs", "1", "--show-words"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "latency.py"),
+            "--seconds",
+            "20",
+            "--runs",
+            "1",
+            "--show-words",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     figures = dict(item.split("=") for item in result.stdout.strip().splitlines()[-1].split())
-    assert set(figures) == {"stop_to_feedback_s", "anchor_s", "ratio", "wer_stream", "wer_anchor", "max_lag_s",
-                            "peak_rss_mb"}
+    assert set(figures) == {
+        "stop_to_feedback_s",
+        "anchor_s",
+        "ratio",
+        "wer_stream",
+        "wer_anchor",
+        "max_lag_s",
+        "peak_rss_mb",
+    }
     assert float(figures["wer_stream"]) <= float(figures["wer_anchor"]) + 0.05
     stream_words = next(line for line in result.stdout.splitlines() if line.startswith("stream words:"))
     anchor_words = next(line for line in result.stdout.splitlines() if line.startswith("anchor words:"))

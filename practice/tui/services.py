@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from practice.banks import BankCatalog
 from practice.config import Settings
 from practice.live import LiveFactory
-from practice.streaming import StreamingTranscriber
 from practice.store import Store
+from practice.streaming import StreamingTranscriber
 
 if TYPE_CHECKING:
     import numpy as np
