@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: run test test-fast lint format system-deps system-deps-test clean
+.PHONY: run test test-fast soak lint format system-deps system-deps-test clean
 
 run: system-deps $(STAMP)
 	$(BIN)/interview-practice
@@ -18,6 +18,11 @@ test: system-deps-test $(STAMP)
 # The quick loop while developing: no model, no speech synthesis, no sound card.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not soundcard" $(PYTEST_ARGS)
+
+# Endurance: 50 answers through the real pipeline on the virtual sound card (about 8 minutes; excluded from
+# `make test`). Prints resident memory, open files and threads after answers 5 and 50.
+soak: system-deps-test $(STAMP)
+	INTERVIEW_PRACTICE_REQUIRE_SOUNDCARD=1 scripts/with-soundcard.sh $(BIN)/python -m pytest -m soak -s $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check practice feedback tests benchmarks

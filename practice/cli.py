@@ -360,6 +360,9 @@ def build_parser() -> argparse.ArgumentParser:
     from practice.prep_cli import register as register_prep  # tailor, coverage, stories, drafts
 
     register_prep(commands)
+    from practice.history_cli import register as register_history  # history, export
+
+    register_history(commands)
     return parser
 
 
@@ -370,6 +373,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.handler = _cmd_run
     if args.command == "score":
         args.format = args.format or ("jsonl" if args.batch else "json")
+    if getattr(args, "model", None) is None and hasattr(args, "model"):
+        from practice.config import load_settings
+
+        # The settings file (or INTERVIEW_PRACTICE_MODEL) picks the model when --model does not.
+        args.model = load_settings().model or None
     if args.command == "banks" and args.banks_command is None:
         args.banks_command = "list"
     if args.command == "stories" and args.stories_command is None:

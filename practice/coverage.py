@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from feedback import parse_job
+from practice.phrasing import phrase_requirement
 from practice.store import AttemptRecord, SessionRecord, Store
 
 STATUS_RANK = {"covered": 2, "partial": 1, "missing": 0}
@@ -66,8 +67,9 @@ def _sentence_around(transcript: str, start: int, end: int) -> str:
 def example_for(feedback: dict[str, Any], requirement: dict[str, Any]) -> Example | None:
     """The concrete example sentence for one requirement result of a stored feedback.
 
-    An action or result sentence of the examples dimension that contains the requirement's evidence words
-    wins (a result with a number first); else the answer's sentence where the words were found.
+    The action or result sentence of the examples dimension that holds most of the requirement's evidence
+    words wins (on a tie, what the person did before what came of it, then a measured result); else the
+    answer's sentence where the words were found.
     """
     spans = [(e["start"], e["end"]) for e in requirement.get("evidence", [])]
     if not spans:
@@ -83,7 +85,7 @@ def example_for(feedback: dict[str, Any], requirement: dict[str, Any]) -> Exampl
         if not holds:
             continue
         measured = any(ev["start"] <= a and b <= ev["end"] for a, b in metrics)
-        key = (holds, int(measured), rank)
+        key = (holds, rank, int(measured))
         if best is None or key > best[0]:
             best = (key, ev)
     if best is not None:
@@ -113,6 +115,8 @@ class CoverageRow:
     requirement: str
     must_have: bool
     hits: list[CoverageHit] = field(default_factory=list)
+    no_story: str = ""
+    """Why no story can evidence it (a credential, or a line about the company), else empty."""
 
     @property
     def status(self) -> str:
@@ -143,7 +147,11 @@ class CoverageMatrix:
 
     def never_covered(self, must_have_only: bool = False) -> list[CoverageRow]:
         """Requirements no answer evidenced yet: the stories to prepare next (must-haves first)."""
-        rows = [r for r in self.rows if r.status != "covered" and (r.must_have or not must_have_only)]
+        rows = [
+            r
+            for r in self.rows
+            if r.status != "covered" and not r.no_story and (r.must_have or not must_have_only)
+        ]
         return sorted(rows, key=lambda r: (not r.must_have, STATUS_RANK[r.status]))
 
     def to_dict(self) -> dict[str, Any]:
@@ -156,6 +164,7 @@ class CoverageMatrix:
                     "text": r.requirement,
                     "must_have": r.must_have,
                     "status": r.status,
+                    "no_story": r.no_story or None,
                     "answers": [
                         {
                             "session_id": h.session_id,
@@ -208,6 +217,9 @@ def build_matrix(
                         len(result.get("matched_terms") or []),
                     )
                 )
+    for row in rows.values():
+        phrase = phrase_requirement(row.requirement)
+        row.no_story = phrase.text if phrase.kind == "skip" else ""
     return CoverageMatrix(title, sessions, list(rows.values()), answers)
 
 
@@ -246,6 +258,8 @@ def matrix_text(matrix: CoverageMatrix) -> str:
     for row in matrix.rows:
         mark = "*" if row.must_have else " "
         lines.append(f"[{row.status:<7}] {mark} {row.requirement}")
+        if row.no_story and not row.hits:
+            lines.append(f"            ({row.no_story})")
         best = row.best
         if best is not None:
             answered = f"{len(row.hits)} answer{'s' if len(row.hits) != 1 else ''}"

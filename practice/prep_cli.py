@@ -9,12 +9,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from practice.jobs import JobFileError, read_job_text
 
+if TYPE_CHECKING:
+    from practice.store import Store
 
-def _errors():  # noqa: ANN202 - practice.cli imports this module, so import its names lazily
+
+def _errors() -> tuple[Any, int]:
+    """practice.cli's CliError and failure code (imported late: practice.cli imports this module)."""
     from practice.cli import EXIT_FAILED, CliError
 
     return CliError, EXIT_FAILED
@@ -28,7 +32,7 @@ def _job(path: str) -> str:
         raise CliError(str(error), EXIT_FAILED) from error
 
 
-def _store():  # noqa: ANN202
+def _store() -> Store:
     from practice.store import Store, StoreError
 
     CliError, EXIT_FAILED = _errors()

@@ -52,10 +52,21 @@ def list_voices() -> list[Voice]:
 
 
 def resolve_voice(wanted: str, voices: list[Voice]) -> Voice | None:
-    """Match a voice by id ("gmw/en-us"), id tail ("en-us") or name ("English (America)"), case-insensitively."""
+    """Match a voice by id ("gmw/en-us"), id tail ("en-us") or name ("English (America)"), case-insensitively.
+
+    An espeak-ng variant suffix ("en-us+f3", a different speaker of the same language) is kept on the
+    resolved id: a panel needs several distinct voices even where only one English voice is installed."""
     wanted = wanted.strip().lower()
     if not wanted:
         return None
+    base, plus, variant = wanted.partition("+")
+    if plus and base and variant.isalnum():
+        found = resolve_voice(base, voices)
+        return (
+            None
+            if found is None
+            else Voice(f"{found.id}+{variant}", f"{found.name}+{variant}", found.languages)
+        )
     for voice in voices:
         if wanted in (voice.id.lower(), voice.name.lower()) or voice.id.lower().rsplit("/", 1)[-1] == wanted:
             return voice

@@ -67,6 +67,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX attempts_by_session ON attempts (session_id, id)",
         "CREATE INDEX attempts_by_time ON attempts (created_at)",
     ),
+    # Panel mode: who asked the question (NULL for sessions with one interviewer and for older rows).
+    ("ALTER TABLE attempts ADD COLUMN interviewer TEXT",),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -108,6 +110,8 @@ class AttemptRecord:
     source: str = "spoken"
     """spoken (recorded in the app), typed, or imported (a WAV/FLAC file copied in)."""
     id: int | None = None
+    interviewer: str | None = None
+    """The panel member who asked (panel mode); None with a single interviewer."""
 
     def score(self, key: str) -> int | None:
         """A dimension score ("examples", ...) or "overall"; None when not scored."""
@@ -183,6 +187,7 @@ def _attempt(row: sqlite3.Row) -> AttemptRecord:
         error=row["error"],
         source=row["source"],
         id=row["id"],
+        interviewer=row["interviewer"],
     )
 
 
@@ -295,15 +300,16 @@ class Store:
             scores["alignment"],
             attempt.error,
             attempt.source,
+            attempt.interviewer,
         )
         columns = (
             "session_id, question_id, question_text, attempt_no, created_at, recording_path, transcript, "
-            "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source"
+            "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source, interviewer"
         )
         with self._transaction() as db:
             if attempt.id is None:
                 cursor = db.execute(
-                    f"INSERT INTO attempts ({columns}) VALUES ({', '.join('?' * 16)})", values
+                    f"INSERT INTO attempts ({columns}) VALUES ({', '.join('?' * len(values))})", values
                 )
                 return replace(attempt, id=cursor.lastrowid)
             assignments = ", ".join(f"{name.strip()} = ?" for name in columns.split(","))
@@ -386,6 +392,21 @@ class Store:
                 datetime.fromisoformat(row["created_at"]), {key: row[key] for key in ("overall", *SCORE_KEYS)}
             )
             for row in rows
+        ]
+
+    def session_interviewers(self, session_id: str) -> list[tuple[str, str]]:
+        """The panel of a session as (name, role) pairs, in asking order; [] for a one-interviewer session.
+
+        The panel lives in the session's settings JSON (`"panel": [{"name", "role", "voice"}]`), so no table
+        change was needed; follow-up drafts read the names from here."""
+        session = self.session(session_id)
+        panel = (session.settings or {}).get("panel") if session else None
+        if not isinstance(panel, list):
+            return []
+        return [
+            (str(member["name"]), str(member.get("role") or ""))
+            for member in panel
+            if isinstance(member, dict) and member.get("name")
         ]
 
     def last_job_text(self) -> str | None:

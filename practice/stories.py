@@ -29,6 +29,7 @@ from pathlib import Path
 from feedback import parse_job, score_answer
 from practice.config import data_dir
 from practice.files import atomic_write_text, safe_name
+from practice.phrasing import phrase_requirement
 from practice.store import AttemptRecord, Store
 
 FENCE = "+++"
@@ -214,12 +215,17 @@ class StoryMatchRow:
     must_have: bool
     stories: list[tuple[Story, str]] = field(default_factory=list)
     """(story, "covered" or "partial"), covered first."""
+    no_story: str = ""
+    """Why no story can prove it (a credential, a line about the company), else empty."""
 
 
 def match_stories(job_text: str, stories: list[Story]) -> list[StoryMatchRow]:
     """For each requirement of a new job, the saved stories that evidence it (scored like an answer)."""
     job = parse_job(job_text)
     rows = [StoryMatchRow(r.text, r.must_have) for r in job.requirements]
+    for row in rows:
+        phrase = phrase_requirement(row.requirement)
+        row.no_story = phrase.text if phrase.kind == "skip" else ""
     for story in stories:
         if not story.body.strip():
             continue
@@ -244,8 +250,10 @@ def match_text(rows: list[StoryMatchRow]) -> str:
         if partial:
             lines.append(f"    touched by: {', '.join(partial)}")
         if not row.stories:
-            lines.append("    no story yet")
-    missing = [r for r in rows if r.must_have and not any(s == "covered" for _, s in r.stories)]
+            lines.append(f"    ({row.no_story})" if row.no_story else "    no story yet")
+    missing = [
+        r for r in rows if r.must_have and not r.no_story and not any(s == "covered" for _, s in r.stories)
+    ]
     if missing:
         lines += ["", f"{len(missing)} must-have requirement(s) have no story that proves them yet."]
     return "\n".join(lines) + "\n"

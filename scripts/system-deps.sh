@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the studio needs are present.
 #   scripts/system-deps.sh          what the app needs (TTS voice, PortAudio, Python venv)
-#   scripts/system-deps.sh --test   plus what the tests need (a virtual sound card: PulseAudio)
+#   scripts/system-deps.sh --test   plus what the tests need (a virtual sound card: PulseAudio; Chromium to
+#                                   render exported HTML headless)
 # As root it installs what is missing with apt-get; otherwise it prints the exact command and stops,
 # because a Makefile should never ask for a password behind a person's back.
 set -euo pipefail
 
 packages=(espeak-ng libportaudio2 libsndfile1 python3-venv)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(pulseaudio pulseaudio-utils libasound2-plugins)
+    packages+=(pulseaudio pulseaudio-utils libasound2-plugins chromium)
 fi
 
 missing=()

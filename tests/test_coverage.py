@@ -78,7 +78,7 @@ def test_all_sessions_for_the_same_job_are_combined(store: Store) -> None:
     kubernetes = row(matrix, KUBERNETES)
     sessions = {h.session_id for h in kubernetes.hits}
     assert sessions == {"s1-ledgerline", "s2-ledgerline"}
-    # a result sentence with the number beats an action sentence for the same words
+    # the sentence that names Kubernetes is the result (with its numbers), not the actions before it
     best = [h for h in kubernetes.hits if h.session_id == "s2-ledgerline" and h.question_id == "q-swe-006"][0]
     assert best.example.label == "result"
     assert best.example.text == (
@@ -93,6 +93,23 @@ def test_all_sessions_for_the_same_job_are_combined(store: Store) -> None:
         "3+ years of professional experience building backend services in Python or Go",
     ]
     assert never.index("Terraform") > 1
+
+
+def test_credentials_are_not_stories_to_prepare(tmp_path: Path) -> None:
+    db = Store(tmp_path / "nurse.sqlite3")
+    seed_dev(db, "rn", DEV / "jobs" / "registered-nurse.txt", ["rn-001"])
+    matrix = session_coverage(db, "rn")
+    license_row = row(matrix, "Active, unencumbered Ohio RN license (or compact multistate license)")
+    assert license_row.status == "missing" and license_row.no_story.startswith("a credential")
+    todo = [r.requirement for r in matrix.never_covered()]
+    assert license_row.requirement not in todo
+    assert "Provide patient and family education, including discharge teaching" in todo
+    escalate = row(
+        matrix,
+        "Recognize changes in a patient's condition and escalate, including activating the rapid response team",
+    )
+    assert escalate.status == "covered"
+    assert escalate.best.example.text.startswith("I activated the rapid response team")
 
 
 def test_same_job_by_text_or_by_title_and_company() -> None:

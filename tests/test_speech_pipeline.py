@@ -136,3 +136,22 @@ def test_no_input_device_is_a_clear_error(tmp_path: Path) -> None:
     assert "ERROR No microphone (input device) was found" in result.stdout
     assert "type your answer instead" in result.stdout
     assert not (tmp_path / "x.wav").exists()
+
+
+@pytest.mark.slow
+def test_job_terms_steer_recognition(speak, transcriber) -> None:
+    """Job terms go in as hotwords (FACTS.md: they fixed "Cubanites" into "Kubernetes")."""
+    wav = speak("Um, so last year I, uh, moved our services to Kubernetes and tuned Postgres.", wpm=150)
+    steered = transcriber.transcribe(wav, prompt_terms=["Kubernetes", "PostgreSQL", "Postgres"]).text
+    assert "Kubernetes" in steered, steered
+
+
+@pytest.mark.slow
+def test_model_setting_is_used_when_no_flag(tmp_path: Path, isolated_home: Path) -> None:
+    """`model` in settings.toml picks the model for every command; a bad one is a clear error."""
+    (isolated_home / "settings.toml").write_text(f'model = "{tmp_path / "not-a-model"}"\n')
+    result = subprocess.run([sys.executable, "-m", "practice.cli", "transcribe",
+                             str(Path(__file__).parent / "data" / "jfk.flac")], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 1
+    assert "not-a-model does not exist" in result.stderr

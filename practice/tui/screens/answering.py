@@ -145,6 +145,7 @@ class AnswerInputs:
             self.services.clock(),
             recording_path=path,
             source=source,
+            interviewer=self.session.asking.name if self.session.asking else None,
         )
 
     @work(thread=True, exclusive=True, group="answer", exit_on_error=False)

@@ -17,7 +17,8 @@ STATUS_STYLES = {
     "partial": ("partly", "yellow"),
     "missing": ("missing", "red"),
 }
-MAX_TODO = 5
+MAX_TODO = 3
+REQUIREMENT_WIDTH, EXAMPLE_WIDTH = 30, 32  # with the two short columns, fits 80 columns
 
 
 def heading_text(matrix: CoverageMatrix, whole_job: bool) -> Text:
@@ -67,10 +68,10 @@ class CoverageScreen(StudioScreen):
     def on_mount(self) -> None:
         self.sub_title = "Requirement coverage"
         table = self.query_one(DataTable)
-        table.add_column("Requirement", key="requirement", width=30)
+        table.add_column("Requirement", key="requirement", width=REQUIREMENT_WIDTH)
         table.add_column("★", key="must")
         table.add_column("Status", key="status")
-        table.add_column("Example", key="example", width=40)
+        table.add_column("Example", key="example", width=EXAMPLE_WIDTH)
         self.reload()
         table.focus()
 
@@ -87,12 +88,17 @@ class CoverageScreen(StudioScreen):
             label, style = STATUS_STYLES[row.status]
             best = row.best
             example = best.example.text if best is not None and best.example is not None else ""
+            if row.no_story and not row.hits:  # a licence or a line about the company: nothing to tell
+                label, style, shown = "no story", "grey62", Text(row.no_story, style="grey62")
+            else:
+                shown = Text(example, style="italic") if example else Text("-", style="grey50")
             table.add_row(
-                row.requirement,
+                Text(row.requirement),
                 "★" if row.must_have else "",
                 Text(label, style=style),
-                Text(example, style="italic") if example else Text("-", style="grey50"),
+                shown,
                 key=str(number),
+                height=None,  # the whole requirement and example, wrapped: they are what the person reads
             )
         self.query_one("#coverage-heading", Static).update(heading_text(self.matrix, self.whole_job))
         self.query_one("#coverage-todo", Static).update(todo_text(self.matrix))

@@ -22,6 +22,7 @@ class HistoryScreen(StudioScreen):
     BINDINGS = [
         Binding("enter", "open", "Open session"),
         Binding("d,delete", "delete", "Delete session", key_display="d"),
+        Binding("e", "export", "Export session"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -80,7 +81,7 @@ class HistoryScreen(StudioScreen):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open", "delete"):
+        if action in ("open", "delete", "export"):
             return bool(self.summaries)
         return True
 
@@ -94,6 +95,13 @@ class HistoryScreen(StudioScreen):
             from practice.tui.screens.summary import SummaryScreen
 
             self.app.push_screen(SummaryScreen(selected.session.id))
+
+    def action_export(self) -> None:
+        selected = self._selected()
+        if selected:
+            from practice.tui.screens.export import ask_and_export
+
+            ask_and_export(self, self.services.store, selected.session.id)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()

@@ -136,6 +136,9 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         meta = f"Question {self.session.number} of {self.session.total} · {q.category}"
         if done:
             meta += f" · {done} attempt{'s' if done != 1 else ''}"
+        asking = self.session.asking
+        if asking:  # panel mode: who is asking, as a person would see it across the table
+            meta = f"{asking.name}" + (f" ({asking.role})" if asking.role else "") + f" asks · {meta}"
         self.query_one("#question-meta", Static).update(Text(meta, style="bold"))
         self.query_one("#question-text", Static).update(Text(q.text))
         targets = self.query_one("#question-targets", Static)
@@ -214,6 +217,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         if self.session.state is State.IDLE:
             self.session.begin_speaking()
         self._refresh_state()
+        if self.session.asking and self.session.asking.voice:  # panel mode: each interviewer's own voice
+            self.services.speaker.voice = self.session.asking.voice
         self._say(self.session.current.text, self._speech_token)
 
     @work(thread=True, group="speech", exit_on_error=False)

@@ -26,6 +26,7 @@ from practice.tui.messages import JobParsed, VoicesListed
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.services import JobSummary
+from practice.tui.widgets.panel import PanelEditor
 from practice.tui.widgets.status import ModelStatus
 
 #: Field limits: (lowest, highest). Rates outside 80-400 wpm are unintelligible with espeak; answer targets
@@ -145,6 +146,9 @@ class SetupScreen(StudioScreen):
                 yield Button("Start practice", variant="primary", id="start")
                 yield Button("Tailor to this job (ctrl+t)", id="tailor", compact=True)
                 yield Static(Text("ctrl+s starts · ? all keys", style="grey62"), id="setup-hint")
+                # Below the start button, so it stays in view at 80x24; scroll down for a panel.
+                yield Label("Panel (optional)", classes="section")
+                yield PanelEditor(id="panel")
         yield ModelStatus(id="model-status")
         yield Footer(compact=True)
 
@@ -284,6 +288,7 @@ class SetupScreen(StudioScreen):
         names = sorted(set(message.voices) | {current}, key=lambda v: (not v.startswith("en"), v))
         select.set_options([(name, name) for name in names])
         select.value = current
+        self.query_one(PanelEditor).set_voices(list(message.voices))
 
     # --- start -------------------------------------------------------------------------------------------
 
@@ -380,9 +385,12 @@ class SetupScreen(StudioScreen):
             pick_questions(bank.questions, count, shuffle, self.services.shuffle_seed),
             target,
             recordings_dir(),
+            panel=list(self.query_one(PanelEditor).members),
         )
         title = " at ".join(p for p in (summary.title, summary.company) if p) if summary else None
-        record = SessionRecord(session.id, now, bank.id, bank.name, title or None, job_text, asdict(settings))
+        # The panel is stored with the session (store.session_interviewers reads it: follow-up drafts).
+        stored = {**asdict(settings), "panel": [member.to_dict() for member in session.panel]}
+        record = SessionRecord(session.id, now, bank.id, bank.name, title or None, job_text, stored)
         self.app.push_screen(PracticeScreen(session, record, summary.terms if summary else None))
 
     @on(Button.Pressed, "#start")

@@ -59,6 +59,7 @@ class SummaryScreen(StudioScreen):
         Binding("s", "save_story", "Save as story"),
         Binding("c", "coverage", "Coverage"),
         Binding("d", "drafts", "Follow-up drafts"),
+        Binding("e", "export", "Export"),
     ]
 
     def __init__(self, session_id: str, finished: bool = False) -> None:
@@ -150,6 +151,11 @@ class SummaryScreen(StudioScreen):
 
     def action_drafts(self) -> None:
         ask_and_write_drafts(self, self.services.store, self.session_id)
+
+    def action_export(self) -> None:
+        from practice.tui.screens.export import ask_and_export
+
+        ask_and_export(self, self.services.store, self.session_id)
 
     def action_new_session(self) -> None:
         self.app.pop_screen()  # back to setup, with the same choices ready

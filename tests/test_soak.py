@@ -1,0 +1,102 @@
+"""Endurance: 50 answers in one session through the real pipeline, and nothing grows.
+
+Each answer goes the way of a spoken answer in the studio: the question is synthesized and played through the
+virtual sound card, the Recorder records the answer played into it while the live transcriber previews it,
+then the pipeline stops the recorder, transcribes, scores and saves (practice.tui.pipeline.finish_spoken).
+Excluded from the default run (about 8 minutes); run it with `make soak`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import os
+import subprocess
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+ANSWERS = 50
+QUESTIONS = [
+    "Tell me about a time you fixed a slow system.",
+    "Why do you want this role?",
+    "Describe a conflict with a teammate.",
+    "Tell me about a project you led.",
+    "What did you learn from a failure?",
+]
+ANSWER = (
+    "Last year I led the move of our reports to a new database. I rewrote the slowest queries myself, "
+    "and the reports got forty percent faster."
+)
+
+
+def resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.soak
+@pytest.mark.slow
+@pytest.mark.soundcard
+@pytest.mark.timeout(1800)
+def test_fifty_answers_in_one_session(soundcard, speak, transcriber, tmp_path: Path) -> None:
+    from practice.audio import Player, Recorder
+    from practice.config import recordings_dir
+    from practice.session import new_session_id
+    from practice.speech import Speaker
+    from practice.store import AttemptRecord, SessionRecord, Store
+    from practice.tui.pipeline import AnswerContext, finish_spoken
+    from practice.tui.services import Services, default_scorer
+
+    # The live transcriber the studio uses (whatever Services wires in by default).
+    live_factory = next(f.default for f in dataclasses.fields(Services) if f.name == "live_factory")
+    answer_wav = speak(ANSWER, wpm=160, name="answer.wav")
+    store = Store()
+    speaker = Speaker(tmp_path / "speech", voice="en-us", rate=220, player=Player())
+    recorder = Recorder()
+    session = SessionRecord(new_session_id(), datetime.now().astimezone(), "soak", "Soak test")
+    ctx = AnswerContext(store, default_scorer, session, "Backend engineer\nRequirements:\n- SQL\n- Python\n")
+    warnings: list[str] = []
+    figures: dict[int, tuple[float, int, int]] = {}
+    started = time.monotonic()
+    for n in range(1, ANSWERS + 1):
+        question = QUESTIONS[n % len(QUESTIONS)]
+        speaker.say(question, wait=True)  # also keeps the virtual card's capture live
+        live = live_factory(transcriber, None, None)
+        path = recordings_dir() / f"{session.id}-q{n}-1.wav"
+        recorder.start(path, on_chunk=live.feed)
+        subprocess.run(["paplay", str(answer_wav)], check=True, timeout=60)
+        time.sleep(0.4)
+        draft = AttemptRecord(
+            session.id, f"q{n}", question, 1, datetime.now().astimezone(), recording_path=path
+        )
+        saved = finish_spoken(ctx, recorder, live, draft, lambda _state: None, warnings.append)
+        assert saved.error is None, (n, saved.error)
+        if n in (5, ANSWERS):
+            gc.collect()
+            time.sleep(0.5)  # let finished preview threads end
+            figures[n] = (resident_mb(), open_files(), threading.active_count())
+    elapsed = time.monotonic() - started
+
+    (rss5, files5, threads5), (rss50, files50, threads50) = figures[5], figures[ANSWERS]
+    print(
+        f"\nsoak: {ANSWERS} answers in {elapsed / 60:.1f} min; resident memory {rss5:.0f} MB after answer 5, "
+        f"{rss50:.0f} MB after answer {ANSWERS} ({(rss50 / rss5 - 1) * 100:+.1f}%); open files {files5} -> "
+        f"{files50}; threads {threads5} -> {threads50}"
+    )
+    assert not warnings
+    attempts = store.attempts(session.id)
+    assert len(attempts) == ANSWERS and all(a.feedback and a.transcript for a in attempts)
+    assert all(a.recording_path and a.recording_path.is_file() for a in attempts)
+    assert rss50 <= rss5 * 1.10, (rss5, rss50)
+    assert files50 <= files5, (files5, files50)
+    assert threads50 <= threads5, (threads5, threads50)
