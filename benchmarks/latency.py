@@ -30,7 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from feedback import score_answer  # noqa: E402
+from feedback import parse_job, score_answer  # noqa: E402
 from practice.measure import word_error_rate  # noqa: E402
 from practice.streaming import StreamingTranscriber  # noqa: E402
 from practice.transcribe import SAMPLE_RATE, Transcriber, load_audio  # noqa: E402
@@ -89,7 +89,8 @@ def feed_in_real_time(stream: StreamingTranscriber, audio: np.ndarray) -> None:
 
 
 def measure(name: str, transcriber: Transcriber, audio: np.ndarray, reference: str, job: str) -> Run:
-    stream = StreamingTranscriber(transcriber)
+    terms = list(parse_job(job).terms)  # as the studio does: the job's terms steer recognition
+    stream = StreamingTranscriber(transcriber, terms)
     feeder = threading.Thread(target=feed_in_real_time, args=(stream, audio))
     feeder.start()
     feeder.join()
@@ -99,7 +100,7 @@ def measure(name: str, transcriber: Transcriber, audio: np.ndarray, reference: s
     stop_to_feedback = time.perf_counter() - stop
 
     anchor_start = time.perf_counter()
-    whole = transcriber.transcribe(audio)
+    whole = transcriber.transcribe(audio, prompt_terms=terms)
     score_answer(QUESTION, whole.text, job=job, words=whole.words, duration_s=whole.duration_s)
     anchor = time.perf_counter() - anchor_start
     return Run(

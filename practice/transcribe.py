@@ -30,7 +30,9 @@ SAMPLE_RATE = 16_000
 # keeps them, which the delivery score needs. Kept short on purpose: long prompts make Whisper drop or loop text.
 FILLER_PROMPT = "Um, so, uh, I was, like, hmm, you know, er, ah."
 # Job terms go in as hotwords (FACTS.md: they fixed "Cubanites" into "Kubernetes"); a few, to stay short.
-MAX_HOTWORD_TERMS = 12
+MAX_HOTWORD_TERMS = 8
+#: Whisper's own limit on tokens a window (448) includes the prompt; this leaves room for it.
+MAX_NEW_TOKENS = 220
 #: The longest piece transcribed at once: inside one 30 s Whisper window, with room for the prompt.
 PIECE_MAX_S = 25.0
 #: How much earlier text rides along in the prompt (style and spelling continuity, kept short).
@@ -184,15 +186,35 @@ def load_audio(source: Path | str, max_seconds: float = MAX_AUDIO_S) -> np.ndarr
     return np.concatenate(pieces).astype(np.float32) / 32768.0
 
 
+def _is_domain_term(term: str) -> bool:
+    """A term worth biasing recognition towards: one the scorer's synonym table knows (Kubernetes, QBR, EHR),
+    or one shaped like jargon (CI/CD, SQL, PostgreSQL, C++). Plain words from a posting ("design", "time")
+    are left out: as hotwords they made greedy decoding loop for seconds on a 1 s clip (measured)."""
+    from feedback.synonyms import canon_of
+    from feedback.text import normalise
+
+    if canon_of(tuple(normalise(term).split())):
+        return True
+    return any(c.isdigit() or c in "/+#." for c in term) or any(c.isupper() for c in term[1:])
+
+
 def hotwords_for(terms: list[str] | None) -> str | None:
     if not terms:
         return None
     picked: list[str] = []
-    for term in terms[:MAX_HOTWORD_TERMS]:
-        if len(", ".join([*picked, term])) > MAX_HOTWORD_CHARS:
+    for term in dict.fromkeys(t.strip() for t in terms if t.strip()):
+        if not _is_domain_term(term):
+            continue
+        if len(picked) >= MAX_HOTWORD_TERMS or len(", ".join([*picked, term])) > MAX_HOTWORD_CHARS:
             break
         picked.append(term)
     return ", ".join(picked) or None
+
+
+def max_tokens_for(seconds: float) -> int:
+    """A ceiling on decoded tokens for a piece: fast speech is about 4 tokens a second, so anything far beyond
+    is Whisper looping on its prompt, which would stall the stream for seconds."""
+    return min(MAX_NEW_TOKENS, int(16 + 8 * seconds))
 
 
 class Transcriber:
@@ -303,6 +325,7 @@ class Transcriber:
             word_timestamps=True,
             initial_prompt=prompt,
             hotwords=hotwords_for(prompt_terms),
+            max_new_tokens=max_tokens_for(len(samples) / SAMPLE_RATE),
             condition_on_previous_text=False,  # long answers otherwise risk repetition loops
             vad_filter=True,  # skips silence, where Whisper would otherwise invent words
             vad_parameters={"min_silence_duration_ms": 700, "speech_pad_ms": 300},
