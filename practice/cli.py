@@ -11,6 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from practice import __version__
 
@@ -278,6 +279,16 @@ class _RecoveryScorer:
         )
 
 
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_command(commands: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+    """One subcommand whose handler runs when it is chosen (shared by the modules that register commands)."""
+    sub = commands.add_parser(name, help=help_text, description=help_text)
+    sub.set_defaults(handler=handler)
+    return sub
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interview-practice",
@@ -289,12 +300,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(
-        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
-    ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(handler=handler)
-        return sub
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        return add_command(commands, name, handler, help_text)
 
     run = add("run", _cmd_run, "open the practice studio (the default)")
     for target in (parser, run):

@@ -155,10 +155,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def register(commands: Any) -> None:
     """Add history and export to the `interview-practice` subcommands."""
 
+    from practice.cli import add_command
+
     def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(handler=handler)
-        return sub
+        return add_command(commands, name, handler, help_text)
 
     history = add("history", _cmd_history, "past sessions with their scores, or one session's answers")
     history.add_argument("session", nargs="?", metavar="SESSION", help="one session id: its answers")

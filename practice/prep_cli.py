@@ -163,10 +163,10 @@ def _cmd_drafts(args: argparse.Namespace) -> int:
 def register(commands: Any) -> None:
     """Add tailor, coverage, stories and drafts to the `interview-practice` subcommands."""
 
+    from practice.cli import add_command
+
     def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.set_defaults(handler=handler)
-        return sub
+        return add_command(commands, name, handler, help_text)
 
     tailor = add("tailor", _cmd_tailor, "write a question bank tailored to a job description")
     tailor.add_argument("--job", required=True, metavar="FILE", help="the job description as a text file")
