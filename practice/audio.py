@@ -188,7 +188,7 @@ ChunkCallback = Callable[[np.ndarray], None]
 
 
 def _describe(error: BaseException) -> str:
-    """ "No space left on device", "File exists: /data/recordings" (the path that was in the way)."""
+    """The system's reason, with the path that was in the way: `File exists: /data/recordings`."""
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror}: {error.filename}" if error.filename else error.strerror
     return str(error) or type(error).__name__

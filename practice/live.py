@@ -23,7 +23,6 @@ class TranscriberLike(Protocol):
         audio,
         prompt_terms: list[str] | None = None,
         offset_s: float = 0.0,
-        previous_text: str | None = None,
         beam_size: int | None = None,
     ) -> Transcript: ...
 

@@ -166,16 +166,10 @@ class StreamingTranscriber:
         """Transcribe `audio`, which begins `start` samples into the pending buffer."""
         started = time.monotonic()
         heard_upto = self._committed + start + len(audio)
-        context = " ".join(w.text for w in self._words)
-        if start:
-            context = " ".join(
-                [context, *(w.text for w in self._provisional if w.end <= self._time_of(start))]
-            )
         result = self.transcriber.transcribe(
             audio,
             prompt_terms=self.prompt_terms,
             offset_s=self._time_of(start),
-            previous_text=context.strip() or None,
             beam_size=beam_size,
         )
         done = time.monotonic()

@@ -64,7 +64,7 @@ class TranscriberLike(Protocol):
         audio: Any,
         prompt_terms: list[str] | None = None,
         offset_s: float = 0.0,
-        previous_text: str | None = None,
+        beam_size: int | None = None,
     ) -> Any: ...
 
 
