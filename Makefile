@@ -19,7 +19,7 @@ test: system-deps-test $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not soundcard" $(PYTEST_ARGS)
 
-# Endurance: 50 answers through the real pipeline on the virtual sound card (about 8 minutes; excluded from
+# Endurance: 50 answers through the real pipeline on the virtual sound card (about 13 minutes; excluded from
 # `make test`). Prints resident memory, open files and threads after answers 5 and 50.
 soak: system-deps-test $(STAMP)
 	INTERVIEW_PRACTICE_REQUIRE_SOUNDCARD=1 scripts/with-soundcard.sh $(BIN)/python -m pytest -m soak -s $(PYTEST_ARGS)
