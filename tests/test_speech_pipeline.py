@@ -150,8 +150,17 @@ def test_job_terms_steer_recognition(speak, transcriber) -> None:
 def test_model_setting_is_used_when_no_flag(tmp_path: Path, isolated_home: Path) -> None:
     """`model` in settings.toml picks the model for every command; a bad one is a clear error."""
     (isolated_home / "settings.toml").write_text(f'model = "{tmp_path / "not-a-model"}"\n')
-    result = subprocess.run([sys.executable, "-m", "practice.cli", "transcribe",
-                             str(Path(__file__).parent / "data" / "jfk.flac")], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "practice.cli",
+            "transcribe",
+            str(Path(__file__).parent / "data" / "jfk.flac"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
     assert "not-a-model does not exist" in result.stderr

@@ -181,6 +181,12 @@ async def test_full_flow_setup_question_answer_review_history(tmp_path: Path) ->
         assert "recording" in text_of(app, "#state-badge")
         await wait_for(pilot, lambda: "checkout page" in text_of(app, "#live-text"), what="live transcript")
         assert "0:12 / 1:30" in str(practice.query_one("#clock").render())
+        # The in-progress marker knows the question, so a crash mid-answer can be recovered with it.
+        assert app.services.recorder.context == {
+            "session_id": practice.session.id,
+            "question_id": practice.session.current.id,
+            "question_text": question,
+        }
         await pilot.press("space")
         await wait_for(pilot, lambda: on(app, ReviewScreen), what="review")
 

@@ -83,7 +83,10 @@ class FakeRecorder:
     def elapsed_s(self) -> float:
         return self._elapsed if self._path else 0.0
 
-    def start(self, path: Path, on_chunk: Callable[[np.ndarray], None] | None = None) -> None:
+    def start(
+        self, path: Path, on_chunk: Callable[[np.ndarray], None] | None = None, context: dict | None = None
+    ) -> None:
+        self.context = context
         path.parent.mkdir(parents=True, exist_ok=True)
         tone = (0.2 * np.sin(np.linspace(0, 440 * 2 * np.pi, 16000))).astype(np.float32)
         soundfile.write(path, tone, 16000)

@@ -80,7 +80,15 @@ class AnswerInputs:
             self.post_message(Level(LevelReading(recorder.level, recorder.elapsed_s, recorder.peak)))
 
         try:
-            recorder.start(path, on_chunk=on_chunk)
+            question = self.session.current
+            # Written into the in-progress marker, so a crash mid-answer is recovered with its question even
+            # when the question came from a tailored session that is in no bank on disk.
+            context = {
+                "session_id": self.session.id,
+                "question_id": question.id,
+                "question_text": question.text,
+            }
+            recorder.start(path, on_chunk=on_chunk, context=context)
         except Exception as error:  # noqa: BLE001 - a device problem the person must see, not a crash
             live.cancel()
             self.session.discard_recording()
