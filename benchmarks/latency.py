@@ -57,6 +57,7 @@ class Run:
     reused_tail: bool
     stream_text: str
     anchor_text: str
+    slowest_pass_s: float
 
 
 def spoken_answer(seconds: float, folder: Path, trailing_silence_s: float) -> tuple[np.ndarray, str]:
@@ -113,6 +114,7 @@ def measure(name: str, transcriber: Transcriber, audio: np.ndarray, reference: s
         stream.reused_tail,
         transcript.text,
         whole.text,
+        stream.stats.slowest_pass_s,
     )
 
 
@@ -157,6 +159,7 @@ def main() -> int:
             f"{run.name:<22}{run.stop_to_feedback_s:>14.3f}s{run.anchor_s:>8.2f}s"
             f"{run.stop_to_feedback_s / run.anchor_s:>7.3f}{run.wer_stream:>11.3f}{run.wer_anchor:>11.3f}"
             f"{run.max_lag_s:>8.2f}s  {'reused' if run.reused_tail else 'transcribed'}"
+            f" (slowest pass {run.slowest_pass_s:.2f} s)"
         )
     if args.show_words:
         for run in runs:

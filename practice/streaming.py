@@ -49,6 +49,7 @@ class StreamStats:
     pass's words being ready."""
     busy_s: float
     passes: int
+    slowest_pass_s: float
 
 
 class StreamingTranscriber:
@@ -80,6 +81,7 @@ class StreamingTranscriber:
         self.reused_tail = False
         self._max_lag = 0.0
         self._busy = 0.0
+        self._slowest = 0.0
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, daemon=True, name="streaming-transcriber")
         if background:
@@ -103,7 +105,7 @@ class StreamingTranscriber:
 
     @property
     def stats(self) -> StreamStats:
-        return StreamStats(self._pieces, self._forced, self._max_lag, self._busy, self._passes)
+        return StreamStats(self._pieces, self._forced, self._max_lag, self._busy, self._passes, self._slowest)
 
     # --- the worker --------------------------------------------------------------------------------------
 
@@ -174,6 +176,7 @@ class StreamingTranscriber:
         )
         done = time.monotonic()
         self._busy += done - started
+        self._slowest = max(self._slowest, done - started)
         self._passes += 1
         # Lag: how long ago the newest audio in this pass arrived, i.e. how stale the text on screen is.
         with self._lock:

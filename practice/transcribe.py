@@ -235,9 +235,22 @@ class Transcriber:
         with self._lock:
             if self._model is None:
                 started = time.perf_counter()
-                self._model = self._load()
+                model = self._load()
+                self._warm_up(model)
+                self._model = model
                 self.load_seconds = time.perf_counter() - started
             return self._model
+
+    @staticmethod
+    def _warm_up(model: WhisperModel) -> None:
+        """Pay the first-use costs now, in the background load, not in the first answer's live transcript:
+        the voice-activity model is loaded on first use, and the first decode allocates its buffers."""
+        from faster_whisper.vad import get_vad_model
+
+        get_vad_model()
+        noise = np.random.default_rng(0).normal(0, 0.05, SAMPLE_RATE).astype(np.float32)
+        segments, _ = model.transcribe(noise, language="en", beam_size=1, word_timestamps=True)
+        list(segments)
 
     def _load(self) -> WhisperModel:
         target, self.description = resolve_model(self.model_name)
