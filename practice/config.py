@@ -100,20 +100,11 @@ def load_settings(path: Path | None = None) -> Settings:
     return settings
 
 
-def _toml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{text}"'
-
-
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write settings atomically (temporary file, fsync, rename) so a crash never leaves half a file."""
-    from practice.files import atomic_write_text
+    from practice.files import atomic_write_text, toml_value
 
     path = path or settings_path()
-    body = "".join(f"{key} = {_toml_value(value)}\n" for key, value in asdict(settings).items())
+    body = "".join(f"{key} = {toml_value(value)}\n" for key, value in asdict(settings).items())
     atomic_write_text(path, "# interview-practice settings\n" + body)
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -36,6 +37,18 @@ def safe_path(folder: Path, name: str, suffix: str = "", fallback: str = "item")
     if path.parent != folder or os.path.realpath(path.parent) != os.path.realpath(folder):
         raise ValueError(f"{name!r} would leave the folder {folder}")
     return path
+
+
+def toml_value(value: bool | int | float | str | list[str] | tuple[str, ...]) -> str:
+    """A TOML value for settings, banks and story headers. JSON string escapes are valid TOML basic-string
+    escapes, so any text (quotes, newlines, control characters) round-trips."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -19,7 +19,6 @@ For a new job description, each story is scored against it with the feedback lib
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from feedback import parse_job, score_answer
 from practice.config import data_dir
-from practice.files import atomic_write_text, safe_name
+from practice.files import atomic_write_text, safe_name, toml_value
 from practice.phrasing import phrase_requirement
 from practice.store import AttemptRecord, Store
 
@@ -59,16 +58,13 @@ class Story:
 
 def render_story(story: Story) -> str:
     """The file text. JSON strings are valid TOML strings, so any title or requirement round-trips."""
-    lines = [FENCE, f"title = {json.dumps(story.title, ensure_ascii=False)}"]
-    lines.append(
-        "requirements = [" + ", ".join(json.dumps(r, ensure_ascii=False) for r in story.requirements) + "]"
-    )
+    lines = [FENCE, f"title = {toml_value(story.title)}", f"requirements = {toml_value(story.requirements)}"]
     if story.question:
-        lines.append(f"question = {json.dumps(story.question, ensure_ascii=False)}")
+        lines.append(f"question = {toml_value(story.question)}")
     if story.date:
         lines.append(f"date = {story.date.isoformat()}")
     if story.session:
-        lines.append(f"session = {json.dumps(story.session, ensure_ascii=False)}")
+        lines.append(f"session = {toml_value(story.session)}")
     lines += [FENCE, "", story.body.strip(), ""]
     return "\n".join(lines)
 

@@ -9,7 +9,6 @@ questions do you have for us". Each question records the requirements it targets
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from feedback import JobDescription, Requirement, parse_job
 from feedback.synonyms import canon_of
 from feedback.text import normalise, stem, tokenize
 from practice.banks import Bank, Question, parse_bank
-from practice.files import atomic_write_text
+from practice.files import atomic_write_text, toml_value
 from practice.phrasing import Phrase, phrase_requirement
 
 BEHAVIORAL_S, MOTIVATION_S, CLOSING_S = 90, 60, 45
@@ -111,36 +110,28 @@ class Tailored:
         for requirement, why in self.skipped:
             lines.append(f"# No question for {requirement!r}: {why}")
         lines += [
-            f"name = {_q(bank.name)}",
-            f"description = {_q(bank.description)}",
-            f"tags = {_list(bank.tags)}",
+            f"name = {toml_value(bank.name)}",
+            f"description = {toml_value(bank.description)}",
+            f"tags = {toml_value(bank.tags)}",
             "version = 1",
         ]
         for question in self.questions:
             lines += [
                 "",
                 "[[questions]]",
-                f"id = {_q(question.id)}",
-                f"text = {_q(question.text)}",
-                f"category = {_q(question.category)}",
+                f"id = {toml_value(question.id)}",
+                f"text = {toml_value(question.text)}",
+                f"category = {toml_value(question.category)}",
             ]
             if question.targets:
-                lines.append(f"targets = {_list(question.targets)}")
+                lines.append(f"targets = {toml_value(question.targets)}")
             if question.follow_ups:
-                lines.append(f"follow_ups = {_list(question.follow_ups)}")
+                lines.append(f"follow_ups = {toml_value(question.follow_ups)}")
             if question.target_seconds:
                 lines.append(f"target_seconds = {question.target_seconds}")
             if question.strong_answer:
-                lines.append(f"strong_answer = {_q(question.strong_answer)}")
+                lines.append(f"strong_answer = {toml_value(question.strong_answer)}")
         return "\n".join(lines) + "\n"
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # JSON string escapes are valid TOML basic-string escapes
-
-
-def _list(items: tuple[str, ...] | list[str]) -> str:
-    return "[" + ", ".join(_q(i) for i in items) + "]"
 
 
 def _slug(text: str, limit: int = 40) -> str:
