@@ -81,11 +81,19 @@ class AnswerSaved(Message, bubble=False):
 class JobParsed(Message, bubble=False):
     """The job description was read: the requirements found, or why it could not be read."""
 
-    def __init__(self, text: str, summary: JobSummary | None, error: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        summary: JobSummary | None,
+        error: str | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
         super().__init__()
         self.text = text
         self.summary = summary
         self.error = error
+        self.warnings = warnings or []
+        """What will make alignment rough for this posting (not English, no list of requirements)."""
 
 
 class VoicesListed(Message, bubble=False):

@@ -115,6 +115,24 @@ async def test_setup_refuses_bad_numbers(tmp_path: Path) -> None:
         assert any("80 to 400" in n.message for n in app._notifications)
 
 
+async def test_setup_warns_when_a_posting_will_score_alignment_roughly(tmp_path: Path) -> None:
+    prose = (
+        "We are looking for a nurse who loves people. You will care for patients on a busy ward and must hold "
+        "a current license. Experience with electronic health records helps."
+    )
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: on(app, SetupScreen))
+        app.screen.query_one("#job", TextArea).load_text(prose)
+        await wait_for(pilot, lambda: "requirements found" in text_of(app, "#job-summary"), what="parsed")
+        assert "No bullet points or section headings were found" in text_of(app, "#job-summary")
+        app.screen.query_one("#job", TextArea).load_text(JOB)
+        await wait_for(
+            pilot, lambda: "No bullet points" not in text_of(app, "#job-summary"), what="re-parsed"
+        )
+        assert "requirements found" in text_of(app, "#job-summary")
+
+
 async def test_setup_adds_a_custom_bank_file_and_reports_broken_ones(tmp_path: Path) -> None:
     good = tmp_path / "mine.toml"
     good.write_text(

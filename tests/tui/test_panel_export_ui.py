@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 from tui_fakes import make_app, wait_for
 
 from practice.export import default_export_path
 from practice.session import State
 from practice.tui.screens.export import ExportScreen
+from practice.tui.screens.followup import InterviewersScreen
 from practice.tui.screens.history import HistoryScreen
 from practice.tui.screens.modals import declared_bindings
 from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
 from practice.tui.screens.summary import SummaryScreen
 from practice.tui.widgets.panel import PanelEditor
@@ -51,6 +53,17 @@ async def test_panel_mode_shows_who_is_asking_in_their_voice(tmp_path: Path) -> 
         assert meta(app).startswith("Lee Park asks · Question 2 of 2")
         assert app.services.speaker.voice == "en-gb"
         assert practice.record.settings["panel"][1] == {"name": "Lee Park", "role": "", "voice": "en-gb"}
+        # Answer, finish: the follow-up drafts dialog starts from the panel, so no name is typed twice.
+        await wait_for(pilot, lambda: practice.session.state is State.IDLE)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: practice.session.state is State.RECORDING)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), what="review")
+        await pilot.press("f")
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="summary")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: isinstance(app.screen, InterviewersScreen), what="drafts dialog")
+        assert app.screen.query_one("#interviewers", TextArea).text == "Dana Smith: CTO\nLee Park"
 
 
 async def test_export_from_history(tmp_path: Path) -> None:

@@ -10,6 +10,8 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from tui_fakes import FakeTranscriber, make_app, wait_for
 
 from feedback import parse_job
+from practice.banks import load_bank
+from practice.config import user_banks_dir
 from practice.drafts import drafts_dir
 from practice.session import State
 from practice.stories import load_stories, stories_dir
@@ -69,6 +71,10 @@ async def test_tailor_to_this_job_starts_a_session_of_its_questions(tmp_path: Pa
         assert (
             app.services.settings.last_bank == "test-bank"
         )  # a generated bank is not remembered as a choice
+        # ...but it is kept among the person's own banks, to practice again or edit.
+        saved = user_banks_dir() / f"{expected.bank().id}.toml"
+        assert [q.text for q in load_bank(saved).questions] == [q.text for q in expected.questions]
+        assert saved in [b.path for b in app.services.catalog.banks]
 
 
 async def test_tailoring_needs_a_job_description(tmp_path: Path) -> None:

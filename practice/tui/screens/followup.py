@@ -66,6 +66,11 @@ class InterviewersScreen(ModalScreen[list[Interviewer] | None]):
 
     BINDINGS = [Binding("ctrl+s", "write", "Write drafts"), Binding("escape", "cancel", "Cancel")]
 
+    def __init__(self, known: list[tuple[str, str]] | None = None) -> None:
+        """`known`: the session's panel as (name, role), filled in so the person only corrects it."""
+        super().__init__()
+        self.known = known or []
+
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="drafts"):
             yield Label("Follow-up drafts", classes="dialog-title")
@@ -73,7 +78,12 @@ class InterviewersScreen(ModalScreen[list[Interviewer] | None]):
                 "One thank-you email per interviewer, with an example from your answers that fits their "
                 "role. Write one interviewer a line, as Name: Role."
             )
-            yield TextArea(id="interviewers", soft_wrap=True, placeholder="Dana Smith: Engineering Manager")
+            yield TextArea(
+                "\n".join(f"{name}: {role}" if role else name for name, role in self.known),
+                id="interviewers",
+                soft_wrap=True,
+                placeholder="Dana Smith: Engineering Manager",
+            )
             yield Static(id="interviewers-error", classes="error-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Write drafts (ctrl+s)", variant="primary", id="write")
@@ -150,7 +160,8 @@ def ask_and_save_story(screen: Screen, attempt: AttemptRecord) -> None:
 
 
 def ask_and_write_drafts(screen: Screen, store: Store, session_id: str) -> None:
-    """Ask for the interviewers, write one draft each, then show where the files are."""
+    """Ask for the interviewers (the session's panel filled in), write one draft each, then show where the
+    files are."""
     from practice.drafts import write_drafts
 
     def write(interviewers: list[Interviewer] | None) -> None:
@@ -169,4 +180,4 @@ def ask_and_write_drafts(screen: Screen, store: Store, session_id: str) -> None:
             PathsScreen("Follow-up drafts written", lines, "Edit them in any text editor; nothing is sent.")
         )
 
-    screen.app.push_screen(InterviewersScreen(), write)
+    screen.app.push_screen(InterviewersScreen(store.session_interviewers(session_id)), write)

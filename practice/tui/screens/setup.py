@@ -9,6 +9,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import asdict, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -18,16 +19,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from practice.banks import Bank, BankError, load_bank
-from practice.config import recordings_dir, save_settings, settings_path
-from practice.jobs import JobFileError, check_job_text, read_job_text
+from practice.config import recordings_dir, save_settings, settings_path, user_banks_dir
+from practice.jobs import JobFileError, check_job_text, job_warnings, read_job_text
 from practice.session import PracticeSession, new_session_id, pick_questions
 from practice.store import SessionRecord
 from practice.tui.messages import JobParsed, VoicesListed
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.setup_text import bank_info, bank_label, job_summary_text
 from practice.tui.services import JobSummary
 from practice.tui.widgets.panel import PanelEditor
 from practice.tui.widgets.status import ModelStatus
+
+if TYPE_CHECKING:
+    from practice.tailor import Tailored
 
 #: Field limits: (lowest, highest). Rates outside 80-400 wpm are unintelligible with espeak; answer targets
 #: match the bank format's target_seconds range.
@@ -35,7 +40,6 @@ RATE_RANGE = (80, 400)
 TARGET_RANGE = (15, 600)
 JOB_PARSE_DELAY_S = 0.4
 MAX_QUESTIONS = 100
-MAX_REQUIREMENTS_SHOWN = 8
 
 
 def load_settings_file_model() -> str:
@@ -44,39 +48,6 @@ def load_settings_file_model() -> str:
         return str(tomllib.loads(settings_path().read_text(encoding="utf-8")).get("model", ""))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ""
-
-
-def bank_label(bank: Bank) -> str:
-    return f"{bank.name} ({len(bank.questions)})"
-
-
-def bank_info(bank: Bank) -> Text:
-    text = Text.assemble((bank.description, "italic"))
-    counts = ", ".join(f"{n} {category}" for category, n in bank.categories.items())
-    text.append(f"\n{len(bank.questions)} questions: {counts}")
-    if bank.tags:
-        text.append("\nTags: ", style="bold")
-        text.append(", ".join(bank.tags))
-    if not bank.builtin:
-        text.append(f"\nFile: {bank.path}", style="grey62")
-    return text
-
-
-def job_summary_text(summary: JobSummary) -> Text:
-    heading = " at ".join(part for part in (summary.title, summary.company) if part) or "This job"
-    text = Text.assemble((heading, "bold"))
-    if not summary.requirements:
-        text.append(": no requirements found; alignment will be scored loosely.")
-        return text
-    text.append(f": {len(summary.requirements)} requirements found")
-    for requirement, must in summary.requirements[:MAX_REQUIREMENTS_SHOWN]:
-        text.append("\n ★ " if must else "\n • ", style="yellow" if must else "")
-        text.append(requirement)
-    if len(summary.requirements) > MAX_REQUIREMENTS_SHOWN:
-        text.append(f"\n … and {len(summary.requirements) - MAX_REQUIREMENTS_SHOWN} more", style="grey62")
-    if any(must for _, must in summary.requirements):
-        text.append("\n★ must have", style="grey62")
-    return text
 
 
 class SetupScreen(StudioScreen):
@@ -257,7 +228,7 @@ class SetupScreen(StudioScreen):
         except Exception as error:  # noqa: BLE001 - a parser bug must not block practice: scoring gets the text
             self.post_message(JobParsed(text, None, f"The requirements could not be read ({error})."))
             return
-        self.post_message(JobParsed(text, summary))
+        self.post_message(JobParsed(text, summary, warnings=job_warnings(text)))
 
     def on_job_parsed(self, message: JobParsed) -> None:
         if message.text != self.query_one("#job", TextArea).text:
@@ -269,7 +240,7 @@ class SetupScreen(StudioScreen):
         elif message.summary is None:
             out.update(Text("Without a job description, alignment is not scored.", style="grey62"))
         else:
-            out.update(job_summary_text(message.summary))
+            out.update(job_summary_text(message.summary, message.warnings))
 
     # --- voices ------------------------------------------------------------------------------------------
 
@@ -329,11 +300,37 @@ class SetupScreen(StudioScreen):
             self.notify(str(error), title="Job description", severity="error")
             return
         tailored = tailor(job_text)
+        bank, saved = self._keep_tailored(tailored)
         self.notify(
             f"{len(tailored.questions)} questions for {tailored.heading}"
             + (f"; {len(tailored.skipped)} requirement(s) need no story" if tailored.skipped else "")
+            + (f". Saved as {saved}: it is in the bank list from now on, yours to edit." if saved else ""),
+            timeout=8,
         )
-        self._start(tailored.bank(), every_question=True)
+        self._start(bank, every_question=True)
+
+    def _keep_tailored(self, tailored: Tailored) -> tuple[Bank, Path | None]:
+        """Save the tailored bank among the person's own banks (the same job replaces its earlier file), so
+        they can practice it again or edit it; when it cannot be written, it is practiced all the same."""
+        from practice.tailor import write_bank
+
+        path = user_banks_dir() / f"{tailored.bank().id}.toml"
+        try:
+            bank = write_bank(tailored, path, "the job description pasted in the studio")
+        except OSError as error:
+            self.notify(
+                f"The tailored bank could not be saved to {path} ({error.strerror or error}); "
+                "practicing it without saving.",
+                severity="warning",
+            )
+            return tailored.bank(), None
+        catalog = self.services.catalog
+        catalog.banks = [b for b in catalog.banks if b.path != path] + [bank]
+        select = self.query_one("#bank", Select)
+        chosen = select.value
+        select.set_options([(bank_label(b), b.id) for b in catalog.banks])
+        select.value = chosen  # a generated bank is offered, not made the choice
+        return bank, path
 
     def _start(self, bank: Bank, every_question: bool = False) -> None:
         """Start a session from the bank with the choices on screen (a tailored bank: all its questions)."""
