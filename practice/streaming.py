@@ -20,7 +20,7 @@ import numpy as np
 
 from feedback import Word
 from practice.pauses import find_pauses, has_speech
-from practice.transcribe import PIECE_MAX_S, SAMPLE_RATE, Transcriber, Transcript
+from practice.transcribe import PIECE_MAX_S, SAMPLE_RATE, Transcriber, Transcript, looks_like_a_loop
 
 #: Pieces shorter than this give Whisper too little context; longer ones cost more per pass.
 MIN_PIECE_S = 10.0
@@ -45,8 +45,8 @@ class StreamStats:
     pieces: int
     forced_cuts: int
     max_lag_s: float
-    """The most the live text ever trailed the speech: from the newest audio a pass heard arriving to that
-    pass's words being ready."""
+    """The most the live text ever trailed the speech: the longest any audio waited, from arriving to being
+    reflected in the text on screen (a pass's own time plus the wait for it to start)."""
     busy_s: float
     passes: int
     slowest_pass_s: float
@@ -78,6 +78,8 @@ class StreamingTranscriber:
         self._pieces = self._forced = self._passes = 0
         self._provisional: list[Word] = []
         self._provisional_samples = 0  # how much of the pending audio the provisional words cover
+        self._heard_samples = 0  # how much of the pending audio the last pass heard (paces the passes)
+        self._shown_upto = 0  # absolute samples reflected in the text on screen (measures the lag)
         self.reused_tail = False
         self._max_lag = 0.0
         self._busy = 0.0
@@ -133,15 +135,27 @@ class StreamingTranscriber:
         as well: speech rarely continues right up to the key press.
         """
         pending = self._pending()
-        if len(pending) - self._provisional_samples < NEW_AUDIO_S * SAMPLE_RATE:
+        if len(pending) - self._heard_samples < NEW_AUDIO_S * SAMPLE_RATE:
             return
         if len(pending) < 0.5 * SAMPLE_RATE or not has_speech(pending):
+            self._shown_upto = self._committed + len(pending)  # silence: nothing is waiting to be shown
             return
         cut = self._cut_point(pending)
+        self._heard_samples = len(pending)
+        heard_upto = self._committed + len(pending)
         final_pass = cut is not None or len(pending) >= MAX_PIECE_S * SAMPLE_RATE
         # Words about to become final get the full beam search; text that is only shown gets greedy decoding,
-        # so the worker is seldom busy for long when the person presses stop.
-        words = self._transcribe(pending, beam_size=None if final_pass else PROVISIONAL_BEAM)
+        # so the worker is seldom busy when the person presses stop. Neither retries at higher temperatures
+        # when Whisper doubts its decoding: one such retry made a pass take 4.2 s instead of 1, and the live
+        # text fell that far behind. The retries exist to escape loops, so a loop is what brings them back.
+        if final_pass:
+            words = self._transcribe(pending, fallback=False)
+            if looks_like_a_loop(" ".join(w.text for w in words)):
+                words = self._transcribe(pending)
+        else:
+            words = self._transcribe(pending, beam_size=PROVISIONAL_BEAM, fallback=False)
+            if looks_like_a_loop(" ".join(w.text for w in words)):
+                return  # keep showing the last good text; the next pass hears more and decodes afresh
         if cut is None and len(pending) >= MAX_PIECE_S * SAMPLE_RATE:
             # No pause for a long stretch: commit the words that end well inside the window.
             safe = [w for w in words if w.end <= self._time_of(len(pending)) - EDGE_GUARD_S]
@@ -153,10 +167,22 @@ class StreamingTranscriber:
             words = [w for w in words if (w.start + w.end) / 2 >= cut_time]
             self._commit(done, cut)
             self._provisional, self._provisional_samples = words, len(pending) - cut
+            self._heard_samples -= cut
         else:
             self._provisional, self._provisional_samples = words, len(pending)
+        self._mark_shown(heard_upto)
         if self.on_update is not None:
             self.on_update(self.text)
+
+    def _mark_shown(self, upto: int) -> None:
+        """The text now reflects the audio up to `upto` (absolute samples). Just before this moment, the oldest
+        audio not yet reflected had been waiting since its block arrived: that wait is the lag."""
+        now = time.monotonic()
+        with self._lock:
+            waiting_since = next((t for count, t in self._arrivals if count > self._shown_upto), now)
+            self._max_lag = max(self._max_lag, now - waiting_since)
+            self._shown_upto = upto
+            self._arrivals = [a for a in self._arrivals if a[0] > upto]  # a long answer must not pile them up
 
     def _time_of(self, pending_index: int) -> float:
         return (self._committed + pending_index) / SAMPLE_RATE
@@ -164,24 +190,22 @@ class StreamingTranscriber:
     def _sample_of(self, seconds: float) -> int:
         return max(0, int(seconds * SAMPLE_RATE) - self._committed)
 
-    def _transcribe(self, audio: np.ndarray, start: int = 0, beam_size: int | None = None) -> list[Word]:
+    def _transcribe(
+        self, audio: np.ndarray, start: int = 0, beam_size: int | None = None, fallback: bool = True
+    ) -> list[Word]:
         """Transcribe `audio`, which begins `start` samples into the pending buffer."""
         started = time.monotonic()
-        heard_upto = self._committed + start + len(audio)
         result = self.transcriber.transcribe(
             audio,
             prompt_terms=self.prompt_terms,
             offset_s=self._time_of(start),
             beam_size=beam_size,
+            fallback=fallback,
         )
         done = time.monotonic()
         self._busy += done - started
         self._slowest = max(self._slowest, done - started)
         self._passes += 1
-        # Lag: how long ago the newest audio in this pass arrived, i.e. how stale the text on screen is.
-        with self._lock:
-            arrived = next((t for count, t in self._arrivals if count >= heard_upto), done)
-            self._max_lag = max(self._max_lag, done - arrived)
         return result.words
 
     @staticmethod
@@ -208,7 +232,6 @@ class StreamingTranscriber:
             self._words.extend(words)
             self._committed += cut
             self._buffer = self._buffer[cut:]  # a long answer must not keep all its audio in memory
-            self._arrivals = [a for a in self._arrivals if a[0] >= self._committed]
         self._pieces += 1
 
     # --- the end -----------------------------------------------------------------------------------------

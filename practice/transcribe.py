@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,10 @@ MAX_NEW_TOKENS = 220
 #: The longest piece transcribed at once: inside one 30 s Whisper window, with room for the prompt.
 PIECE_MAX_S = 25.0
 MAX_HOTWORD_CHARS = 160
+#: Whisper's own test for a decoding stuck in a loop: text that compresses better than this repeats itself.
+LOOP_COMPRESSION_RATIO = 2.4
+#: faster-whisper's default: when a decoding looks doubtful, decode again at each higher temperature in turn.
+FALLBACK_TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
 
 class TranscriptionError(RuntimeError):
@@ -209,6 +214,13 @@ def hotwords_for(terms: list[str] | None) -> str | None:
     return ", ".join(picked) or None
 
 
+def looks_like_a_loop(text: str) -> bool:
+    """True for text Whisper produced while stuck repeating itself ("the the the ..."), which it would have
+    decoded again at a higher temperature had fallback been allowed."""
+    data = text.encode()
+    return len(data) > 40 and len(data) / len(zlib.compress(data)) > LOOP_COMPRESSION_RATIO
+
+
 def max_tokens_for(seconds: float) -> int:
     """A ceiling on decoded tokens for a piece: fast speech is about 4 tokens a second, so anything far beyond
     is Whisper looping on its prompt, which would stall the stream for seconds."""
@@ -282,6 +294,7 @@ class Transcriber:
         prompt_terms: list[str] | None = None,
         offset_s: float = 0.0,
         beam_size: int | None = None,
+        fallback: bool = True,
     ) -> Transcript:
         """Transcribe a file or a 16 kHz mono float32 array.
 
@@ -295,7 +308,9 @@ class Transcriber:
 
         `prompt_terms`: job terms to bias recognition towards. Word times are shifted by `offset_s`.
         `beam_size` overrides the default (streaming uses greedy decoding, about twice as fast, for text that
-        is shown but not yet final).
+        is shown but not yet final). `fallback=False` accepts the first decoding instead of decoding again at
+        higher temperatures when Whisper doubts it: streaming passes that are only shown use it, because one
+        such retry tripled a pass (2.5 s for 7.6 s of audio) and left the live text 3.6 s behind the speech.
         """
         samples = audio if isinstance(audio, np.ndarray) else load_audio(audio)
         duration = len(samples) / SAMPLE_RATE
@@ -305,7 +320,11 @@ class Transcriber:
         words: list[Word] = []
         for begin, end in split_at_pauses(samples, PIECE_MAX_S):
             words += self._transcribe_piece(
-                samples[begin:end], prompt_terms, offset_s + begin / SAMPLE_RATE, beam_size or self.beam_size
+                samples[begin:end],
+                prompt_terms,
+                offset_s + begin / SAMPLE_RATE,
+                beam_size or self.beam_size,
+                fallback,
             )
         text = " ".join(w.text for w in words)
         return Transcript(text, words, duration, time.perf_counter() - started)
@@ -316,6 +335,7 @@ class Transcriber:
         prompt_terms: list[str] | None,
         offset_s: float,
         beam_size: int,
+        fallback: bool = True,
     ) -> list[Word]:
         """One Whisper window: at most PIECE_MAX_S of audio, decoded with word times."""
         model = self.load()
@@ -323,6 +343,7 @@ class Transcriber:
             samples,
             language="en",
             beam_size=beam_size,
+            temperature=FALLBACK_TEMPERATURES if fallback else 0.0,
             word_timestamps=True,
             initial_prompt=FILLER_PROMPT,
             hotwords=hotwords_for(prompt_terms),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,16 +40,20 @@ class BurstRecogniser:
     absolute start time. A cut through a burst would show up as a missing or doubled word."""
 
     starts: list[float]
-    calls: list[tuple[float, float, int | None]] = field(default_factory=list)
+    calls: list[tuple[float, float, int | None, bool]] = field(default_factory=list)
+    loops_when: Callable[[int | None, bool], bool] = lambda beam, fallback: False
+    """Which decodings (beam size, fallback allowed) get stuck repeating one word, as Whisper sometimes does."""
 
-    def transcribe(self, audio, prompt_terms=None, offset_s=0.0, previous_text=None, beam_size=None):
-        self.calls.append((offset_s, len(audio) / RATE, beam_size))
+    def transcribe(self, audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+        self.calls.append((offset_s, len(audio) / RATE, beam_size, fallback))
         end = offset_s + len(audio) / RATE
         words, edges = [], [s for s in self.starts]
         for index, start in enumerate(edges):
             stop = edges[index + 1] if index + 1 < len(edges) else start + 0.5
             if start >= offset_s - 0.01 and start + 0.2 <= end:
                 words.append(Word(f"w{start:.2f}", start, min(stop, start + 0.4)))
+        if self.loops_when(beam_size, fallback):
+            words = [Word("the", offset_s + i * 0.05, offset_s + i * 0.05 + 0.04) for i in range(60)]
 
         @dataclass
         class Result:
@@ -96,8 +102,54 @@ def test_stream_commits_every_word_exactly_once(pattern) -> None:
     assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
     assert transcript.duration_s == pytest.approx(len(audio) / RATE)
     assert updates and updates[-1].split()[0] == "w0.00"
-    beams = {beam for _, _, beam in recogniser.calls}
+    beams = {beam for _, _, beam, _ in recogniser.calls}
     assert 1 in beams and None in beams  # greedy for shown text, full beam for final words
+    assert not any(fallback for _, _, beam, fallback in recogniser.calls if beam != 5)  # no retries while live
+
+
+def test_a_looping_live_pass_is_not_shown_and_not_kept() -> None:
+    audio, starts = bursts([(0.5, 0.35)] * 6)  # 5 s: no commit yet, only live passes
+    recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1)
+    updates: list[str] = []
+    stream = StreamingTranscriber(recogniser, on_update=updates.append, background=False)
+    for begin in range(0, len(audio), RATE // 2):
+        stream.feed(audio[begin : begin + RATE // 2])
+        stream.step()
+    assert sum(1 for call in recogniser.calls if call[2] == 1) >= 3  # it kept trying as audio came in
+    assert updates == [] and stream.text == ""
+    transcript = stream.finish()  # the tail is decoded again, not taken from a looped pass
+    assert not stream.reused_tail
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+
+
+def test_a_looping_final_pass_is_decoded_again_with_whisper_retries() -> None:
+    audio, starts = bursts([(0.5, 0.35)] * 30)
+    recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam is None and not fallback)
+    stream = StreamingTranscriber(recogniser, background=False)
+    for begin in range(0, len(audio), RATE // 2):
+        stream.feed(audio[begin : begin + RATE // 2])
+        stream.step()
+    assert (None, True) in {(beam, fallback) for _, _, beam, fallback in recogniser.calls}
+    assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]
+
+
+def test_lag_counts_the_wait_for_a_pass_not_just_the_pass() -> None:
+    """Audio that arrived while the worker was busy elsewhere waited too: the lag includes that wait."""
+    audio, starts = bursts([(0.5, 0.35)] * 3)
+    stream = StreamingTranscriber(BurstRecogniser(starts), background=False)
+    half = len(audio) // 2
+    stream.feed(audio[:half])
+    time.sleep(0.3)  # the worker is still busy with an earlier pass while the first half waits
+    stream.feed(audio[half:])
+    stream.step()
+    assert stream.stats.max_lag_s >= 0.3  # though the newest audio it heard had only just arrived
+    silent = StreamingTranscriber(BurstRecogniser([]), background=False)
+    silent.feed(np.zeros(3 * RATE, np.float32))
+    time.sleep(0.3)
+    silent.step()
+    silent.feed(audio)
+    silent.step()
+    assert silent.stats.max_lag_s < 0.3  # silence before the speech kept nobody waiting
 
 
 def test_stream_in_background_thread() -> None:
