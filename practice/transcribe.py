@@ -6,6 +6,7 @@ INTERVIEW_PRACTICE_MODEL): a local CTranslate2 folder, or a faster-whisper model
 downloaded then and only then.
 
 faster-whisper is imported lazily: `interview-practice score --text` must not pay for the speech stack.
+Transcribing while the person speaks is practice/streaming.py, which drives this Transcriber piece by piece.
 """
 
 from __future__ import annotations
