@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from practice.audio import RecordingWriteError
 from practice.session import State
 from practice.store import AttemptRecord, SessionRecord, Store
 from practice.tui.services import Scorer
@@ -98,6 +99,11 @@ def finish_spoken(
     """Stop the recorder (its WAV is complete then), then save, transcribe and score."""
     try:
         draft = replace(draft, duration_s=recorder.stop().duration_s)
+    except RecordingWriteError as error:
+        # The take is not where the draft says: it went to a rescue folder (or stays in the recorder's memory).
+        # The attempt must point at the file that really holds it, or history would lead nowhere.
+        draft = replace(draft, recording_path=error.rescued, duration_s=error.duration_s)
+        warn(str(error))
     except Exception as error:  # noqa: BLE001 - the audio already fed to `live` is still transcribed and scored
         warn(f"Saving the recording failed: {error}")
     return process_answer(ctx, draft, transcribe=live.finish, progress=progress)

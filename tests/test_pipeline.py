@@ -1,0 +1,68 @@
+"""The answer pipeline outside the UI: what is stored when the recording could not be written where planned."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from feedback import Word
+from practice.audio import RecordingWriteError
+from practice.store import AttemptRecord, SessionRecord, Store
+from practice.transcribe import Transcript
+from practice.tui.pipeline import AnswerContext, finish_spoken
+from practice.tui.services import default_scorer
+
+ANSWER = "At my last job I cut the build time from forty minutes to eight by caching dependencies."
+
+
+class FailingRecorder:
+    """A recorder whose file could not be written; the Recorder saved the take to `rescued` instead."""
+
+    def __init__(self, planned: Path, rescued: Path | None) -> None:
+        self.planned, self.rescued = planned, rescued
+
+    def stop(self):  # noqa: ANN201 - mirrors Recorder.stop
+        raise RecordingWriteError(
+            "Writing the recording failed (No space left on device).", self.planned, 6.5, self.rescued
+        )
+
+
+class FinishedStream:
+    def finish(self) -> Transcript:
+        words = [Word(w, i * 0.4, i * 0.4 + 0.3) for i, w in enumerate(ANSWER.split())]
+        return Transcript(ANSWER, words, 6.5, 0.01)
+
+
+def run(tmp_path: Path, rescued: Path | None) -> tuple[AttemptRecord, list[str]]:
+    store = Store(tmp_path / "history.db")
+    session = SessionRecord("s1", datetime(2026, 11, 26, 9, 0), "bank", "Bank")
+    planned = tmp_path / "recordings" / "s1-q1.wav"
+    draft = AttemptRecord(
+        "s1", "q1", "Tell me about a time you sped something up.", 1, datetime(2026, 11, 26, 9, 1), planned
+    )
+    warnings: list[str] = []
+    saved = finish_spoken(
+        AnswerContext(store, default_scorer, session, None),
+        FailingRecorder(planned, rescued),
+        FinishedStream(),
+        draft,
+        progress=lambda _state: None,
+        warn=warnings.append,
+    )
+    stored = store.attempt(saved.id)
+    assert stored is not None
+    return stored, warnings
+
+
+def test_a_rescued_take_is_stored_with_the_path_it_was_rescued_to(tmp_path: Path) -> None:
+    rescued = tmp_path / "rescue" / "rescued-20261126-090100-s1-q1.wav"
+    stored, warnings = run(tmp_path, rescued)
+    assert stored.recording_path == rescued
+    assert stored.duration_s == 6.5 and stored.transcript == ANSWER and stored.feedback is not None
+    assert warnings == ["Writing the recording failed (No space left on device)."]
+
+
+def test_a_take_that_could_not_be_rescued_points_at_no_file(tmp_path: Path) -> None:
+    stored, warnings = run(tmp_path, None)
+    assert stored.recording_path is None  # not the planned path, where no complete file exists
+    assert stored.transcript == ANSWER and warnings
