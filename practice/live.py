@@ -24,6 +24,7 @@ class TranscriberLike(Protocol):
         prompt_terms: list[str] | None = None,
         offset_s: float = 0.0,
         beam_size: int | None = None,
+        fallback: bool = True,
     ) -> Transcript: ...
 
 

@@ -151,10 +151,11 @@ class StreamingTranscriber:
         if final_pass:
             words = self._transcribe(pending, fallback=False)
             if looks_like_a_loop(" ".join(w.text for w in words)):
-                words = self._transcribe(pending)
+                words = self._transcribe(pending)  # if this loops too, it is what a batch pass would keep
         else:
             words = self._transcribe(pending, beam_size=PROVISIONAL_BEAM, fallback=False)
             if looks_like_a_loop(" ".join(w.text for w in words)):
+                self._note_wait()  # the audio it heard is still not shown: that wait counts as lag
                 return  # keep showing the last good text; the next pass hears more and decodes afresh
         if cut is None and len(pending) >= MAX_PIECE_S * SAMPLE_RATE:
             # No pause for a long stretch: commit the words that end well inside the window.
@@ -175,14 +176,18 @@ class StreamingTranscriber:
             self.on_update(self.text)
 
     def _mark_shown(self, upto: int) -> None:
-        """The text now reflects the audio up to `upto` (absolute samples). Just before this moment, the oldest
-        audio not yet reflected had been waiting since its block arrived: that wait is the lag."""
+        """The text now reflects the audio up to `upto` (absolute samples)."""
+        self._note_wait()
+        with self._lock:
+            self._shown_upto = upto
+            self._arrivals = [a for a in self._arrivals if a[0] > upto]  # a long answer must not pile them up
+
+    def _note_wait(self) -> None:
+        """The lag now: how long the oldest audio not yet reflected in the text has been waiting."""
         now = time.monotonic()
         with self._lock:
             waiting_since = next((t for count, t in self._arrivals if count > self._shown_upto), now)
             self._max_lag = max(self._max_lag, now - waiting_since)
-            self._shown_upto = upto
-            self._arrivals = [a for a in self._arrivals if a[0] > upto]  # a long answer must not pile them up
 
     def _time_of(self, pending_index: int) -> float:
         return (self._committed + pending_index) / SAMPLE_RATE
@@ -239,6 +244,8 @@ class StreamingTranscriber:
     def finish(self) -> Transcript:
         """Stop listening, transcribe what is left (if the last pass did not already), return everything."""
         started = time.perf_counter()
+        if self._pieces or self._provisional:
+            self._note_wait()  # how far the live text trailed when the person stopped; the rest is the tail's
         self._stop.set()
         self._wake.set()
         if self._thread.is_alive():

@@ -10,13 +10,13 @@ questions do you have for us". Each question records the requirements it targets
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from feedback import JobDescription, Requirement, parse_job
 from feedback.synonyms import canon_of
 from feedback.text import normalise, stem, tokenize
-from practice.banks import Bank, Question, parse_bank
+from practice.banks import MAX_TEXT_CHARS, Bank, Question, parse_bank
 from practice.files import atomic_write_text, toml_value
 from practice.phrasing import Phrase, phrase_requirement
 
@@ -41,6 +41,8 @@ _TAILS = (
     ),
 )
 DEFAULT_TAIL = "What was the situation, what did you do, and what was the result?"
+#: The longest requirement wording put into a question.
+MAX_PHRASE_CHARS = 240
 _QUALIFICATION = re.compile(
     r"require|qualif|must|you have|skills|minimum|about you|looking for|bring|need", re.I
 )
@@ -246,8 +248,18 @@ def _tail(text: str) -> str:
     return DEFAULT_TAIL
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, marked with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{head}…"
+
+
 def question_text(phrase: Phrase, requirement: str) -> str:
-    """The spoken question for a requirement's phrase."""
+    """The spoken question for a requirement's phrase (a run-on posting line is cut short: nobody asks a
+    question of several hundred words, and a bank's texts have a limit)."""
+    phrase = replace(phrase, text=clip(phrase.text, MAX_PHRASE_CHARS))
     tail = _tail(phrase.text)  # the words asked about, not the whole posting line
     if phrase.kind == "years":
         return f"Walk me through something you're proud of from your {phrase.text}. {tail}"
@@ -257,7 +269,8 @@ def question_text(phrase: Phrase, requirement: str) -> str:
             "say or write, and what changed because of it?"
         )
     if phrase.kind == "quote":
-        said = f'The job description says: "{phrase.text}."'
+        stop = "" if phrase.text.endswith("…") else "."
+        said = f'The job description says: "{phrase.text}{stop}"'
         return f"{said} Tell me about a time you did this kind of work. {tail}"
     preface = f"{phrase.preface} " if phrase.preface else ""
     return f"{preface}Tell me about a time you {phrase.text}. {tail}"
@@ -322,7 +335,7 @@ def tailor(job_text: str) -> Tailored:
                 FOLLOW_UPS,
                 BEHAVIORAL_S,
                 strong,
-                tuple(r.text for r in reqs),
+                tuple(clip(r.text, MAX_TEXT_CHARS) for r in reqs),
             )
         )
         result.kinds[qid] = phrase.kind
@@ -383,3 +396,21 @@ def write_bank(tailored: Tailored, path: Path, source: str | None = None) -> Ban
     bank = parse_bank(text, path)
     atomic_write_text(path, text, mode=0o644)
     return bank
+
+
+def save_among_banks(tailored: Tailored, folder: Path, source: str | None = None) -> Bank:
+    """Save the tailored bank into the person's banks folder without overwriting anything they may have
+    edited: the first of NAME.toml, NAME-2.toml, ... that is free or already holds exactly this bank (the same
+    job tailored again reuses its file). Raises BankError or OSError like write_bank."""
+    text = tailored.toml(source)
+    name = tailored.bank().id
+    for number in range(1, 1000):
+        path = folder / (f"{name}.toml" if number == 1 else f"{name}-{number}.toml")
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                return parse_bank(text, path)
+        except FileNotFoundError:
+            return write_bank(tailored, path, source)
+        except (OSError, UnicodeDecodeError):
+            continue  # unreadable or not text: someone else's file, leave it be
+    raise OSError(f"{folder} already holds 999 tailored banks named {name}: tidy some away")

@@ -144,13 +144,23 @@ def test_lag_counts_the_wait_for_a_pass_not_just_the_pass() -> None:
     stream.feed(audio[half:])
     stream.step()
     assert stream.stats.max_lag_s >= 0.3  # though the newest audio it heard had only just arrived
+    looping = StreamingTranscriber(
+        BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1), background=False
+    )
+    looping.feed(audio[:half])
+    looping.step()  # a looped pass: nothing new is shown
+    time.sleep(0.3)
+    looping.feed(audio[half:])
+    looping.step()
+    assert looping.stats.max_lag_s >= 0.3  # the audio kept waiting while the passes looped
+
     silent = StreamingTranscriber(BurstRecogniser([]), background=False)
     silent.feed(np.zeros(3 * RATE, np.float32))
-    time.sleep(0.3)
+    time.sleep(0.8)
     silent.step()
     silent.feed(audio)
     silent.step()
-    assert silent.stats.max_lag_s < 0.3  # silence before the speech kept nobody waiting
+    assert silent.stats.max_lag_s < 0.4  # silence before the speech kept nobody waiting
 
 
 def test_stream_in_background_thread() -> None:

@@ -13,7 +13,7 @@ from feedback.scorer import question_kind
 from practice.banks import BankError, load_bank, parse_bank
 from practice.cli import main
 from practice.phrasing import phrase_requirement
-from practice.tailor import tailor, write_bank
+from practice.tailor import save_among_banks, tailor, write_bank
 
 ROOT = Path(__file__).parent.parent
 BACKEND_JOB = ROOT / "tests" / "data" / "backend-job.txt"
@@ -237,3 +237,33 @@ def test_tailor_command_writes_a_bank(tmp_path: Path, capsys: pytest.CaptureFixt
 
     assert main(["tailor", "--job", str(tmp_path / "missing.txt"), "--out", str(out)]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_saving_among_banks_never_overwrites_an_edited_file(tmp_path: Path) -> None:
+    folder = tmp_path / "banks"
+    job = BACKEND_JOB.read_text()
+    first = save_among_banks(tailor(job), folder)
+    assert first.path.parent == folder and load_bank(first.path).questions == first.questions
+    again = save_among_banks(tailor(job), folder)  # the same job tailored again: the same file, unchanged
+    assert again.path == first.path and sorted(folder.iterdir()) == [first.path]
+
+    edited = first.path.read_text().replace("Tell me about a time", "Walk me through a time", 1)
+    first.path.write_text(edited)
+    third = save_among_banks(tailor(job), folder)
+    assert third.path == folder / f"{first.id}-2.toml"
+    assert first.path.read_text() == edited  # the person's edit survives
+
+    other = job.replace("PostgreSQL", "MySQL")  # another posting with the same title and company
+    fourth = save_among_banks(tailor(other), folder)
+    assert fourth.path == folder / f"{first.id}-3.toml"
+    assert "MySQL" in fourth.path.read_text()
+
+
+def test_a_run_on_requirement_still_makes_a_valid_bank_with_an_askable_question(tmp_path: Path) -> None:
+    services = ", ".join(f"payment service {i} with strict latency budgets" for i in range(40))
+    job = f"Senior Engineer at Acme\n\nRequirements (must have):\n- Experience operating {services}\n"
+    tailored = tailor(job)
+    bank = write_bank(tailored, tmp_path / "bank.toml")  # raised BankError (text over the limit) before
+    (question,) = [q for q in bank.questions if q.targets]
+    assert len(question.text) < 400 and "service 3 " in question.text and "service 39" not in question.text
+    assert "…" in question.text and "…." not in question.text

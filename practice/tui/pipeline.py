@@ -105,6 +105,8 @@ def finish_spoken(
         draft = replace(draft, recording_path=error.rescued, duration_s=error.duration_s)
         warn(str(error))
     except Exception as error:  # noqa: BLE001 - the audio already fed to `live` is still transcribed and scored
+        if draft.recording_path is not None and not draft.recording_path.exists():
+            draft = replace(draft, recording_path=None)  # keep what did reach the disk, point at nothing else
         warn(f"Saving the recording failed: {error}")
     return process_answer(ctx, draft, transcribe=live.finish, progress=progress)
 

@@ -77,6 +77,18 @@ async def test_tailor_to_this_job_starts_a_session_of_its_questions(tmp_path: Pa
         assert saved in [b.path for b in app.services.catalog.banks]
 
 
+async def test_tailoring_still_starts_when_the_bank_cannot_be_saved(tmp_path: Path) -> None:
+    user_banks_dir().parent.mkdir(parents=True, exist_ok=True)
+    user_banks_dir().write_text("a file where the banks folder should be")
+    app = make_app(tmp_path, job_text=JOB)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: on(app, SetupScreen))
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: on(app, PracticeScreen), what="tailored practice")
+        assert app.screen.session.total == len(tailor(JOB).questions)
+        assert any("could not be saved" in n.message for n in app._notifications)
+
+
 async def test_tailoring_needs_a_job_description(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -154,8 +154,8 @@ class FakeTranscriber:
         audio: Any,
         prompt_terms: list[str] | None = None,
         offset_s: float = 0.0,
-        previous_text: str | None = None,
         beam_size: int | None = None,
+        fallback: bool = True,
     ) -> FakeTranscript:
         self.calls += 1
         if self.fail:

@@ -310,27 +310,30 @@ class SetupScreen(StudioScreen):
         self._start(bank, every_question=True)
 
     def _keep_tailored(self, tailored: Tailored) -> tuple[Bank, Path | None]:
-        """Save the tailored bank among the person's own banks (the same job replaces its earlier file), so
-        they can practice it again or edit it; when it cannot be written, it is practiced all the same."""
-        from practice.tailor import write_bank
+        """Save the tailored bank among the person's own banks (never over one they edited), so they can
+        practice it again or edit it; when it cannot be saved, it is practiced all the same."""
+        from practice.tailor import save_among_banks
 
-        path = user_banks_dir() / f"{tailored.bank().id}.toml"
         try:
-            bank = write_bank(tailored, path, "the job description pasted in the studio")
-        except OSError as error:
+            bank = save_among_banks(tailored, user_banks_dir(), "the job description pasted in the studio")
+        except (OSError, BankError) as error:
             self.notify(
-                f"The tailored bank could not be saved to {path} ({error.strerror or error}); "
-                "practicing it without saving.",
+                f"The tailored bank could not be saved ({error}); practicing it without saving.",
                 severity="warning",
             )
             return tailored.bank(), None
         catalog = self.services.catalog
-        catalog.banks = [b for b in catalog.banks if b.path != path] + [bank]
+        catalog.banks = [b for b in catalog.banks if b.path.resolve() != bank.path.resolve()]
+        if catalog.find(bank.id):  # the same rule as load_catalog: keep both under distinct ids
+            bank = replace(bank, id=f"{bank.id}-custom")
+        catalog.banks.append(bank)
         select = self.query_one("#bank", Select)
         chosen = select.value
-        select.set_options([(bank_label(b), b.id) for b in catalog.banks])
-        select.value = chosen  # a generated bank is offered, not made the choice
-        return bank, path
+        options = [(bank_label(b), b.id) for b in catalog.banks]
+        select.set_options(options)
+        if chosen in {value for _, value in options}:
+            select.value = chosen  # a generated bank is offered, not made the choice
+        return bank, bank.path
 
     def _start(self, bank: Bank, every_question: bool = False) -> None:
         """Start a session from the bank with the choices on screen (a tailored bank: all its questions)."""
