@@ -8,6 +8,7 @@ Speaker only ever asks pyttsx3 for files.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import io
 import threading
@@ -35,7 +36,13 @@ class Voice:
 _ENGINE_LOCK = threading.Lock()
 
 
+@functools.cache  # a failure is not cached: the next question tries again
 def _engine():
+    """The process's pyttsx3 engine, kept for the life of the process. pyttsx3 holds engines in a weak
+    dictionary, so without a reference of our own, whether a question got a new engine (whose driver resets the
+    shared espeak-ng library to rate 200) or the last one depended on garbage collection: once, in the suite,
+    two questions came out at the default rate instead of the chosen ones. One engine behaves the same way
+    every time."""
     try:
         import pyttsx3
 
@@ -105,6 +112,9 @@ class Speaker:
                 engine.setProperty("voice", voice.id)
             engine.setProperty("rate", self.rate)
             engine.save_to_file(text, str(partial))
+            # Again, after save_to_file: with one reused engine, the rate set before it reached espeak-ng one
+            # question late in 12 of 36 tries (the previous question's rate was used); set again here, 0 of 36.
+            engine.setProperty("rate", self.rate)
             # The espeak driver prints "Audio saved to ..." on stdout: keep it out of the CLI's output.
             with contextlib.redirect_stdout(io.StringIO()):
                 engine.runAndWait()

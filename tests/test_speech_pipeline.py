@@ -84,6 +84,22 @@ def test_speaker_synthesizes_and_caches(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_each_question_is_spoken_at_its_own_rate(tmp_path: Path) -> None:
+    """Panel members and settings change the rate between questions: each must take effect at once (the engine
+    once applied a rate one question late)."""
+    from practice.speech import Speaker
+
+    lengths: dict[int, list[int]] = {160: [], 260: []}
+    for round_no in range(4):
+        for rate in (160, 260):
+            wav = Speaker(tmp_path / f"{round_no}-{rate}", voice="en-us", rate=rate).synthesize(
+                "Why this role?"
+            )
+            lengths[rate].append(len(soundfile.read(wav)[0]))
+    assert max(lengths[260]) < 0.8 * min(lengths[160]), lengths
+
+
+@pytest.mark.slow
 @pytest.mark.soundcard
 def test_record_what_is_played(soundcard, speak, transcriber, tmp_path: Path) -> None:
     """Player -> virtual sink -> Recorder from its monitor -> the same words come back."""
