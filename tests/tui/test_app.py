@@ -14,7 +14,7 @@ from practice.audio import NO_INPUT_HELP
 from practice.config import load_settings
 from practice.session import State
 from practice.tui.app import PracticeApp
-from practice.tui.messages import AnswerProgress, AnswerSaved
+from practice.tui.messages import AnswerProgress, AnswerSaved, LiveText
 from practice.tui.screens.compare import CompareScreen
 from practice.tui.screens.history import HistoryScreen
 from practice.tui.screens.modals import ConfirmScreen, ErrorScreen, HelpScreen, declared_bindings
@@ -253,6 +253,22 @@ async def test_full_flow_setup_question_answer_review_history(tmp_path: Path) ->
     assert attempts[0].recording_path.is_file() and attempts[0].feedback["overall"] > 0
     assert attempts[0].recording_path.name == f"{summary.session.id}-fixed-performance-1.wav"
     assert summary.session.job_title == "Senior Backend Engineer at Acme"
+
+
+async def test_the_live_transcript_keeps_the_newest_words_in_view(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        practice = await start_practice(pilot, app)
+        await wait_for(pilot, lambda: practice.session.state is State.IDLE)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: practice.session.state is State.RECORDING)
+        pane = practice.query_one("#live")
+        words = [f"word{n}" for n in range(400)]  # a two-minute answer
+        for end in range(200, 401, 100):  # more than the pane holds from the first update
+            practice.post_message(LiveText(practice._recording_token, " ".join(words[:end])))
+            await pilot.pause()
+            await wait_for(pilot, lambda: pane.max_scroll_y > 0 and pane.scroll_y == pane.max_scroll_y)
+        assert "word399" in text_of(app, "#live-text")
 
 
 async def test_retry_shows_attempts_side_by_side(tmp_path: Path) -> None:

@@ -123,6 +123,8 @@ class AnswerInputs:
     def on_live_text(self, message: LiveText) -> None:
         if message.token == self._recording_token and self.session.state is State.RECORDING and message.text:
             self.query_one("#live-text", Static).update(Text(message.text))
+            # A long answer outgrows the pane: keep the newest words in view, as a caption would.
+            self.query_one("#live").scroll_end(animate=False)
 
     def action_again(self) -> None:
         """Throw this take away and start recording again at once (the new take overwrites its file)."""
