@@ -45,5 +45,7 @@ class LiveTranscriber(Protocol):
         """Stop listening and throw the work away (retry, or leaving the screen)."""
 
 
-#: (transcriber, prompt_terms, on_update) -> LiveTranscriber; the signature StreamingTranscriber also has.
-LiveFactory = Callable[[TranscriberLike, "list[str] | None", "Callable[[str], None] | None"], LiveTranscriber]
+#: (transcriber, prompt_terms, on_update(settled, tentative)) -> LiveTranscriber; StreamingTranscriber's signature.
+LiveFactory = Callable[
+    [TranscriberLike, "list[str] | None", "Callable[[str, str], None] | None"], LiveTranscriber
+]

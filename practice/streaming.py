@@ -59,10 +59,11 @@ class StreamingTranscriber:
         self,
         transcriber: Transcriber,
         prompt_terms: list[str] | None = None,
-        on_update: Callable[[str], None] | None = None,
+        on_update: Callable[[str, str], None] | None = None,
         background: bool = True,
     ) -> None:
-        """`background=False` runs no worker thread: the caller drives `step()` (deterministic tests)."""
+        """`on_update(settled, tentative)` gets the words that are final and those still being listened to.
+        `background=False` runs no worker thread: the caller drives `step()` (deterministic tests)."""
         self.transcriber = transcriber
         self.prompt_terms = prompt_terms
         self.on_update = on_update
@@ -173,7 +174,9 @@ class StreamingTranscriber:
             self._provisional, self._provisional_samples = words, len(pending)
         self._mark_shown(heard_upto)
         if self.on_update is not None:
-            self.on_update(self.text)
+            with self._lock:
+                settled, tentative = self._words, self._provisional
+            self.on_update(" ".join(w.text for w in settled), " ".join(w.text for w in tentative))
 
     def _mark_shown(self, upto: int) -> None:
         """The text now reflects the audio up to `upto` (absolute samples)."""

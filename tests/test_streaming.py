@@ -92,8 +92,10 @@ def test_split_at_pauses_keeps_pieces_short_and_cuts_in_silence() -> None:
 def test_stream_commits_every_word_exactly_once(pattern) -> None:
     audio, starts = bursts(pattern)
     recogniser = BurstRecogniser(starts)
-    updates: list[str] = []
-    stream = StreamingTranscriber(recogniser, on_update=updates.append, background=False)
+    updates: list[tuple[str, str]] = []
+    stream = StreamingTranscriber(
+        recogniser, on_update=lambda *update: updates.append(update), background=False
+    )
     for begin in range(0, len(audio), RATE // 2):
         stream.feed(audio[begin : begin + RATE // 2])
         stream.step()
@@ -101,7 +103,10 @@ def test_stream_commits_every_word_exactly_once(pattern) -> None:
     transcript = stream.finish()
     assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
     assert transcript.duration_s == pytest.approx(len(audio) / RATE)
-    assert updates and updates[-1].split()[0] == "w0.00"
+    assert updates and updates[-1][0].split()[0] == "w0.00"
+    assert any(tentative for _, tentative in updates)  # words still being listened to are told apart
+    settled_counts = [len(settled.split()) for settled, _ in updates]
+    assert settled_counts == sorted(settled_counts)  # final words are never taken back
     beams = {beam for _, _, beam, _ in recogniser.calls}
     assert 1 in beams and None in beams  # greedy for shown text, full beam for final words
     # No retries at higher temperatures while live (only the tail after stop may use them).
@@ -111,8 +116,10 @@ def test_stream_commits_every_word_exactly_once(pattern) -> None:
 def test_a_looping_live_pass_is_not_shown_and_not_kept() -> None:
     audio, starts = bursts([(0.5, 0.35)] * 6)  # 5 s: no commit yet, only live passes
     recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1)
-    updates: list[str] = []
-    stream = StreamingTranscriber(recogniser, on_update=updates.append, background=False)
+    updates: list[tuple[str, str]] = []
+    stream = StreamingTranscriber(
+        recogniser, on_update=lambda *update: updates.append(update), background=False
+    )
     for begin in range(0, len(audio), RATE // 2):
         stream.feed(audio[begin : begin + RATE // 2])
         stream.step()

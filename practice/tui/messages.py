@@ -53,10 +53,17 @@ class Level(Message, bubble=False):
 class LiveText(Message, bubble=False):
     """The live transcript so far, for the recording identified by `token`."""
 
-    def __init__(self, token: int, text: str) -> None:
+    def __init__(self, token: int, settled: str, tentative: str = "") -> None:
         super().__init__()
         self.token = token
-        self.text = text
+        self.settled = settled
+        """Words that are final."""
+        self.tentative = tentative
+        """Words still being listened to: the next pass may change them."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(part for part in (self.settled, self.tentative) if part)
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, LiveText) and message.token == self.token

@@ -269,6 +269,13 @@ async def test_the_live_transcript_keeps_the_newest_words_in_view(tmp_path: Path
             await pilot.pause()
             await wait_for(pilot, lambda: pane.max_scroll_y > 0 and pane.scroll_y == pane.max_scroll_y)
         assert "word399" in text_of(app, "#live-text")
+        # Final words plain; the words still being listened to dimmed, since the next pass may change them.
+        practice.post_message(LiveText(practice._recording_token, "I led the team", "through the"))
+        await wait_for(pilot, lambda: text_of(app, "#live-text") == "I led the team through the")
+        shown = practice.query_one("#live-text", Static).content
+        assert [(shown.plain[span.start : span.end], str(span.style)) for span in shown.spans] == [
+            (" through the", "grey62")
+        ]
 
 
 async def test_retry_shows_attempts_side_by_side(tmp_path: Path) -> None:

@@ -171,7 +171,7 @@ class InstantLive:
         self,
         transcriber: Any,
         prompt_terms: list[str] | None = None,
-        on_update: Callable[[str], None] | None = None,
+        on_update: Callable[[str, str], None] | None = None,
     ) -> None:
         self.transcriber, self.on_update = transcriber, on_update
         self.text = ""
@@ -180,7 +180,7 @@ class InstantLive:
         if not self.text:
             self.text = "Last year our checkout page timed out during sales."
             if self.on_update:
-                self.on_update(self.text)
+                self.on_update("Last year our checkout page", "timed out during sales.")
 
     def finish(self) -> Any:
         return self.transcriber.transcribe(np.zeros(16000, dtype=np.float32))

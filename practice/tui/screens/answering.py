@@ -71,7 +71,7 @@ class AnswerInputs:
         live = self.services.live_factory(
             self.services.transcriber,
             self.prompt_terms,
-            lambda text: self.post_message(LiveText(token, text)),
+            lambda settled, tentative: self.post_message(LiveText(token, settled, tentative)),
         )
         recorder = self.services.recorder
 
@@ -122,7 +122,11 @@ class AnswerInputs:
 
     def on_live_text(self, message: LiveText) -> None:
         if message.token == self._recording_token and self.session.state is State.RECORDING and message.text:
-            self.query_one("#live-text", Static).update(Text(message.text))
+            # Final words plain, words still being listened to dimmed: they may change as more is heard.
+            shown = Text(message.settled)
+            if message.tentative:
+                shown.append((" " if message.settled else "") + message.tentative, style="grey62")
+            self.query_one("#live-text", Static).update(shown)
             # A long answer outgrows the pane: keep the newest words in view, as a caption would.
             self.query_one("#live").scroll_end(animate=False)
 
