@@ -6,7 +6,8 @@ INTERVIEW_PRACTICE_MODEL): a local CTranslate2 folder, or a faster-whisper model
 downloaded then and only then.
 
 faster-whisper is imported lazily: `interview-practice score --text` must not pay for the speech stack.
-Transcribing while the person speaks is practice/streaming.py, which drives this Transcriber piece by piece.
+Transcribing while the person speaks: `Transcriber.stream()`, a StreamingTranscriber (practice/streaming.py)
+that drives this Transcriber piece by piece.
 """
 
 from __future__ import annotations
@@ -24,7 +25,11 @@ from feedback import Word
 from practice.pauses import split_at_pauses
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from faster_whisper import WhisperModel
+
+    from practice.streaming import StreamingTranscriber
 
 SAMPLE_RATE = 16_000
 
@@ -288,6 +293,15 @@ class Transcriber:
                 "Check the network connection and the name (for example tiny.en, base.en, small.en), or leave "
                 "--model out to use the embedded tiny.en model."
             ) from error
+
+    def stream(
+        self, prompt_terms: list[str] | None = None, on_update: Callable[[str, str], None] | None = None
+    ) -> StreamingTranscriber:
+        """Transcribe while the person speaks: `feed()` it audio blocks as they arrive and `finish()` it at
+        stop. practice/streaming.py decides where to cut and what is final; this Transcriber decodes."""
+        from practice.streaming import StreamingTranscriber
+
+        return StreamingTranscriber(self, prompt_terms, on_update)
 
     def transcribe(
         self,

@@ -226,3 +226,14 @@ def test_short_latency_benchmark_gives_the_whole_file_words() -> None:
     stream_text, anchor_text = stream_words.split(":", 1)[1], anchor_words.split(":", 1)[1]
     assert word_error_rate(anchor_text, stream_text) <= 0.08, (anchor_text, stream_text)
     assert abs(len(normalize(stream_text)) - len(normalize(anchor_text))) <= 2  # nothing doubled or dropped
+
+
+def test_the_transcriber_hands_out_streams_without_loading_the_model() -> None:
+    from practice.transcribe import Transcriber
+
+    transcriber = Transcriber()
+    stream = transcriber.stream(["Kubernetes"])
+    assert isinstance(stream, StreamingTranscriber) and stream.prompt_terms == ["Kubernetes"]
+    stream.feed(np.zeros(RATE // 10, np.float32))  # silence: nothing to decode
+    stream.cancel()
+    assert not transcriber.loaded
