@@ -34,6 +34,13 @@ def bursts(pattern: list[tuple[float, float]], seed: int = 1) -> tuple[np.ndarra
     return np.concatenate(pieces), starts
 
 
+def feed_and_step(stream: StreamingTranscriber, audio: np.ndarray) -> None:
+    """Half-second blocks, each followed by the worker's step (no thread: deterministic)."""
+    for begin in range(0, len(audio), RATE // 2):
+        stream.feed(audio[begin : begin + RATE // 2])
+        stream.step()
+
+
 @dataclass
 class BurstRecogniser:
     """A fake Whisper: one word per burst that lies whole inside the audio it is given, named by the burst's
@@ -96,9 +103,7 @@ def test_stream_commits_every_word_exactly_once(pattern) -> None:
     stream = StreamingTranscriber(
         recogniser, on_update=lambda *update: updates.append(update), background=False
     )
-    for begin in range(0, len(audio), RATE // 2):
-        stream.feed(audio[begin : begin + RATE // 2])
-        stream.step()
+    feed_and_step(stream, audio)
     assert stream.stats.pieces >= 2  # it really cut while listening
     transcript = stream.finish()
     assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
@@ -120,9 +125,7 @@ def test_a_looping_live_pass_is_not_shown_and_not_kept() -> None:
     stream = StreamingTranscriber(
         recogniser, on_update=lambda *update: updates.append(update), background=False
     )
-    for begin in range(0, len(audio), RATE // 2):
-        stream.feed(audio[begin : begin + RATE // 2])
-        stream.step()
+    feed_and_step(stream, audio)
     assert sum(1 for call in recogniser.calls if call[2] == 1) >= 3  # it kept trying as audio came in
     assert updates == [] and stream.text == ""
     transcript = stream.finish()  # the tail is decoded again, not taken from a looped pass
@@ -134,9 +137,7 @@ def test_a_looping_final_pass_is_decoded_again_with_whisper_retries() -> None:
     audio, starts = bursts([(0.5, 0.35)] * 30)
     recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam is None and not fallback)
     stream = StreamingTranscriber(recogniser, background=False)
-    for begin in range(0, len(audio), RATE // 2):
-        stream.feed(audio[begin : begin + RATE // 2])
-        stream.step()
+    feed_and_step(stream, audio)
     assert (None, True) in {(beam, fallback) for _, _, beam, fallback in recogniser.calls}
     assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]
 

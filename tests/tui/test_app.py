@@ -44,11 +44,14 @@ async def start_practice(pilot, app: PracticeApp) -> PracticeScreen:
     return app.screen  # type: ignore[return-value]
 
 
-async def answer_by_voice(pilot, app: PracticeApp) -> None:
-    screen = app.screen
+async def begin_recording(pilot, screen: PracticeScreen) -> None:
     await wait_for(pilot, lambda: screen.session.state is State.IDLE, what="question spoken")
     await pilot.press("space")
     await wait_for(pilot, lambda: screen.session.state is State.RECORDING, what="recording")
+
+
+async def answer_by_voice(pilot, app: PracticeApp) -> None:
+    await begin_recording(pilot, app.screen)
     await pilot.press("space")
     await wait_for(pilot, lambda: on(app, ReviewScreen), what="review")
 
@@ -193,9 +196,7 @@ async def test_full_flow_setup_question_answer_review_history(tmp_path: Path) ->
         await wait_for(pilot, lambda: app.services.speaker.said == [question], what="question read aloud")
         assert question in text_of(app, "#question-text")
 
-        await wait_for(pilot, lambda: practice.session.state is State.IDLE)
-        await pilot.press("space")
-        await wait_for(pilot, lambda: practice.session.state is State.RECORDING)
+        await begin_recording(pilot, practice)
         assert "recording" in text_of(app, "#state-badge")
         await wait_for(pilot, lambda: "checkout page" in text_of(app, "#live-text"), what="live transcript")
         assert "0:12 / 1:30" in str(practice.query_one("#clock").render())
@@ -259,9 +260,7 @@ async def test_the_live_transcript_keeps_the_newest_words_in_view(tmp_path: Path
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         practice = await start_practice(pilot, app)
-        await wait_for(pilot, lambda: practice.session.state is State.IDLE)
-        await pilot.press("space")
-        await wait_for(pilot, lambda: practice.session.state is State.RECORDING)
+        await begin_recording(pilot, practice)
         pane = practice.query_one("#live")
         words = [f"word{n}" for n in range(400)]  # a two-minute answer
         for end in range(200, 401, 100):  # more than the pane holds from the first update
@@ -373,10 +372,7 @@ async def test_a_crash_in_the_answer_pipeline_shows_one_error_dialog(tmp_path: P
 
 
 async def answer_by_voice_until_error(pilot, app: PracticeApp) -> None:
-    screen = app.screen
-    await wait_for(pilot, lambda: screen.session.state is State.IDLE)
-    await pilot.press("space")
-    await wait_for(pilot, lambda: screen.session.state is State.RECORDING)
+    await begin_recording(pilot, app.screen)
     await pilot.press("space")
     await wait_for(pilot, lambda: on(app, ErrorScreen), what="error dialog")
 
