@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -160,7 +161,8 @@ async def test_setup_adds_a_custom_bank_file_and_reports_broken_ones(tmp_path: P
 
 
 async def test_model_loads_in_the_background_while_setup_stays_usable(tmp_path: Path) -> None:
-    app = make_app(tmp_path, transcriber=FakeTranscriber(load_delay_s=0.6))
+    loading = threading.Event()
+    app = make_app(tmp_path, transcriber=FakeTranscriber(hold_load=loading))
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: on(app, SetupScreen))
         assert app.model_state == "loading"
@@ -168,6 +170,7 @@ async def test_model_loads_in_the_background_while_setup_stays_usable(tmp_path: 
         app.screen.query_one("#count", Input).focus()
         await pilot.press("backspace", "3")
         assert app.screen.query_one("#count", Input).value == "3"
+        loading.set()  # the model finishes loading
         await wait_for(pilot, lambda: app.model_state == "ready", what="model loaded")
         assert "Speech model ready (fake model)" in text_of(app, "#model-status")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -138,15 +139,19 @@ class FakeTranscriber:
     description = "fake model"
     load_seconds = 0.0
 
-    def __init__(self, text: str = ANSWER, load_delay_s: float = 0.0, fail: str | None = None) -> None:
+    def __init__(
+        self, text: str = ANSWER, fail: str | None = None, hold_load: threading.Event | None = None
+    ) -> None:
         self.text = text
-        self.load_delay_s = load_delay_s
         self.fail = fail
+        self.hold_load = hold_load
+        """When given, load() waits until the test sets it: "still loading" is then a state, not a race."""
         self.loaded = False
         self.calls = 0
 
     def load(self) -> None:
-        time.sleep(self.load_delay_s)
+        if self.hold_load is not None:
+            self.hold_load.wait(timeout=30)
         self.loaded = True
 
     def transcribe(
