@@ -9,7 +9,7 @@ import pytest
 import soundfile
 from textual.message import Message
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
-from tui_fakes import JOB, FakeTranscriber, make_app, make_services, wait_for
+from tui_fakes import JOB, FakeTranscriber, make_app, make_services, run_from_palette, wait_for
 
 from practice.audio import NO_INPUT_HELP
 from practice.config import load_settings
@@ -516,11 +516,7 @@ async def test_command_palette_runs_the_current_screens_actions(tmp_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         practice = await start_practice(pilot, app)
         await wait_for(pilot, lambda: practice.session.state is State.IDLE)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Skip")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Skip")
         await wait_for(pilot, lambda: practice.session.number == 2, what="skipped through the palette")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import DataTable, Input, Static, TextArea
-from tui_fakes import FakeTranscriber, make_app, wait_for
+from tui_fakes import FakeTranscriber, make_app, run_from_palette, wait_for
 
 from feedback import parse_job
 from practice.banks import load_bank
@@ -178,11 +178,7 @@ async def test_the_command_palette_reaches_coverage(tmp_path: Path) -> None:
         await answer_first_question(pilot, app)
         await pilot.press("f")
         await wait_for(pilot, lambda: on(app, SummaryScreen))
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Coverage")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Coverage")
         await wait_for(pilot, lambda: on(app, CoverageScreen), what="coverage through the palette")
 
 

@@ -319,3 +319,25 @@ async def wait_for(pilot: Any, condition: Callable[[], bool], timeout: float = 5
 async def settle(pilot: Any) -> None:
     await pilot.pause()
     await asyncio.sleep(0)
+
+
+async def run_from_palette(pilot: Any, words: str) -> None:
+    """Open the command palette, type `words` and run the best match, once the search has put it first
+    (the search runs in the background: a fixed pause raced it on a busy machine)."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="the command palette")
+    await pilot.press(*words)
+    results = pilot.app.screen.query_one(CommandList)
+
+    def first_matches() -> bool:
+        return (
+            results.option_count > 0 and words.lower() in str(results.get_option_at_index(0).prompt).lower()
+        )
+
+    await wait_for(pilot, first_matches, what=f"{words!r} found by the palette")
+    if results.highlighted is None:
+        await pilot.press("down")  # highlight the first result
+    assert results.highlighted == 0
+    await pilot.press("enter")
