@@ -8,8 +8,10 @@ process, the anchor transcribes the whole recording from scratch, started at sto
     .venv/bin/python benchmarks/latency.py                 # 120 s answer, 3 runs, plus the JFK sample
     .venv/bin/python benchmarks/latency.py --seconds 20 --runs 1
 
-The last line is machine-readable:
+The last line is machine-readable (medians over the runs, except max_lag_s: the worst of them):
 stop_to_feedback_s=S anchor_s=S ratio=R wer_stream=W wer_anchor=W max_lag_s=S peak_rss_mb=M
+max_lag_s is the longest any audio waited between arriving and showing up in the live text: the wait for a
+pass to start counts, and so do passes whose text was thrown away as a decoding loop.
 """
 
 from __future__ import annotations
