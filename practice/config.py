@@ -102,9 +102,9 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write settings atomically (temporary file, fsync, rename) so a crash never leaves half a file."""
-    from practice.files import atomic_write_text, toml_value
+    from practice.files import atomic_write_text, toml_lines
 
     path = path or settings_path()
-    body = "".join(f"{key} = {toml_value(value)}\n" for key, value in asdict(settings).items())
+    body = "".join(f"{line}\n" for line in toml_lines(asdict(settings), keep_empty=True))
     atomic_write_text(path, "# interview-practice settings\n" + body)
     return path

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import tempfile
+from datetime import date
 from pathlib import Path
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -39,9 +40,14 @@ def safe_path(folder: Path, name: str, suffix: str = "", fallback: str = "item")
     return path
 
 
-def toml_value(value: bool | int | float | str | list[str] | tuple[str, ...]) -> str:
+TomlValue = bool | int | float | str | date | list[str] | tuple[str, ...]
+
+
+def toml_value(value: TomlValue) -> str:
     """A TOML value for settings, banks and story headers. JSON string escapes are valid TOML basic-string
     escapes, so any text (quotes, newlines, control characters) round-trips."""
+    if isinstance(value, date):
+        return value.isoformat()  # a TOML local date, not a string
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -49,6 +55,15 @@ def toml_value(value: bool | int | float | str | list[str] | tuple[str, ...]) ->
     if isinstance(value, list | tuple):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
     return json.dumps(str(value), ensure_ascii=False)
+
+
+def toml_lines(pairs: dict[str, TomlValue | None], keep_empty: bool = False) -> list[str]:
+    """`key = value` lines in order; unset (None, empty) values are left out unless `keep_empty`."""
+    return [
+        f"{key} = {toml_value(value)}"
+        for key, value in pairs.items()
+        if value is not None and (keep_empty or value not in ("", (), []))
+    ]
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from practice.transcribe import Transcript
 
 
-class TranscriberLike(Protocol):
+class Decoder(Protocol):
+    """Turns audio into words: what a live transcriber needs of the Transcriber."""
+
     def transcribe(
         self,
         audio,
@@ -46,6 +48,4 @@ class LiveTranscriber(Protocol):
 
 
 #: (transcriber, prompt_terms, on_update(settled, tentative)) -> LiveTranscriber; StreamingTranscriber's signature.
-LiveFactory = Callable[
-    [TranscriberLike, "list[str] | None", "Callable[[str, str], None] | None"], LiveTranscriber
-]
+LiveFactory = Callable[[Decoder, "list[str] | None", "Callable[[str, str], None] | None"], LiveTranscriber]

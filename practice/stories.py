@@ -27,7 +27,7 @@ from pathlib import Path
 
 from feedback import parse_job, score_answer
 from practice.config import data_dir
-from practice.files import atomic_write_text, safe_name, toml_value
+from practice.files import atomic_write_text, safe_name, toml_lines
 from practice.phrasing import phrase_requirement
 from practice.store import AttemptRecord, Store
 
@@ -58,14 +58,10 @@ class Story:
 
 def render_story(story: Story) -> str:
     """The file text. JSON strings are valid TOML strings, so any title or requirement round-trips."""
-    lines = [FENCE, f"title = {toml_value(story.title)}", f"requirements = {toml_value(story.requirements)}"]
-    if story.question:
-        lines.append(f"question = {toml_value(story.question)}")
-    if story.date:
-        lines.append(f"date = {story.date.isoformat()}")
-    if story.session:
-        lines.append(f"session = {toml_value(story.session)}")
-    lines += [FENCE, "", story.body.strip(), ""]
+    header = toml_lines(
+        {"title": story.title, "requirements": story.requirements}, keep_empty=True
+    ) + toml_lines({"question": story.question, "date": story.date, "session": story.session})
+    lines = [FENCE, *header, FENCE, "", story.body.strip(), ""]
     return "\n".join(lines)
 
 

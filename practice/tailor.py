@@ -17,7 +17,7 @@ from feedback import JobDescription, Requirement, parse_job
 from feedback.synonyms import canon_of
 from feedback.text import normalise, stem, tokenize
 from practice.banks import MAX_TEXT_CHARS, Bank, Question, parse_bank
-from practice.files import atomic_write_text, toml_value
+from practice.files import atomic_write_text, toml_lines
 from practice.phrasing import Phrase, phrase_requirement
 
 BEHAVIORAL_S, MOTIVATION_S, CLOSING_S = 90, 60, 45
@@ -111,28 +111,21 @@ class Tailored:
         ]
         for requirement, why in self.skipped:
             lines.append(f"# No question for {requirement!r}: {why}")
-        lines += [
-            f"name = {toml_value(bank.name)}",
-            f"description = {toml_value(bank.description)}",
-            f"tags = {toml_value(bank.tags)}",
-            "version = 1",
-        ]
+        lines += toml_lines(
+            {"name": bank.name, "description": bank.description, "tags": bank.tags, "version": 1},
+            keep_empty=True,
+        )
         for question in self.questions:
-            lines += [
-                "",
-                "[[questions]]",
-                f"id = {toml_value(question.id)}",
-                f"text = {toml_value(question.text)}",
-                f"category = {toml_value(question.category)}",
-            ]
-            if question.targets:
-                lines.append(f"targets = {toml_value(question.targets)}")
-            if question.follow_ups:
-                lines.append(f"follow_ups = {toml_value(question.follow_ups)}")
-            if question.target_seconds:
-                lines.append(f"target_seconds = {question.target_seconds}")
-            if question.strong_answer:
-                lines.append(f"strong_answer = {toml_value(question.strong_answer)}")
+            lines += ["", "[[questions]]"]
+            lines += toml_lines({"id": question.id, "text": question.text, "category": question.category})
+            lines += toml_lines(
+                {
+                    "targets": question.targets,
+                    "follow_ups": question.follow_ups,
+                    "target_seconds": question.target_seconds or None,
+                    "strong_answer": question.strong_answer,
+                }
+            )
         return "\n".join(lines) + "\n"
 
 

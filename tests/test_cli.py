@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+from conftest import run_cli
 
 DATA = Path(__file__).parent / "data"
 JOB = DATA / "backend-job.txt"
@@ -19,16 +20,6 @@ STAR = (
     "As a result the p95 latency dropped from 4 seconds to 300 milliseconds and we kept 12 percent more orders."
 )
 QUESTION = "Tell me about a time you fixed a performance problem."
-
-
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "practice.cli", *args],
-        capture_output=True,
-        text=True,
-        input=stdin,
-        timeout=240,
-    )
 
 
 def write(path: Path, text: str) -> Path:
@@ -53,13 +44,13 @@ def assert_valid(result: dict) -> None:
 
 
 def test_banks_list_and_show() -> None:
-    listed = cli("banks", "list")
+    listed = run_cli("banks", "list")
     assert listed.returncode == 0, listed.stderr
     assert "general-behavioral" in listed.stdout and "questions" in listed.stdout
-    shown = cli("banks", "show", "second-round")
+    shown = run_cli("banks", "show", "second-round")
     assert shown.returncode == 0
     assert "90 days" in shown.stdout
-    missing = cli("banks", "show", "no-such-bank")
+    missing = run_cli("banks", "show", "no-such-bank")
     assert missing.returncode == 1 and "no bank named 'no-such-bank'" in missing.stderr
 
 
@@ -68,16 +59,18 @@ def test_banks_validate_reports_file_and_line(tmp_path: Path) -> None:
         tmp_path / "bad.toml",
         'name = "x"\ndescription = "y"\n\n[[questions]]\nid = "a"\ntext = 3\ncategory = "behavioral"\n',
     )
-    result = cli("banks", "validate", str(bad))
+    result = run_cli("banks", "validate", str(bad))
     assert result.returncode == 1
     assert f"{bad}:6: question 1: `text` must be a string" in result.stderr
-    good = cli("banks", "validate", str(Path(__file__).parent.parent / "question_banks" / "motivation.toml"))
+    good = run_cli(
+        "banks", "validate", str(Path(__file__).parent.parent / "question_banks" / "motivation.toml")
+    )
     assert good.returncode == 0 and "ok" in good.stdout
 
 
 def test_banks_list_survives_a_broken_custom_bank(tmp_path: Path) -> None:
     bad = write(tmp_path / "broken.toml", "this is not toml")
-    result = cli("banks", "--bank", str(bad), "list")
+    result = run_cli("banks", "--bank", str(bad), "list")
     assert result.returncode == 0
     assert "general-behavioral" in result.stdout
     assert f"warning: {bad}:1: invalid TOML" in result.stderr
@@ -88,7 +81,7 @@ def test_banks_list_survives_a_broken_custom_bank(tmp_path: Path) -> None:
 
 def test_score_text_json_is_valid_and_uses_the_job(tmp_path: Path) -> None:
     answer = write(tmp_path / "answer.txt", STAR)
-    result = cli("score", "--text", str(answer), "--question", QUESTION, "--job", str(JOB))
+    result = run_cli("score", "--text", str(answer), "--question", QUESTION, "--job", str(JOB))
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert_valid(data)
@@ -98,7 +91,7 @@ def test_score_text_json_is_valid_and_uses_the_job(tmp_path: Path) -> None:
 
 
 def test_score_text_from_stdin_markdown_without_job() -> None:
-    result = cli("score", "--text", "-", "--question", QUESTION, "--format", "markdown", stdin=STAR)
+    result = run_cli("score", "--text", "-", "--question", QUESTION, "--format", "markdown", stdin=STAR)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"# {QUESTION}")
     assert "Concrete examples" in result.stdout and "Job alignment: n/a" in result.stdout
@@ -106,7 +99,7 @@ def test_score_text_from_stdin_markdown_without_job() -> None:
 
 def test_score_without_job_says_why_alignment_is_null(tmp_path: Path) -> None:
     answer = write(tmp_path / "a.txt", STAR)
-    data = json.loads(cli("score", "--text", str(answer), "--question", QUESTION).stdout)
+    data = json.loads(run_cli("score", "--text", str(answer), "--question", QUESTION).stdout)
     assert data["scores"]["alignment"]["score"] is None
     assert "job" in data["scores"]["alignment"]["reason"].lower()
 
@@ -119,7 +112,7 @@ def test_score_batch_keeps_order_and_reports_bad_lines(tmp_path: Path) -> None:
         {"id": "c", "question": QUESTION, "text": "x", "job": "missing.txt"},
     ]
     batch = write(tmp_path / "in.jsonl", "\n".join(json.dumps(line) for line in lines) + "\nnot json\n")
-    result = cli("score", "--batch", str(batch), "--format", "jsonl")
+    result = run_cli("score", "--batch", str(batch), "--format", "jsonl")
     assert result.returncode == 1  # some lines failed
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o.get("id") for o in out] == ["a", "b", "c", None]
@@ -149,7 +142,7 @@ def test_score_bad_input_is_a_clear_message(tmp_path: Path, args: list[str], mes
     }
     files["binary"].write_bytes(b"\x00\x01PK\x03\x04")
     filled = [a.format(**{k: str(v) for k, v in files.items()}) for a in args]
-    result = cli("score", *filled)
+    result = run_cli("score", *filled)
     assert result.returncode in (1, 2)
     assert message in result.stderr
     assert "Traceback" not in result.stderr
@@ -172,10 +165,10 @@ def test_score_text_does_not_import_the_speech_stack(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_transcribe_real_speech_text_and_json() -> None:
-    text = cli("transcribe", str(DATA / "jfk.flac"))
+    text = run_cli("transcribe", str(DATA / "jfk.flac"))
     assert text.returncode == 0, text.stderr
     assert "ask not what your country can do for you" in text.stdout.lower()
-    data = json.loads(cli("transcribe", str(DATA / "jfk.flac"), "--format", "json").stdout)
+    data = json.loads(run_cli("transcribe", str(DATA / "jfk.flac"), "--format", "json").stdout)
     assert data["duration_s"] == pytest.approx(11.0, abs=0.2)
     starts = [w["start"] for w in data["words"]]
     assert starts == sorted(starts) and all(w["end"] >= w["start"] for w in data["words"])
@@ -200,7 +193,7 @@ def test_audio_bad_inputs(tmp_path: Path) -> None:
         (["transcribe", str(DATA / "jfk.flac"), "--model", "./no/such/model"], "does not exist"),
     ]
     for args, message in cases:
-        result = cli(*args)
+        result = run_cli(*args)
         assert result.returncode == 1, (args, result.stdout, result.stderr)
         assert message in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
@@ -224,7 +217,7 @@ def test_named_model_without_network_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_doctor_reports_each_check() -> None:
-    result = cli("doctor")
+    result = run_cli("doctor")
     lines = result.stdout.splitlines()
     for name in (
         "input device",

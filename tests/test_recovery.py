@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
+from conftest import run_cli
 
 from practice import recovery
 from practice.banks import Bank, BankCatalog, Question
@@ -208,12 +209,7 @@ def test_a_recording_from_outside_a_session_is_repaired_and_released(tmp_path: P
 
 def test_recover_command_lists_repairs_and_discards(tmp_path: Path) -> None:
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "practice.cli", "recover", *args],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        return run_cli("recover", *args, timeout=60)
 
     assert "No unfinished recordings" in cli(str(tmp_path)).stdout
     take = wav(tmp_path / "take.wav", 0)

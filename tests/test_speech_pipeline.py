@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import soundfile
-from conftest import word_error_rate
+from conftest import run_cli, word_error_rate
 
 ANSWER = (
     "Last spring I led the migration of our billing service to a new database. "
@@ -31,22 +31,14 @@ def test_spoken_answer_round_trip(speak, transcriber, tmp_path: Path) -> None:
         and transcript.words[0].start < transcript.words[-1].end <= transcript.duration_s + 0.5
     )
 
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "practice.cli",
-            "score",
-            "--audio",
-            str(wav),
-            "--question",
-            "Tell me about a project you led.",
-            "--job",
-            str(Path(__file__).parent / "data" / "backend-job.txt"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
+    result = run_cli(
+        "score",
+        "--audio",
+        str(wav),
+        "--question",
+        "Tell me about a project you led.",
+        "--job",
+        str(Path(__file__).parent / "data" / "backend-job.txt"),
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -166,17 +158,6 @@ def test_job_terms_steer_recognition(speak, transcriber) -> None:
 def test_model_setting_is_used_when_no_flag(tmp_path: Path, isolated_home: Path) -> None:
     """`model` in settings.toml picks the model for every command; a bad one is a clear error."""
     (isolated_home / "settings.toml").write_text(f'model = "{tmp_path / "not-a-model"}"\n')
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "practice.cli",
-            "transcribe",
-            str(Path(__file__).parent / "data" / "jfk.flac"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli("transcribe", str(Path(__file__).parent / "data" / "jfk.flac"), timeout=120)
     assert result.returncode == 1
     assert "not-a-model does not exist" in result.stderr

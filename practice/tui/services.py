@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from practice.banks import BankCatalog
 from practice.config import Settings
-from practice.live import LiveFactory
+from practice.live import Decoder, LiveFactory
 from practice.store import Store
 from practice.streaming import StreamingTranscriber
 
@@ -53,20 +53,14 @@ class SpeakerLike(Protocol):
     def stop(self) -> None: ...
 
 
-class TranscriberLike(Protocol):
+class TranscriberLike(Decoder, Protocol):
+    """What the studio needs beyond decoding: a name to show and a model to load in the background."""
+
     description: str
 
     @property
     def loaded(self) -> bool: ...
     def load(self) -> Any: ...
-    def transcribe(
-        self,
-        audio: Any,
-        prompt_terms: list[str] | None = None,
-        offset_s: float = 0.0,
-        beam_size: int | None = None,
-        fallback: bool = True,
-    ) -> Any: ...
 
 
 #: (question, transcript, job text, words, duration) -> Feedback.to_dict()
