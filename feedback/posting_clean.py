@@ -1,0 +1,133 @@
+"""Turn a pasted job posting into clean logical lines.
+
+People paste postings from job boards, PDFs and e-mails, and each source damages the text in its own way:
+HTML entities and tags left in ("&amp;", "<li>"), list items glued together when the site drops the line
+break ("...patient recordsAssist with..."), PDF lines hard-wrapped in mid-sentence, page footers, and the
+board's own buttons ("Show more"). This module repairs those before any line is classified, so the reader
+downstream sees one item a line, with its bullet and indentation noted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+BULLET_RE = re.compile(
+    r"^\s*(?:[-*•·–—▪◦●○■□➢➤►▶✔✓✅☑→⇒✦✧★☆+>]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\U0001F300-\U0001FAFF])\s*"
+)
+# ordinal bullets need a space after them ("1. Python"), symbol bullets don't ("•Python")
+_NEEDS_SPACE_RE = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\S")
+_TAG_BREAK_RE = re.compile(r"<\s*(?:br|/p|p|/div|div|/li|/ul|ul|/ol|ol|/h\d|h\d)\b[^>]*>", re.I)
+_TAG_ITEM_RE = re.compile(r"<\s*li\b[^>]*>", re.I)
+_TAG_RE = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
+_INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# the job board's own controls and page furniture, never part of the posting
+_NOISE_RE = re.compile(
+    r"^\s*(show (more|less)|see (more|less)|read more|… more|\.\.\. more|apply( now)?|easy apply|save|"
+    r"report (this )?job|page \d+( of \d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d+|[-=_*~]{2,})\s*$",
+    re.I,
+)
+# "recordsAssist": a lower-case word run straight into a capitalised one. Three lower-case letters on the
+# left keep names such as "JavaScript", "iPhone" and "McKinsey" whole.
+_GLUED_RE = re.compile(
+    r"(?:(?<=\s)|^)([a-z][a-z,)]{2,})([A-Z][a-z]{2,})|(?<=[a-z]{2})([.;:!?])(?=[A-Z][a-z])"
+)
+# words a broken PDF line can end with when the sentence clearly goes on
+_CONTINUES_RE = re.compile(
+    r"(\b(and|or|of|in|on|to|for|with|the|a|an|by|as|at|from|including|such|such as|within|across|"
+    r"their|our|your|its|is|are|be|will|who|that|which|both|other|e\.g\.)|[,/&(-])$",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class RawLine:
+    """One logical line of the posting: its text without the bullet, and how it was set out."""
+
+    text: str
+    bullet: bool
+    indent: int
+
+
+def _strip_markup(text: str) -> str:
+    text = _TAG_ITEM_RE.sub("\n• ", text)
+    text = _TAG_BREAK_RE.sub("\n", text)
+    text = _TAG_RE.sub(" ", text)
+    # twice: a paste can be escaped twice ("&amp;amp;")
+    text = html.unescape(html.unescape(text))
+    text = _INVISIBLE_RE.sub("", text).replace("\u00a0", " ").replace("\t", "    ")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _split_inline_bullets(line: str) -> list[str]:
+    """A line holding several bullets ("• A • B • C"), as some sites flatten lists, is several lines."""
+    parts = re.split(r"\s+[•▪●◦➢✔]\s+", line)
+    if len(parts) <= 2 and not line.lstrip().startswith(("•", "▪", "●", "◦", "➢", "✔")):
+        return [line]
+    return [p if i == 0 else "• " + p for i, p in enumerate(parts) if p.strip()]
+
+
+def _unglue(line: str) -> list[str]:
+    """Split items the site ran together. The left word must be all lower case, so names written in
+    camel case ("JavaScript", "ThinkPad", "iPhone") stay whole."""
+    if " " not in line.strip():
+        return [line]
+    cuts = [m.start(2) if m.group(2) else m.end(3) for m in _GLUED_RE.finditer(line)]
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces.append(line[last:cut])
+        last = cut
+    pieces.append(line[last:])
+    return [p for p in pieces if p.strip()]
+
+
+def _bullet_of(line: str) -> tuple[bool, str]:
+    m = BULLET_RE.match(line)
+    if not m or _NEEDS_SPACE_RE.match(line):
+        return False, line.strip()
+    body = line[m.end() :].strip()
+    # "- " alone, or a dash starting a word ("-based") is not a bullet with content
+    if not body:
+        return False, ""
+    return True, body
+
+
+def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
+    """Whether this physical line continues the previous one (a wrapped line, not a new item)."""
+    if bullet or not prev.text or not body:
+        return False
+    last = prev.text.rstrip()
+    if last.endswith((".", "!", "?", ":", ";")):
+        return False
+    # a hard-wrapped line is long; a short line without a full stop is a heading or a list item
+    if len(last) < 45 and not _CONTINUES_RE.search(last):
+        return False
+    first = body[0]
+    if first.islower() or first.isdigit() or first == "(":
+        return True
+    return bool(_CONTINUES_RE.search(last)) and len(last.split()) >= 4
+
+
+def clean_lines(text: str) -> list[RawLine]:
+    """The posting as logical lines, blank lines and noise dropped, wrapped lines joined, glued items split."""
+    out: list[RawLine] = []
+    blank_before = True
+    for physical in _strip_markup(text).split("\n"):
+        if not physical.strip():
+            blank_before = True
+            continue
+        for piece in _split_inline_bullets(physical):
+            if _NOISE_RE.match(piece):
+                continue
+            indent = len(piece) - len(piece.lstrip(" "))
+            bullet, body = _bullet_of(piece)
+            if not body:
+                continue
+            if out and not blank_before and _joins(out[-1], body, bullet):
+                out[-1].text = f"{out[-1].text.rstrip()} {body}"
+                continue
+            for k, part in enumerate(_unglue(body)):
+                out.append(RawLine(part.strip(), bullet or k > 0 and out[-1].bullet, indent))
+            blank_before = False
+    return out

@@ -1,0 +1,121 @@
+"""Find a posting's job title and hiring company.
+
+The company sits in different places depending on where the posting was copied from: in the title line
+("Role - Company", "Role at Company", "Role | Company"), alone on the line under the title, on a
+"Company: ..." field, or only in the body ("About Acme", "At Acme, we ...", "Acme is a ..."). Candidates from
+all of these are weighed by how strong their position is and how often the name comes back in the text:
+a real employer's name is repeated, a location or a slogan rarely is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .posting_sections import heading_kind, line_set_aside
+
+_FIELD_RE = re.compile(
+    r"^\s*(job title|title|position|role|vacancy|company|company name|employer|organi[sz]ation|"
+    r"hiring organi[sz]ation|hiring company|trust|school|client)\s*[:\-–]\s*(.+)$",
+    re.I,
+)
+_TITLE_SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s+(?:at|@)\s+|\s*·\s*|\s+\|\s*")
+_AT_RE = re.compile(r"\s(?:at|@)\s")
+_NAME = r"([A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and|de|for|the)){0,5})"
+_BODY_RES = (
+    (re.compile(r"^\s*(?:About|Why|Working at|Life at|Why join)\s+" + _NAME + r"\s*[:?!]?\s*$"), 3),
+    (re.compile(r"\b(?:At|Join|join|at)\s+" + _NAME + r"(?=,|\s+(?:we|is|are|you|our)\b)"), 2),
+    (
+        re.compile(r"^\s*" + _NAME + r"\s+(?:is|are)\s+(?:a|an|the|one|hiring|looking|seeking|recruiting)\b"),
+        2,
+    ),
+    (
+        re.compile(
+            r"^\s*"
+            + _NAME
+            + r"\s+(?:builds|makes|helps|provides|runs|operates|serves|has been|was founded)\b"
+        ),
+        2,
+    ),
+)
+_LOCATION_RE = re.compile(
+    r"\b(remote|hybrid|on-?site|in[- ]office|united states|usa|uk|united kingdom|india|canada|australia|"
+    r"germany|ireland|singapore|south africa|new zealand|england|scotland|wales|full[- ]time|part[- ]time|"
+    r"contract|permanent|\d+ (days?|weeks?|hours?) ago|applicants|reposted|posted)\b|,\s*[A-Z]{2}\b|"
+    r"\b\d{5}\b",
+    re.I,
+)
+_NOT_NAMES = frozenset(
+    """
+    about the job role position team company us you we our this your a an who what why how remote hybrid
+    full part location salary job description overview summary apply new senior junior lead responsibilities
+    requirements qualifications benefits show see more less easy our in at for with and
+    """.split()
+)
+
+
+def _plausible_name(name: str) -> bool:
+    name = name.strip(" .,:;-–—|*#")
+    if not name or not name[0].isupper() or len(name.split()) > 7 or len(name) > 60:
+        return False
+    first = name.split()[0].lower().strip(".,")
+    if first in _NOT_NAMES or heading_kind(name) is not None:
+        return False
+    return not _LOCATION_RE.search(name) and line_set_aside(name) is None
+
+
+def _header(lines: list[str]) -> list[str]:
+    """The short lines at the top of the posting, before the body starts."""
+    head: list[str] = []
+    for ln in lines[:5]:
+        s = ln.strip(" *#")
+        if len(s.split()) > 14 or s.endswith(".") or heading_kind(s) is not None:
+            break
+        head.append(s)
+    return head
+
+
+def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | None]:
+    """(title, company) from the posting's logical lines and its full text; either may be None."""
+    title: str | None = None
+    cands: list[tuple[str, float]] = []
+    for ln in lines[:40]:
+        m = _FIELD_RE.match(ln.strip(" *#"))
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2).strip(" *")
+        if key in ("job title", "title", "position", "role", "vacancy"):
+            title = title or value
+        else:
+            cands.append((value, 6.0))
+    head = _header(lines)
+    if head:
+        parts = [p.strip() for p in _TITLE_SPLIT_RE.split(head[0]) if p.strip()]
+        if title is None and parts:
+            title = parts[0]
+        for k, p in enumerate(parts[1:3]):
+            weight = 4.0 if _AT_RE.search(head[0]) else 3.0 - k
+            cands.append((p.split("(")[0].strip(), weight))
+        if len(head) > 1:
+            second = _TITLE_SPLIT_RE.split(head[1])[0].split("(")[0].split(",")[0].strip()
+            cands.append((second, 2.5))
+    for ln in lines:
+        for rx, weight in _BODY_RES:
+            for m in rx.finditer(ln.strip(" *#")):
+                cands.append((m.group(1).strip(), float(weight)))
+    if title is None:
+        m = re.search(
+            r"\b(?:hiring|looking for|seeking)\s+(?:an?\s+)?([A-Z][\w/&+\-]*(?:[ \t]+[A-Z][\w/&+\-]*)*)", text
+        )
+        if m:
+            title = m.group(1).strip()
+    scores: dict[str, float] = {}
+    for name, weight in cands:
+        name = name.strip(" .,:;-–—|*#")
+        if not _plausible_name(name):
+            continue
+        repeats = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+        scores[name] = max(scores.get(name, 0.0), weight) + min(repeats, 6) * 0.5
+    company = max(scores, key=lambda n: scores[n]) if scores else None
+    if company is not None and scores[company] < 2.5:
+        company = None
+    return title, company

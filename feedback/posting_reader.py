@@ -1,0 +1,218 @@
+"""Walk a cleaned posting line by line and sort every line into requirement items or set-aside text.
+
+Sectioned postings are read by their headings ("What you'll do", "Essential criteria", "Benefits"), with
+sub-headings inside a list recognised and skipped; prose postings by sentences that ask for something
+("you will ...", "experience with ...", "... is a plus"). Each requirement gets a kind: a must-have, a
+nice-to-have or a duty. Everything else is kept with the reason it was set aside, so the person can see
+what was left out and why, and put back what the reader got wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .posting_clean import RawLine, clean_lines
+from .posting_company import find_title_company
+from .posting_sections import heading_kind, is_foreign, line_set_aside
+
+# a requirement sentence in prose: it asks for something or says what the person will do
+PROSE_CUE_RE = re.compile(
+    r"\b(you will|you'll|you should|you must|you need|you have|you're|you are|you bring|you can|"
+    r"experience (with|in|of|using|as|managing|working|leading|supporting|delivering)|\d+\+? years|"
+    r"proficien\w*|knowledge of|familiar\w*|ability to|able to|skills? (in|with)|background in|degree|"
+    r"diploma|certif\w*|comfortable|expertise|track record|responsible for|need someone|we need|"
+    r"required|requirements?|must|fluen\w+|licen[cs]\w*|registration|registered|hands-on|a plus|"
+    r"nice to have|preferred|bonus|desirable|ideally|qualified|qualification|understanding of|"
+    r"we('d| would) (love|like)|looking for someone|the ideal|the right (person|candidate)|"
+    r"is essential|is important|duties include|will be responsible|your (day|week) will)\b",
+    re.I,
+)
+# only the clearest cues count in the opening paragraph of a sectioned posting, which mostly describes
+# the company and the team
+STRONG_CUE_RE = re.compile(
+    r"\b(you will|you'll be|you must|you should|you need|must have|is required|are required|"
+    r"responsible for|experience (with|in)|ability to)\b",
+    re.I,
+)
+NICE_INLINE_RE = re.compile(
+    r"^(ideally|preferably|bonus|nice[ -]to[ -]have|a plus|optional|desirable)\b|"
+    r"\b(is|are|would be|also|as) (a (big |real |huge )?(plus|bonus)|nice to have|preferred|"
+    r"helpful|an advantage|advantageous|welcome|desirable|beneficial)\b|"
+    r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|nice to have)\s*[.!)]?\s*$|"
+    r"\bnot (required|essential|mandatory)\b|\b(ideally|preferably)\b|\bbonus points?\b|"
+    r"\b(would|will) be (great|nice|helpful|useful)\b",
+    re.I,
+)
+DUTY_CUE_RE = re.compile(
+    r"^(you will|you'll|you would|you'd be|your (role|job|day)|responsible for|duties include|the "
+    r"(role|post|postholder|successful candidate) will)\b",
+    re.I,
+)
+_SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“])")
+# a dot after these does not end a sentence ("St. Mary's", "e.g. Excel")
+_ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|vs|approx|dept|u\.s)\.$", re.I)
+_ESSENTIAL_RE = re.compile(r"^\s*(essential|required|must[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
+_DESIRABLE_RE = re.compile(r"^\s*(desirable|preferred|nice[ -]to[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
+
+
+@dataclass(slots=True)
+class ReadItem:
+    text: str
+    kind: str  # "must" | "nice" | "duty"
+    section: str | None
+
+
+@dataclass(slots=True)
+class SetAsideText:
+    text: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ReadPosting:
+    title: str | None
+    company: str | None
+    items: list[ReadItem] = field(default_factory=list)
+    set_aside: list[SetAsideText] = field(default_factory=list)
+
+
+def _strip_md(s: str) -> str:
+    return re.sub(r"[*_#`]+", "", s).strip()
+
+
+def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
+    """A heading: short, no full stop, and set apart (a colon, markup, capitals, a known name, or a list
+    starting right under it)."""
+    s = _strip_md(line.text)
+    if not s or line.bullet or len(s.split()) > 9 or s.endswith((".", ",", ";")):
+        return False
+    raw = line.text.strip()
+    if raw.endswith(":") or raw.startswith("#") or (raw.startswith("**") and raw.endswith("**")):
+        return True
+    letters = [c for c in s if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(s.split()) <= 7:
+        return True
+    if heading_kind(s) is not None and len(s.split()) <= 6:
+        return True
+    # "Clinical skills" above a bulleted list
+    return (
+        next_line is not None
+        and next_line.bullet
+        and len(s.split()) <= 5
+        and s[:1].isupper()
+        and not re.search(r"\b(you|we|i)\b", s, re.I)
+    )
+
+
+def _sentences(text: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENT_RE.split(text):
+        if out and _ABBREV_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece.strip():
+            out.append(piece.strip())
+    return out
+
+
+def _is_nice(text: str) -> bool:
+    m = NICE_INLINE_RE.search(text)
+    if not m:
+        return False
+    # "two years of acute care, surgical ward preferred": the preference qualifies only the last clause
+    # when a complete requirement stands before it
+    head = re.split(r"[,;(]\s*", text[: m.start()])
+    if m.start() > 0 and len(head) > 1 and len(head[0].split()) >= 3 and not re.search(r"\bor\b", head[-1]):
+        return bool(re.match(r"^\W*(ideally|preferably)\b", text, re.I))
+    return True
+
+
+def _kind_of(text: str, section_kind: str) -> str:
+    if _is_nice(text):
+        return "nice"
+    if section_kind in ("must", "nice", "duty"):
+        return section_kind
+    return "duty" if DUTY_CUE_RE.search(text) else "must"
+
+
+def _worth_keeping(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w+#.\-]*", text)
+    return bool(words) and (len(words) >= 2 or len(text) >= 2 and text[:1].isupper())
+
+
+def read_posting(text: str) -> ReadPosting:
+    lines = clean_lines(text)
+    title, company = find_title_company([ln.text for ln in lines], text)
+    out = ReadPosting(title, company)
+    has_sections = any(
+        is_heading(ln, lines[i + 1] if i + 1 < len(lines) else None)
+        and heading_kind(_strip_md(ln.text)) in ("must", "nice", "duty")
+        for i, ln in enumerate(lines)
+    )
+    kind = "intro"
+    section: str | None = None
+    header_left = 3  # the title, company and location lines at the top
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        body = _strip_md(ln.text)
+        if not body:
+            continue
+        head, sep, rest = body.partition(":")
+        inline = heading_kind(head) if sep and len(head.split()) <= 5 and rest.strip() else None
+        if header_left and i < 4 and len(body.split()) <= 14 and not body.endswith(".") and not inline:
+            header_left -= 1
+            if not is_heading(ln, nxt) or heading_kind(body) is None:
+                out.set_aside.append(SetAsideText(body, "title and company"))
+                continue
+        header_left = 0
+        ess, des = _ESSENTIAL_RE.match(body), _DESIRABLE_RE.match(body)
+        if (ess or des) and kind not in ("intro",) and not ln.bullet:
+            m = ess or des
+            assert m is not None
+            kind = "must" if ess else "nice"
+            rest = m.group(3).strip()
+            if not rest:
+                continue
+            body = rest
+        elif is_heading(ln, nxt):
+            found = heading_kind(body)
+            section = body.lower().strip(" :")
+            if found is not None:
+                kind = found
+            elif kind.startswith("aside:") or kind == "intro":
+                kind = "unknown"
+            continue
+        elif inline is not None and not ln.bullet:
+            # "Requirements: BLS; two years of ICU; charting in an EHR": a heading and its list on one line
+            section, kind = head.lower(), inline
+            body = rest.strip()
+        if kind.startswith("aside:"):
+            out.set_aside.append(SetAsideText(body, kind.removeprefix("aside:")))
+            continue
+        in_list = kind in ("must", "nice", "duty")
+        parts = [body] if (in_list and (ln.bullet or len(body.split()) <= 25)) else _sentences(body)
+        if (
+            in_list
+            and len(parts) == 1
+            and ";" in body
+            and not ln.bullet
+            and (inline or len(body.split()) > 8)
+        ):
+            parts = [p.strip() for p in body.split(";") if p.strip()]
+        for part in parts:
+            part = part.strip().rstrip(";,")
+            reason = line_set_aside(part)
+            if reason == "benefits" and in_list:
+                reason = None  # "pension administration" is a requirement under Requirements
+            if reason is not None:
+                out.set_aside.append(SetAsideText(part, reason))
+                continue
+            if not _worth_keeping(part) or part.endswith(":"):
+                continue
+            if not in_list:
+                cue = STRONG_CUE_RE if (has_sections and kind == "intro") else PROSE_CUE_RE
+                if not cue.search(part) or is_foreign(part):
+                    out.set_aside.append(SetAsideText(part, "about the company or the role"))
+                    continue
+            out.items.append(ReadItem(part, _kind_of(part, kind), section))
+    return out

@@ -1,0 +1,253 @@
+"""What each part of a posting is: requirements, duties, nice-to-haves, or something to set aside.
+
+Postings mix the requirements with text that only looks like them: the company's description ("we are
+passionate about quality"), pay, benefits, the schedule, physical demands, background checks, legal and
+equal-opportunity text, how to apply, application form fields and yes/no questionnaires. Each of these is
+recognised by what it talks about, by its heading when there is one and line by line when there is not, and
+is set aside with a reason the person can read.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- headings: what the lines under them are
+NICE_HEAD_RE = re.compile(
+    r"nice[ -]to[ -]have|preferred|bonus|\bplus(es)?\b|desirable|desired|extra credit|ideally|good to have|"
+    r"optional|also welcome|great if|even better|not required|advantageous|would be an advantage|"
+    r"stand out|set you apart|extra points"
+)
+REQ_HEAD_RE = re.compile(
+    r"require|qualif|must[ -]?haves?|what you('ll)? (bring|need|have)|what we('re| are) looking|who you are|"
+    r"you have|skills|minimum|essential|about you|experience|you should|your background|you bring|"
+    r"what it takes|competenc|ideal candidate|person spec|education|training|knowledge|licen[cs]|"
+    r"certific|criteria|who we('re| are) looking for|you are|your profile|profile|what we need|"
+    r"eligibility|abilities|attributes|technical|key skills|must"
+)
+DUTY_HEAD_RE = re.compile(
+    r"responsibilit|what you('ll| will) (do|work on|own|be doing)|duties|the role|your role|day[ -]to[ -]day|"
+    r"in this role|you will|you'll|key tasks|tasks|the job|about the (role|job|position)|your impact|"
+    r"main duties|accountabilit|what the job involves|role overview|position summary|job summary|"
+    r"job description|what you'll achieve|scope|your mission|the opportunity|outcomes|activities|"
+    r"day in the life|your day|key result"
+)
+
+# headings and lines to set aside, with the reason shown to the person
+SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("pay", re.compile(r"^(pay|salary|compensation|remuneration|rate|wage|ctc|package|pay range|base pay)")),
+    (
+        "benefits",
+        re.compile(
+            r"benefit|perks|what we offer|we offer|what('s| is) in it for you|why (join|work)|rewards|"
+            r"what you('ll)? get|in return|our offer|we provide|package"
+        ),
+    ),
+    (
+        "schedule",
+        re.compile(r"^(schedule|shift|hours|working hours|job type|employment type|contract|work schedule)"),
+    ),
+    ("location", re.compile(r"^(location|work location|where you'll work|workplace|remote|based in)")),
+    (
+        "physical demands",
+        re.compile(r"physical (demands|requirements)|working conditions|work environment|physical"),
+    ),
+    ("checks", re.compile(r"background check|screening|pre-employment|safeguarding|disclosure|dbs")),
+    (
+        "legal and equal opportunity",
+        re.compile(
+            r"equal (employment )?opportunit|eeo|diversity|inclusion|accommodation|privacy|gdpr|disclaimer|"
+            r"legal|e-verify|notice|statement"
+        ),
+    ),
+    (
+        "how to apply",
+        re.compile(
+            r"how to apply|to apply|application|apply|next steps|interview process|hiring process|"
+            r"closing date|contact|documents|our process|recruitment process|reference"
+        ),
+    ),
+    ("questionnaire", re.compile(r"question|screening questions")),
+    (
+        "about the company",
+        re.compile(
+            r"^(about (us|the company|the team|our company|our team|[A-Z]?\w+$)|who we are|our (values|culture|"
+            r"mission|story|team|company)|the company|life at|company (overview|description)|why us|"
+            r"company profile|meet the team|the team|about the (organisation|organization|employer|"
+            r"trust|school|practice|hospital|department|unit|service|client))"
+        ),
+    ),
+    ("job details", re.compile(r"^(job details|details|additional information|other information|job info)")),
+)
+
+# --- single lines that are not requirements, whatever section they sit in
+LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "pay",
+        re.compile(
+            r"[$£€₹]\s?\d|\d\s?(k|lpa|lakhs?|per annum|p\.a\.)\b|\b(salary|compensation|base pay|pay range|"
+            r"per hour|an hour|hourly rate|ote|wage|remuneration|ctc|bonus structure|commission structure|"
+            r"stipend|pay scale|band \d|agenda for change)\b",
+            re.I,
+        ),
+    ),
+    (
+        "benefits",
+        re.compile(
+            r"\b(401\(?k\)?|paid time off|pto|health (insurance|care|benefits)|dental (insurance|plan|"
+            r"coverage)|vision (insurance|coverage)|pension|annual leave|holiday allowance|days of holiday|"
+            r"parental leave|gym|wellness|employee discount|life insurance|tuition (reimbursement|"
+            r"assistance)|stock options|equity|relocation (assistance|package)|company car|free (lunch|"
+            r"meals|parking)|learning budget|cycle to work|bike leasing|sick pay|benefits)\b",
+            re.I,
+        ),
+    ),
+    (
+        "schedule",
+        re.compile(
+            r"^(full[- ]time|part[- ]time|permanent|temporary|contract|fixed[- ]term|internship|day shift|"
+            r"night shift|monday to friday|weekends? as needed|\d+ hour shift|\d+[- ]hours? (per|a) week|"
+            r"overtime|on call|rotating)\b|\b(hours per week|hours a week|shift pattern|work schedule|"
+            r"monday\s*(to|-|–|through)\s*friday)\b",
+            re.I,
+        ),
+    ),
+    (
+        "location",
+        re.compile(r"^(remote|hybrid|on-?site|in person|work location)\b.{0,60}$|\brelocat\w+\b", re.I),
+    ),
+    (
+        "physical demands",
+        re.compile(
+            r"\b(lift(ing)?|carry(ing)?|push(ing)?|pull(ing)?) (up to )?\d+\s?(lbs?|pounds|kg|kilos)|"
+            r"\bstand(ing)? (for|during) (long|extended|prolonged)|\bprolonged (periods|standing|sitting)|"
+            r"\bphysical(ly)? (demands|able|fit)\b|\bbend(ing)?, |kneel",
+            re.I,
+        ),
+    ),
+    (
+        "checks",
+        re.compile(
+            r"\b(background (check|screen|investigation)|drug (test|screen)|criminal (record|history)|"
+            r"dbs (check)?|enhanced disclosure|pvg|right to work|eligible to work|work authori[sz]ation|"
+            r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
+            r"check|safeguarding checks|reference checks?)\b",
+            re.I,
+        ),
+    ),
+    (
+        "legal and equal opportunity",
+        re.compile(
+            r"\b(equal (employment )?opportunit\w*|without regard to|regardless of (race|age|gender)|"
+            r"reasonable accommodation|protected (veteran|characteristic|status)|affirmative action|"
+            r"e-verify|disabilit(y|ies) confident|we (welcome|encourage) applications from|"
+            r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
+            r"applicants? with (disabilities|criminal)|fair chance|discriminat\w+)\b",
+            re.I,
+        ),
+    ),
+    (
+        "how to apply",
+        re.compile(
+            r"\b(to apply|apply (now|today|online|via|through|by|with)|please (apply|send|submit|email|"
+            r"include|attach)|send (your|us your|a) (cv|resume|résumé|cover letter|application)|"
+            r"(cv|resume|résumé) (and|&) (a )?cover letter|cover letter|closing date|deadline|"
+            r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
+            r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
+            r"click apply|submit your)\b",
+            re.I,
+        ),
+    ),
+    (
+        "intro",
+        re.compile(
+            r"^(we('re| are)|.{0,60}\b(is|are)) (currently )?(looking|seeking|searching|hiring|recruiting)"
+            r"( for)?\b|^(join (us|our team)|are you (a|an|looking|ready|passionate))|"
+            r"^(this is an? (exciting|great|unique|fantastic)|an? (exciting|great|unique|fantastic) "
+            r"(opportunity|role|position) )",
+            re.I,
+        ),
+    ),
+)
+
+# application form fields and questionnaires pasted below the posting
+FORM_FIELD_RE = re.compile(
+    r"^(yes|no|n/a|currency|employment status|desired (salary|start date|pay)|start date|notice period|"
+    r"first name|last name|full name|e-?mail( address)?|phone( number)?|mobile|address|city|country|"
+    r"postcode|zip( code)?|linkedin( profile)?|website|portfolio( url)?|upload|attach|resume|cv|"
+    r"cover letter|salary expectations?|expected (salary|ctc)|current ctc|select( one)?|choose|"
+    r"required|optional|\*)\s*[:*]?\s*$",
+    re.I,
+)
+QUESTION_RE = re.compile(r"\?\s*(\*|\(required\))?\s*$")
+
+# common words of other languages that English postings append boilerplate in
+_FOREIGN_WORDS = frozenset(
+    """
+    und der die das wir sie ihre ihr mit für von bei zur zum ist sind werden nicht auf eine einer
+    les des nous vous est sont avec pour dans une sur par aux votre notre qui
+    el los las del para con por una que nuestro nuestra sus como
+    het een van voor zijn wij met onze niet ook
+    """.split()
+)
+
+
+_REQ_STRONG_RE = re.compile(
+    r"require|qualif|skills|essential|must|what you('ll)? (bring|need|have)|about you|who you are|"
+    r"person spec|experience|education|competenc|criteria|you have|you bring|your profile"
+)
+_DUTY_STRONG_RE = re.compile(
+    r"responsibilit|duties|what you('ll| will) (do|be doing|work on|own)|day[ -]to[ -]day|key tasks|"
+    r"accountabilit|your role|the role|in this role|what the job involves"
+)
+
+
+def heading_kind(heading: str) -> str | None:
+    """'must', 'nice', 'duty', 'aside:<reason>' or None (an unknown heading) for a heading's text."""
+    h = heading.lower().strip(" :*#-–—|").strip()
+    if not h or len(h) > 80:
+        return None
+    if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
+        return "nice"
+    req, duty = bool(_REQ_STRONG_RE.search(h)), bool(_DUTY_STRONG_RE.search(h))
+    if not (req or duty):
+        for reason, rx in SET_ASIDE_HEADS:
+            if rx.search(h):
+                return f"aside:{reason}"
+    if req and not duty:
+        return "must"
+    if duty and not req:
+        return "duty"
+    if req and duty:
+        # "Responsibilities and requirements": whichever comes first names most of the list
+        return "must" if _REQ_STRONG_RE.search(h).start() < _DUTY_STRONG_RE.search(h).start() else "duty"  # type: ignore[union-attr]
+    if DUTY_HEAD_RE.search(h):
+        return "duty"
+    if REQ_HEAD_RE.search(h):
+        return "must"
+    return None
+
+
+def line_set_aside(text: str) -> str | None:
+    """The reason a single line is not a requirement, or None."""
+    stripped = text.strip()
+    if FORM_FIELD_RE.match(stripped):
+        return "application form"
+    if QUESTION_RE.search(stripped) and re.match(
+        r"^(do|are|have|can|will|would|is|did|what|how|which|please|were)\b", stripped, re.I
+    ):
+        return "questionnaire"
+    for reason, rx in LINE_SET_ASIDE:
+        if rx.search(stripped):
+            return reason
+    if is_foreign(stripped):
+        return "not in English"
+    return None
+
+
+def is_foreign(text: str) -> bool:
+    """A line mostly in another language (boilerplate appended to English postings)."""
+    toks = re.findall(r"[a-zäöüßéèêàçñ]+", text.lower())
+    if len(toks) < 6:
+        return False
+    hits = sum(1 for t in toks if t in _FOREIGN_WORDS)
+    return hits / len(toks) >= 0.15 or any(c in text for c in "äöüßñ") and hits >= 2
