@@ -68,14 +68,30 @@ def _split_inline_bullets(line: str) -> list[str]:
     return [p if i == 0 else "• " + p for i, p in enumerate(parts) if p.strip()]
 
 
+# words that open a list item: when one is run straight into the previous item ("...backend APIsWrite test
+# plans"), the glue is a lost line break even if the left word is a name
+_ITEM_OPENERS = frozenset(
+    """
+    Write Design Develop Manage Maintain Provide Ensure Support Assist Prepare Work Lead Build Create Conduct
+    Monitor Review Coordinate Collaborate Communicate Perform Handle Deliver Participate Identify Respond
+    Process Track Follow Own Plan Run Train Mentor Analyse Analyze Report Respond Deliver Drive Partner
+    Good Strong Excellent Experience Knowledge Ability Understanding Familiarity Exposure Proven Bachelor
+    Degree Minimum Must Proficiency Hands Solid Basic Working Demonstrated Certification Fluency Fluent Valid
+    Current Previous Willingness Able Comfortable Advanced Clear Great Sound Familiar Prior
+    """.split()
+)
+_OPENER_GLUE_RE = re.compile(r"(?<=[a-z0-9)])(" + "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True)) + r")\b")
+
+
 def _unglue(line: str) -> list[str]:
     """Split items the site ran together. The left word must be all lower case, so names written in
     camel case ("JavaScript", "ThinkPad", "iPhone") stay whole."""
     if " " not in line.strip():
         return [line]
-    cuts = [m.start(2) if m.group(2) else m.end(3) for m in _GLUED_RE.finditer(line)]
+    cuts = {m.start(2) if m.group(2) else m.end(3) for m in _GLUED_RE.finditer(line)}
+    cuts |= {m.start(1) for m in _OPENER_GLUE_RE.finditer(line)}
     pieces, last = [], 0
-    for cut in cuts:
+    for cut in sorted(cuts):
         pieces.append(line[last:cut])
         last = cut
     pieces.append(line[last:])

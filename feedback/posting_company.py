@@ -40,6 +40,7 @@ _BODY_RES = (
 _LOCATION_RE = re.compile(
     r"\b(remote|hybrid|on-?site|in[- ]office|united states|usa|uk|united kingdom|india|canada|australia|"
     r"germany|ireland|singapore|south africa|new zealand|england|scotland|wales|full[- ]time|part[- ]time|"
+    r"days|evenings|weekends?|nights|shifts?|home weekly|"
     r"contract|permanent|\d+ (days?|weeks?|hours?) ago|applicants|reposted|posted)\b|,\s*[A-Z]{2}\b|"
     r"\b\d{5}\b",
     re.I,
@@ -53,11 +54,17 @@ _NOT_NAMES = frozenset(
 )
 
 
+_COMMON_FIRST = frozenset(
+    "north south east west new great united national royal general city first central global american british".split()
+)
+
+
 def _plausible_name(name: str) -> bool:
     name = name.strip(" .,:;-–—|*#")
     if not name or not name[0].isupper() or len(name.split()) > 7 or len(name) > 60:
         return False
-    first = name.split()[0].lower().strip(".,")
+    words = name.split()
+    first = (words[1] if words[0] == "The" and len(words) > 1 else words[0]).lower().strip(".,")
     if first in _NOT_NAMES or heading_kind(name) is not None:
         return False
     return not _LOCATION_RE.search(name) and line_set_aside(name) is None
@@ -88,16 +95,20 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         else:
             cands.append((value, 6.0))
     head = _header(lines)
+    if head and title is not None and title.lower() not in head[0].lower():
+        # the title came from a field: the top line is then usually the employer
+        cands.append((head[0], 3.0))
     if head:
         parts = [p.strip() for p in _TITLE_SPLIT_RE.split(head[0]) if p.strip()]
         if title is None and parts:
             title = parts[0]
         for k, p in enumerate(parts[1:3]):
-            weight = 4.0 if _AT_RE.search(head[0]) else 3.0 - k
+            # "Role at Company" names the employer; "Role – Grid Connection" is more often a qualifier
+            weight = 4.0 if _AT_RE.search(head[0]) else 2.0 - k
             cands.append((p.split("(")[0].strip(), weight))
         if len(head) > 1:
             second = _TITLE_SPLIT_RE.split(head[1])[0].split("(")[0].split(",")[0].strip()
-            cands.append((second, 2.5))
+            cands.append((second, 3.0))
     for ln in lines:
         for rx, weight in _BODY_RES:
             for m in rx.finditer(ln.strip(" *#")):
@@ -114,6 +125,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         if not _plausible_name(name):
             continue
         repeats = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
+        first = name.split()[0]
+        if len(name.split()) > 1 and len(first) >= 4 and first.lower() not in _COMMON_FIRST:
+            # "Willowmere Homecare Ltd" is mostly written "Willowmere" in the body
+            repeats = max(repeats, int(0.8 * len(re.findall(r"(?<!\w)" + re.escape(first) + r"(?!\w)", text))))
         scores[name] = max(scores.get(name, 0.0), weight) + min(repeats, 6) * 0.5
     company = max(scores, key=lambda n: scores[n]) if scores else None
     if company is not None and scores[company] < 2.5:

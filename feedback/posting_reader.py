@@ -52,6 +52,7 @@ DUTY_CUE_RE = re.compile(
 _SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“])")
 # a dot after these does not end a sentence ("St. Mary's", "e.g. Excel")
 _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|vs|approx|dept|u\.s)\.$", re.I)
+_KEY_VALUE_RE = re.compile(r"^[A-Z][\w/&'’ ]{1,30}:\s+\S.{0,80}$")
 _ESSENTIAL_RE = re.compile(r"^\s*(essential|required|must[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
 _DESIRABLE_RE = re.compile(r"^\s*(desirable|preferred|nice[ -]to[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
 
@@ -95,14 +96,8 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         return True
     if heading_kind(s) is not None and len(s.split()) <= 6:
         return True
-    # "Clinical skills" above a bulleted list
-    return (
-        next_line is not None
-        and next_line.bullet
-        and len(s.split()) <= 5
-        and s[:1].isupper()
-        and not re.search(r"\b(you|we|i)\b", s, re.I)
-    )
+    # "Clinical skills" or "We can offer you" above a bulleted list
+    return next_line is not None and next_line.bullet and s[:1].isupper() and not s.endswith(("!", "?"))
 
 
 def _sentences(text: str) -> list[str]:
@@ -181,6 +176,13 @@ def read_posting(text: str) -> ReadPosting:
                 kind = found
             elif kind.startswith("aside:") or kind == "intro":
                 kind = "unknown"
+            continue
+        elif _KEY_VALUE_RE.match(body) and inline is None and not ln.bullet:
+            # "Grade: 8", "Reports to: Head of Planning": facts about the post, not requirements
+            out.set_aside.append(SetAsideText(body, "job details"))
+            continue
+        elif inline is not None and not ln.bullet and inline.startswith("aside:"):
+            out.set_aside.append(SetAsideText(body, inline.removeprefix("aside:")))
             continue
         elif inline is not None and not ln.bullet:
             # "Requirements: BLS; two years of ICU; charting in an EHR": a heading and its list on one line

@@ -14,7 +14,7 @@ import re
 # --- headings: what the lines under them are
 NICE_HEAD_RE = re.compile(
     r"nice[ -]to[ -]have|preferred|bonus|\bplus(es)?\b|desirable|desired|extra credit|ideally|good to have|"
-    r"optional|also welcome|great if|even better|not required|advantageous|would be an advantage|"
+    r"optional|also welcome|great if|even better|not required|advantageous|advantage|an asset|"
     r"stand out|set you apart|extra points"
 )
 REQ_HEAD_RE = re.compile(
@@ -28,18 +28,18 @@ DUTY_HEAD_RE = re.compile(
     r"responsibilit|what you('ll| will) (do|work on|own|be doing)|duties|the role|your role|day[ -]to[ -]day|"
     r"in this role|you will|you'll|key tasks|tasks|the job|about the (role|job|position)|your impact|"
     r"main duties|accountabilit|what the job involves|role overview|position summary|job summary|"
-    r"job description|what you'll achieve|scope|your mission|the opportunity|outcomes|activities|"
+    r"what you'll achieve|scope|your mission|the opportunity|outcomes|activities|"
     r"day in the life|your day|key result"
 )
 
 # headings and lines to set aside, with the reason shown to the person
 SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("pay", re.compile(r"^(pay|salary|compensation|remuneration|rate|wage|ctc|package|pay range|base pay)")),
+    ("pay", re.compile(r"^(pay|salary|compensation|remuneration|rate|wage|ctc|package|pay range|base pay)|\b(pay|salary)\b")),
     (
         "benefits",
         re.compile(
             r"benefit|perks|what we offer|we offer|what('s| is) in it for you|why (join|work)|rewards|"
-            r"what you('ll)? get|in return|our offer|we provide|package"
+            r"what you('ll)? get|in return|\boffer\b|we provide|package"
         ),
     ),
     (
@@ -204,7 +204,7 @@ _DUTY_STRONG_RE = re.compile(
 def heading_kind(heading: str) -> str | None:
     """'must', 'nice', 'duty', 'aside:<reason>' or None (an unknown heading) for a heading's text."""
     h = heading.lower().strip(" :*#-–—|").strip()
-    if not h or len(h) > 80:
+    if not h or len(h) > 80 or h in ("full job description", "job description", "description"):
         return None
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
         return "nice"
