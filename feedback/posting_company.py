@@ -128,9 +128,20 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         first = name.split()[0]
         if len(name.split()) > 1 and len(first) >= 4 and first.lower() not in _COMMON_FIRST:
             # "Willowmere Homecare Ltd" is mostly written "Willowmere" in the body
-            repeats = max(repeats, int(0.8 * len(re.findall(r"(?<!\w)" + re.escape(first) + r"(?!\w)", text))))
+            repeats = max(
+                repeats, int(0.8 * len(re.findall(r"(?<!\w)" + re.escape(first) + r"(?!\w)", text)))
+            )
         scores[name] = max(scores.get(name, 0.0), weight) + min(repeats, 6) * 0.5
     company = max(scores, key=lambda n: scores[n]) if scores else None
     if company is not None and scores[company] < 2.5:
         company = None
+    if company is not None:
+        # "Northwind" found in the body, "Northwind Logistics" under the title: the full name wins
+        longer = [
+            n
+            for n in scores
+            if n != company and n.startswith(company + " ") and scores[n] >= scores[company] - 1.5
+        ]
+        if longer:
+            company = max(longer, key=lambda n: scores[n])
     return title, company

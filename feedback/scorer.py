@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import warnings
+from typing import Literal
 
 from .alignment import score as score_alignment
 from .delivery import analyse as analyse_delivery
@@ -10,6 +12,7 @@ from .enthusiasm import score as score_enthusiasm
 from .examples import score as score_examples
 from .grammar import analyse
 from .job import JobDescription, parse_job
+from .learned import ScoreModel, shipped_model
 from .model import Feedback, Word
 from .text import normalise, split_sentences, tokenize
 
@@ -56,11 +59,15 @@ def score_answer(
     job: str | JobDescription | None = None,
     words: list[Word] | None = None,
     duration_s: float | None = None,
+    model: ScoreModel | Literal["shipped", "rules"] = "shipped",
 ) -> Feedback:
     """Score one answer.
 
     ``overall`` is the weighted mean ``0.40*examples + 0.25*enthusiasm + 0.25*alignment + 0.10*delivery``,
     rounded; without a job description alignment is null and the other weights are rescaled to sum to 1.
+    The examples, enthusiasm and alignment scores come from the learned model (``model``: the one shipped
+    in the package by default, "rules" for the rule scores alone); evidence, statuses and tips always come
+    from the rule features, so each score stays explainable.
     ``tips`` are the most useful next-attempt tips: each dimension's first tip, ranked by how much that
     dimension falls short weighted by its share of the overall score, then second tips, at most three.
     """
@@ -71,11 +78,28 @@ def score_answer(
     tokens = tokenize(norm)
     sentences = split_sentences(norm)
     facts = analyse(sentences, norm)
-    examples, _ = score_examples(transcript, norm, facts)
+    examples, example_facts = score_examples(transcript, norm, facts)
     context = jd.context_stems if jd else frozenset()
     enthusiasm = score_enthusiasm(transcript, norm, sentences, jd.company if jd else None, context)
     alignment = score_alignment(transcript, tokens, sentences, facts, jd, question)
     delivery = analyse_delivery(transcript, norm, tokens, words, duration_s)
+    kind = question_kind(question)
+    learned = shipped_model() if model == "shipped" else None if model == "rules" else model
+    if learned is not None and transcript.strip():
+        # imported here: they pull numpy and the embedding runtime, and `import feedback` stays light
+        from . import features as feature_set
+        from .embed import EmbeddingUnavailable
+
+        try:
+            feats = feature_set.compute(
+                kind, transcript, sentences, jd, examples, example_facts, enthusiasm, alignment
+            )
+        except EmbeddingUnavailable as error:
+            warnings.warn(f"{error}; scores use the rules alone", stacklevel=2)
+        else:
+            for name, dim in (("examples", examples), ("enthusiasm", enthusiasm), ("alignment", alignment)):
+                if dim.score is not None and name in learned.dimensions:
+                    dim.score = learned.dimensions[name].score(feats)
 
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
     if alignment.score is not None:
@@ -85,7 +109,6 @@ def score_answer(
 
     # what the question asks for decides which shortfall matters most: a "tell me about a time" answer needs
     # a story more than enthusiasm, a "why us" answer the reverse
-    kind = question_kind(question)
     weight = {id(examples): 1.0, id(enthusiasm): 1.0, id(alignment): 1.0, id(delivery): 1.0}
     if kind == "behavioral":
         weight[id(enthusiasm)] = 0.3
@@ -118,4 +141,24 @@ def score_answer(
         delivery=delivery,
         overall=overall,
         tips=tips,
+    )
+
+
+def answer_features(
+    question: str, transcript: str, job: str | JobDescription | None = None
+) -> dict[str, float]:
+    """The features the learned scores are computed from (for fitting and for explaining a score)."""
+    from . import features as feature_set
+
+    jd = _job(job)
+    norm = normalise(transcript)
+    tokens = tokenize(norm)
+    sentences = split_sentences(norm)
+    facts = analyse(sentences, norm)
+    examples, example_facts = score_examples(transcript, norm, facts)
+    context = jd.context_stems if jd else frozenset()
+    enthusiasm = score_enthusiasm(transcript, norm, sentences, jd.company if jd else None, context)
+    alignment = score_alignment(transcript, tokens, sentences, facts, jd, question)
+    return feature_set.compute(
+        question_kind(question), transcript, sentences, jd, examples, example_facts, enthusiasm, alignment
     )
