@@ -6,9 +6,9 @@ matching (difflib) for misspellings and transcription slips. A requirement is *p
 one of its key terms (a domain term or a name) or two of its plain content words are there.
 
 Then it matters how the sentence connects the requirement to the person:
-- *evidence*: something the person did or does with it ("I added an index in Postgres", a concrete routine);
+- *evidence*: something the person did or does with it ("I tuned the queries in MySQL", a concrete routine);
 - *touch*: a claim, a list, years of experience, "I would ...", "I want to ...", or a "we"-only story;
-- nothing: a fact about the company ("your Postgres ledger") or the field in general.
+- nothing: a fact about the company ("your Kafka pipeline") or the field in general.
 
 Three bands: none (0), touched or one requirement evidenced (30-52), at least two distinct requirements
 evidenced, one of them a must-have or core duty (70-100). Requirements evidenced by the same words count once.
@@ -131,8 +131,8 @@ def _connections(facts: list[SentenceFacts]) -> list[str]:
     """How each sentence ties what it names to the person: "evidence", "touch" or "none".
 
     Evidence: a first-person action or concrete routine, or a sentence of the same story told around the
-    actions (the result "memory per Kubernetes pod fell by 80%"). None: a remark about the employer with no
-    first person ("your Postgres ledger"). Everything else (claims, lists, plans, "we") touches.
+    actions (the result "the Kubernetes bill fell by a third"). None: a remark about the employer with no
+    first person ("your Kafka pipeline"). Everything else (claims, lists, plans, "we") touches.
     """
     acts = [k for k, f in enumerate(facts) if f.i_action]
     out = []
@@ -166,7 +166,7 @@ def _match_requirement(
             k = bisect.bisect_right(starts, a) - 1
             if k >= 0:
                 per_sentence.setdefault(k, []).append((t, w * credit, [(a, b)]))
-    # a story is one piece of evidence: its sentences pool their words ("teach back" ... "before discharge")
+    # a story is one piece of evidence: its sentences pool their words ("set up Grafana" ... "the alerts")
     story = [k for k in per_sentence if conns[k] == "evidence"]
     if len(story) > 1:
         pooled = [h for k in story for h in per_sentence.pop(k)]

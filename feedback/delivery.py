@@ -103,7 +103,7 @@ def find_fillers(norm: str, tokens: list[Token]) -> list[tuple[str, int, int]]:
         elif w == "you" and nxt == "know":
             nxt2 = tokens[i + 2].norm if i + 2 < n else None
             comma = i + 2 >= n or any(c in norm[tokens[i + 1].end : tokens[i + 2].start] for c in ",.;:!?-")
-            # after a clause edge or a conjunction ("and you know it worked out") it is a discourse marker
+            # after a clause edge or a conjunction ("and you know we got there") it is a discourse marker
             opener = edge_before or prev in _CLAUSE_OPENERS
             if not (prev in _YOU_KNOW_NOT_PREV and not edge_before) and (
                 comma or nxt2 not in _YOU_KNOW_NOT_NEXT or (opener and nxt2 not in _WH_WORDS)
@@ -139,9 +139,9 @@ def _like_is_filler(prev: str | None, nxt: str | None, edge_before: bool, comma_
     if prev in _LIKE_FILLER_PREV or prev in FILLER_SINGLE:
         return True
     if nxt[0].isdigit() or nxt in NUMBER_WORDS or nxt in FILLER_SINGLE or nxt in _LIKE_FILLER_NEXT:
-        return True  # "took like 3 weeks", "and then like we ...", "like in his sixties"
+        return True  # "took like 3 weeks", "and then like we ...", "like in the spring"
     if nxt.endswith("ing") and len(nxt) > 5 and prev not in _DETERMINERS:
-        return True  # "a truck like driving down the aisle"
+        return True  # "a car like speeding past"
     # after a content word "like" introduces examples: "tools like Terraform"
     return prev in STOPWORDS and prev not in _DETERMINERS
 

@@ -2,8 +2,8 @@
 
 Three levels, each a band of the 0-100 scale:
 
-- none (0-10): no interest expressed (a plain story), or only hedged ("I guess it seems fine"), negated
-  ("I'm not really passionate about ...") or self-serving (salary, commute, "any job") motives;
+- none (0-10): no interest expressed (a plain story), or only hedged ("I suppose it is fine"), negated
+  ("I'm not that interested in ...") or self-serving (salary, commute, "any job") motives;
 - generic (35-60): positivity or politeness that could be said to any employer ("excited about this
   opportunity", "great company", "thank you for your time"), intent without a specific reason, or a
   specific remark without intent;
@@ -12,8 +12,8 @@ Three levels, each a band of the 0-100 scale:
   work (the job description's distinctive words and the company name are used when given).
 
 Hedged or negated sentences do not count as interest; when an answer also has a clear, unhedged
-statement, that statement decides. Passion for a field or a philosophy ("I'm passionate about data
-storytelling") is not interest in this employer and earns nothing.
+statement, that statement decides. Passion for a field or a philosophy ("I'm passionate about clean
+code") is not interest in this employer and earns nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from .lexicon import words
 from .model import DimensionScore, Evidence, make_evidence
 from .text import Sentence, normalise, stem
 
-# Feelings count only when the speaker has them ("I'm excited", "I'd be glad"), not "the team was happy".
+# Feelings count only when the speaker has them ("I'm excited", "I'd be glad"), not "the client was pleased".
 FEELING_RE = re.compile(
     r"\b(excited|thrilled|eager|keen|enthusiastic|inspired|fascinated|energized|energised|pumped|stoked|"
     r"love|loved|"
@@ -35,7 +35,7 @@ FEELING_RE = re.compile(
     r"caught my eye|stood out|stands out|appeals to me|appealed to me|speaks to me|resonates|means a lot|"
     r"matters to me|huge fan|big fan|dream)\b"
 )
-# Value statements ("passionate about data storytelling", "I believe in empowered teams") are philosophy:
+# Value statements ("passionate about clean code", "I believe in small releases") are philosophy:
 # they count only when aimed at this employer.
 VALUE_RE = re.compile(r"\b(passionate|passion|believe in|care (deeply |a lot |so much )?about)\b")
 PRAISE_RE = re.compile(
@@ -69,7 +69,7 @@ INTENT_RE = re.compile(
     r"i look forward to|i'm looking forward to|(most|really) looking forward to|i'm ready to|i'm keen to|"
     r"i'd be (proud|thrilled|excited|glad|happy|grateful|honored|honoured) to|i'd (really )?enjoy|"
     r"i would (really )?enjoy|i'd want to (bring|be|work|join|help|build|grow|learn|own|do)|where i want to|"
-    r"i see myself|happy to do|excited to|i want to (help|build|grow|learn|be|work|keep|join|bring|own))"
+    r"i see myself|excited to|i want to (help|build|grow|learn|be|work|keep|join|bring|own))"
 )
 SPECIFIC_RE = re.compile(
     r"\b(your|you're|you've|the company's) (mission|product|products|platform|app|service|services|tools?|"
@@ -121,8 +121,8 @@ INDIFFERENT_RE = re.compile(
 )
 SELF_SERVING_RE = re.compile(
     r"\b((the )?(salary|pay|compensation|benefits|money|bonus|bonuses|perks|package|stock|equity|commission|"
-    r"differential|band)( here| is| are| was| seems| looks| on)* (good|great|nice|better|decent|high|higher|"
-    r"competitive|generous|solid|above)|mainly the money|the money|pays (well|better|more|a lot)|(for|"
+    r"differential)( here| is| are| was| seems| looks| on)* (good|great|nice|better|decent|high|higher|"
+    r"competitive|generous|solid|above)|the money|pays (well|better|more|a lot)|(for|"
     r"about) the "
     r"(money|salary|pay|benefits|paycheck)|better (pay|salary|money|benefits|package)|(higher|more) (pay|"
     r"salary|"
@@ -134,7 +134,7 @@ SELF_SERVING_RE = re.compile(
     r"coffee)|"
     r"seems easy|(easy|easier) (job|work|role)|get out of my (current|last|old) job|hate my (current |"
     r"old )?(job|"
-    r"boss)|lease|daycare|promotion|remote, which|because (it's|you're) remote)\b"
+    r"boss)|promotion|because (it's|you're) remote)\b"
 )
 
 
@@ -184,7 +184,7 @@ def _felt(s: Sentence, norm: str) -> bool:
 def _specific(norm: str, s: Sentence, context_stems: frozenset[str], targeted: bool) -> bool:
     """Does the sentence name something particular to this employer?
 
-    Either a possessive reference to its product, mission, program ... ("your rapid response team"), or the
+    Either a possessive reference to its product, mission, program ... ("your mentoring program"), or the
     posting's distinctive words: two of them, or one in a sentence aimed at the employer.
     """
     if SPECIFIC_RE.search(norm, s.start, s.end):
@@ -242,8 +242,8 @@ def score(
         ev.append(make_evidence(transcript, a, b, "anti_enthusiasm"))
 
     def near_specific(k: int) -> bool:
-        # the particular thing is often named in the sentence before the intent ("Your posting talks about X,
-        # and I'd love to ...") or right after it
+        # the particular thing is often named in the sentence before the intent ("The posting mentions X.
+        # I'd love to ...") or right after it
         # (a sentence before the intent must be aimed at the employer: otherwise it is usually the story)
         before = k > 0 and rows[k - 1].specific and rows[k - 1].clean and rows[k - 1].targeted
         after = k + 1 < len(rows) and rows[k + 1].specific and rows[k + 1].clean

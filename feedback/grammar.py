@@ -71,10 +71,10 @@ class SentenceFacts:
     i_past_state: bool  # "I was", "I had": part of a past story even if not an action
     experience: bool = False  # a concrete routine or background fact about the person's own work
     trait: bool = False  # self-description ("I'm a team player", "I always give 100%")
-    incidental: bool = False  # "I read your blog", "a recruiter reached out": not evidence of work
+    incidental: bool = False  # "I read your blog", "I saw the advert": not evidence of work
     ambiguous_tense: bool = False  # the only action verb reads the same in present ("I read", "I set")
     routine: bool = (
-        False  # experience that is a present work practice ("Every Monday I sort ..."), not a résumé
+        False  # experience that is a present work practice ("Every Friday I audit ..."), not a résumé
     )
     work_practice: bool = (
         False  # a first-person present-tense work verb, concrete or not ("I review the PRs")
@@ -130,7 +130,7 @@ def _main_verb(n: tuple[str, ...], k: int) -> str:
             and (is_past(n[j + 1]) or n[j + 1] in ("been", "always", "never", "also", "run", "done"))
         )
     ):
-        return "have"  # "I have three kids": "have" is the main verb here
+        return "have"  # "I have two dogs": "have" is the main verb here
     while j < len(n) and (n[j] in AUX or n[j] in BETWEEN) and skipped < 3:
         if (
             n[j] == "been"
@@ -151,7 +151,7 @@ def _main_verb(n: tuple[str, ...], k: int) -> str:
                 "carrying",
             )
         ):
-            return "been"  # "I've been a lead since 2021", "I've been running the night shift"
+            return "been"  # "I've been a manager since 2019", "I've been running the help desk"
         j += 1
         skipped += 1
     return n[j] if j < len(n) else ""
@@ -235,9 +235,8 @@ def analyse_sentence(s: Sentence, norm: str = "") -> SentenceFacts:
                 incidental = True
             elif v in BIO_VERBS and (after in BIO_VERBS[v] or after.isdigit() or after in NUMBERISH):
                 if subj_i:
-                    i_state = (
-                        True  # "I started at a bank", "I moved into product": a résumé line, not an episode
-                    )
+                    # "I started at a law firm", "I moved into finance": a résumé line, not an episode
+                    i_state = True
             elif subj_i and not i_modal_first:
                 i_action = True
                 if v not in SAME_FORM_PRESENT:
@@ -260,7 +259,7 @@ def analyse_sentence(s: Sentence, norm: str = "") -> SentenceFacts:
         routine = bool(FREQUENCY_RE.search(norm, s.start, s.end))
         experience = _concrete(s, norm, n) and (routine or not trait)
     if i_action and norm and TENURE_RE.search(norm, s.start, s.end):
-        # "I drove a forklift for four years", "I've led the team since 2021": background, not one episode
+        # "I coached the swim club for six years", "I've led the team since 2019": background, not one episode
         i_action, i_state = False, True
     tenure = bool(norm) and bool(TENURE_RE.search(norm, s.start, s.end))
     routine = (
@@ -288,7 +287,7 @@ def analyse_sentence(s: Sentence, norm: str = "") -> SentenceFacts:
 
 def analyse(sentences: list[Sentence], norm: str = "") -> list[SentenceFacts]:
     facts = [analyse_sentence(s, norm) for s in sentences]
-    # "Then I read the tests first" is a habit unless a neighbouring sentence is clearly in the past
+    # "Then I read the logs first" is a habit unless a neighbouring sentence is clearly in the past
     out = []
     for k, f in enumerate(facts):
         if f.ambiguous_tense:

@@ -67,7 +67,7 @@ WISH = frozenset(["love", "like", "enjoy", "want"])
 INTENSIFIERS = words("really genuinely truly absolutely definitely so also")
 GLAD = words("proud glad happy thrilled excited honored honoured grateful delighted keen")
 ADVICE = frozenset(["need", "have", "want", "gotta", "got"])
-# "you should ..." is advice at the start of a clause; "the worst thing you can merge" is not
+# "you should ..." is advice at the start of a clause; "the best thing you can offer" is not
 ADVICE_PREV = words(
     """
     and so but then first always just really also honestly basically
@@ -110,7 +110,7 @@ SELF_DESC_AFTER_IM = words(
     """
 )
 
-# Verbs of finding out about the employer: "I read your handbook", "I looked at the website", "I applied".
+# Verbs of finding out about the employer: "I read your blog", "I browsed the careers site", "I applied".
 # With an employer-ish object they are incidental events, not evidence of how the person works.
 INCIDENTAL_VERBS = words(
     """
@@ -124,7 +124,7 @@ EMPLOYER_WORDS = words(
     role company glassdoor reviews founders founder story about opening position jobs
     """
 )
-# Apostrophe-less forms from raw speech-to-text ("ive done nights", "im not sure").
+# Apostrophe-less forms from raw speech-to-text ("ive done that", "dont know").
 UNAPOSTROPHED = {
     "ive": "i've",
     "im": "i'm",
@@ -138,7 +138,7 @@ UNAPOSTROPHED = {
     "ill": "ill",
 }
 
-# Concreteness: what separates "Every Monday I sort my accounts in Gainsight" (a real routine: experience)
+# Concreteness: what separates "Every Friday I reconcile the tills in Sage" (a real routine: experience)
 # from "I always give 100 percent" (a trait in habit form: self-description).
 FREQUENCY_RE = re.compile(
     r"\b((every|each) (single )?\w+|on (mondays|tuesdays|wednesdays|thursdays|fridays|weekends|nights|days)|"
@@ -156,7 +156,7 @@ TRAIT_RE = re.compile(
     r"believe|"
     r"believer|strengths?|weakness(es)?|mindset|perfectionist|(100|hundred) (percent|%)|my all|many hats|"
     r"synergy|"
-    r"thrive|lifelong learner|results[- ]driven|customer[- ]obsessed|storytelling|natural(ly)?|attitude|"
+    r"thrive|lifelong learner|results[- ]driven|customer[- ]obsessed|natural(ly)?|attitude|"
     r"personality|proactive|go above and beyond|wear|bridge the gap|value|best practices|leverage|"
     r"dedicated|reliable|dependable|driven|motivated)\b"
 )

@@ -168,9 +168,9 @@ intensive care unit | icu | critical care
 emergency department | emergency room | triage
 patient care | bedside care | patient safety | patient outcomes | patients
 medication administration | medications | medication | med pass | med passes | meds | dosing |
-    insulin | injection | injections | iv therapy | infusion | infusions | heparin | drip
+    insulin | injection | injections | iv therapy | infusion | infusions
 barcode medication administration | bcma | barcode scanning | barcode | scanner
-patient education | discharge teaching | teach back | teach-back | patient teaching | family education
+patient education | discharge teaching | patient teaching | family education
 infection control | infection prevention | sterile technique | ppe
 hipaa | patient privacy | protected health information | phi
 clinical trials | clinical research | gcp compliance | irb | protocols
@@ -197,11 +197,10 @@ loss prevention | shrink | shrinkage
 scheduling | rota | rotas | shift planning | staffing | roster | rostering | labor planning
 health and safety | osha | safety compliance | workplace safety | ehs
 forklift | forklift certification | pallet jack | material handling | powered industrial truck |
-    powered industrial trucks | pit | reach truck | order picker
-units per hour | uph | pick rate | picks per hour | productivity rate
+    powered industrial trucks | pit | order picker
 order accuracy | mis-shipments | mis-picks | mispicks | picking errors | shipping errors
 cycle counts | cycle count | cycle counting | inventory counts | inventory variance | variances
-warehouse management system | wms | manhattan | sap ewm | manhattan active
+warehouse management system | wms | sap ewm
 commercial driver's license | cdl | class a license
 quality control | qc | quality assurance | inspections | inspection
 computer-aided design | cad | autocad | solidworks | revit

@@ -18,12 +18,12 @@ TOKEN_RE = re.compile(r"[$£€]?\w(?:[\w'+#%]|[.\-/&](?=\w))*[+#%]*")
 # Hard sentence ends: ., !, ? or ; followed by space, or a line break. Decimal points ("3.5") and names
 # ("node.js") have no space after the dot, so they never split.
 _HARD_END_RE = re.compile(r"(?<=[.!?;])[\"')\]]*\s+|\s*\n+\s*")
-# abbreviations whose dot does not end a sentence ("the 9 p.m. pickup", "e.g. Postgres")
+# abbreviations whose dot does not end a sentence ("the 6 a.m. delivery", "e.g. Postgres")
 _NO_END_BEFORE = re.compile(
     r"(\b(a\.m|p\.m|e\.g|i\.e|etc|vs|approx|dr|mr|mrs|ms|st|inc|co|no|jr|sr|u\.s)\.)$"
 )
 
-# Spoken answers often arrive with no punctuation at all ("so um at my last job we had ... and then i ...").
+# Spoken answers often arrive with no punctuation at all ("so um back then we had ... and then i ...").
 # Long runs are cut before discourse markers that usually open a new clause. Lists are token tuples.
 _MARKERS: tuple[tuple[str, ...], ...] = tuple(
     tuple(m.split())
