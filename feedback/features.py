@@ -20,6 +20,7 @@ import numpy as np
 
 from .embed import embedder
 from .examples import ExampleFacts
+from .grammar import SentenceFacts
 from .job import JobDescription
 from .model import AlignmentScore, DimensionScore
 from .text import Sentence, stem
@@ -35,8 +36,8 @@ SPECIFIC_MOTIVATION = (
 )
 GENERIC_POSITIVITY = (
     "I am excited about this opportunity.",
-    "It seems like a great company with a great culture.",
-    "Thank you for the chance to interview.",
+    "Seems a great company, great culture overall.",
+    "Thanks so much for having me in today.",
 )
 SELF_SERVING = (
     "The salary is higher and the commute is shorter.",
@@ -44,7 +45,7 @@ SELF_SERVING = (
     "Any job would do, I just need something soon.",
 )
 INDIFFERENT = (
-    "I guess it seems fine, I'm not really passionate about it.",
+    "I guess it is fine; not passionate about it honestly.",
     "Honestly I don't care much about the company.",
 )
 _CHUNK_WORDS = 40  # long run-on clauses are cut into windows this long before embedding
@@ -94,16 +95,20 @@ def _embed_job(job: JobDescription) -> JobVectors:
     return JobVectors(e.embed(reqs), must, e.embed(about))
 
 
-def answer_chunks(transcript: str, sentences: list[Sentence]) -> list[str]:
-    """The answer's clauses as text, long ones cut into windows, for embedding."""
+def answer_chunks(transcript: str, sentences: list[Sentence]) -> tuple[list[str], list[int]]:
+    """The answer's clauses as text, long ones cut into windows, for embedding; and each one's sentence."""
     out: list[str] = []
-    for s in sentences:
+    owner: list[int] = []
+    for k, s in enumerate(sentences):
         words = transcript[s.start : s.end].split()
-        for k in range(0, max(len(words), 1), _CHUNK_WORDS):
-            piece = " ".join(words[k : k + _CHUNK_WORDS])
+        for w in range(0, max(len(words), 1), _CHUNK_WORDS):
+            piece = " ".join(words[w : w + _CHUNK_WORDS])
             if len(piece.split()) >= 3:
                 out.append(piece)
-    return out or [transcript.strip()]
+                owner.append(k)
+    if not out:
+        return [transcript.strip()], [-1]
+    return out, owner
 
 
 def _label_counts(dim: DimensionScore) -> Counter[str]:
@@ -121,6 +126,7 @@ def compute(
     transcript: str,
     sentences: list[Sentence],
     job: JobDescription | None,
+    facts: list[SentenceFacts],
     examples: DimensionScore,
     example_facts: ExampleFacts,
     enthusiasm: DimensionScore,
@@ -154,8 +160,18 @@ def compute(
         "en_negative": min(en["anti_enthusiasm"], 3) / 3,
         "en_hedge": min(en["hedge"], 3) / 3,
     }
-    chunks = answer_chunks(transcript, sentences)
+    chunks, owner = answer_chunks(transcript, sentences)
     vecs = embedder().embed(chunks)
+    # clauses where the person says what they did or do: only those can evidence a requirement
+    doing = np.array(
+        [
+            0 <= k < len(facts)
+            and not facts[k].hypothetical
+            and (facts[k].i_action or facts[k].experience or facts[k].work_practice or facts[k].routine)
+            for k in owner
+        ],
+        dtype=bool,
+    )
     proto = _prototypes()
     for name, rows in proto.items():
         f[f"en_sim_{name}"] = float((vecs @ rows.T).max())
@@ -184,6 +200,13 @@ def compute(
             "al_n_sim_35": min(int((per_req >= 0.35).sum()), 4) / 4,
             "al_n_sim_45": min(int((per_req >= 0.45).sum()), 4) / 4,
             "al_must_sim": float((per_req * jv.must).max()),
+        }
+        acted = sims[doing].max(axis=0) if doing.any() else np.zeros(sims.shape[1])
+        f |= {
+            "al_act_1": _top(acted, 1),
+            "al_act_2": _top(acted, 2),
+            "al_n_act_40": min(int((acted >= 0.40).sum()), 4) / 4,
+            "al_n_act_30": min(int((acted >= 0.30).sum()), 4) / 4,
         }
     else:
         f |= {"en_sim_about": 0.0, "en_context_words": 0.0}
