@@ -32,7 +32,7 @@ SPECIFIC_MOTIVATION = (
     "I want to work on your team because of the specific problem you are solving.",
     "I have used your service myself and I would love to help make it better.",
     "Your mission matters to me personally and I want to contribute to it here.",
-    "I read about your new program and that is exactly the work I want to be doing.",
+    "Your new program is the exact kind of work I hope to do next.",
 )
 GENERIC_POSITIVITY = (
     "I am excited about this opportunity.",

@@ -152,6 +152,33 @@ class Delivery:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class JobRequirement:
+    """One requirement as the posting reader understood it: "must", "nice" (preferred) or "duty"."""
+
+    text: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class JobSummary:
+    """What the answer was scored against: the posting's title, company and requirements."""
+
+    title: str | None
+    company: str | None
+    requirements: tuple[JobRequirement, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "company": self.company,
+            "requirements": [r.to_dict() for r in self.requirements],
+        }
+
+
 @dataclass(slots=True)
 class Feedback:
     """Everything the scorer says about one answer."""
@@ -165,9 +192,11 @@ class Feedback:
     delivery: Delivery
     overall: int
     tips: list[str]
+    job: JobSummary | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "job": self.job.to_dict() if self.job else None,
             "question": self.question,
             "transcript": self.transcript,
             "duration_s": self.duration_s,

@@ -80,7 +80,9 @@ _ITEM_OPENERS = frozenset(
     Current Previous Willingness Able Comfortable Advanced Clear Great Sound Familiar Prior
     """.split()
 )
-_OPENER_GLUE_RE = re.compile(r"(?<=[a-z0-9)])(" + "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True)) + r")\b")
+_OPENER_GLUE_RE = re.compile(
+    r"(?<=[a-z0-9)])(" + "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True)) + r")\b"
+)
 
 
 def _unglue(line: str) -> list[str]:

@@ -34,7 +34,12 @@ DUTY_HEAD_RE = re.compile(
 
 # headings and lines to set aside, with the reason shown to the person
 SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("pay", re.compile(r"^(pay|salary|compensation|remuneration|rate|wage|ctc|package|pay range|base pay)|\b(pay|salary)\b")),
+    (
+        "pay",
+        re.compile(
+            r"^(pay|salary|compensation|remuneration|rate|wage|ctc|package|pay range|base pay)|\b(pay|salary)\b"
+        ),
+    ),
     (
         "benefits",
         re.compile(

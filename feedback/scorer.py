@@ -13,7 +13,7 @@ from .examples import score as score_examples
 from .grammar import analyse
 from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
-from .model import Feedback, Word
+from .model import Feedback, JobRequirement, JobSummary, Word
 from .text import normalise, split_sentences, tokenize
 
 # Overall = weighted mean of the dimension scores. Examples weigh most (a concrete story with a result is the
@@ -21,6 +21,7 @@ from .text import normalise, split_sentences, tokenize
 # and transcripts of typed answers carry no timing).
 W_EXAMPLES, W_ENTHUSIASM, W_ALIGNMENT, W_DELIVERY = 0.40, 0.25, 0.25, 0.10
 MAX_TIPS, MIN_TIPS = 3, 2
+LEARNED_SHARE = 0.7  # of each dimension's score; the rest is the rule score
 THIRD_TIP_PRIORITY = 15.0  # about a 35-point shortfall in examples, 50 in enthusiasm or alignment
 
 _BEHAVIORAL_RE = re.compile(
@@ -92,14 +93,18 @@ def score_answer(
 
         try:
             feats = feature_set.compute(
-                kind, transcript, sentences, jd, examples, example_facts, enthusiasm, alignment
+                kind, transcript, sentences, jd, facts, examples, example_facts, enthusiasm, alignment
             )
         except EmbeddingUnavailable as error:
             warnings.warn(f"{error}; scores use the rules alone", stacklevel=2)
         else:
             for name, dim in (("examples", examples), ("enthusiasm", enthusiasm), ("alignment", alignment)):
                 if dim.score is not None and name in learned.dimensions:
-                    dim.score = learned.dimensions[name].score(feats)
+                    # the rule score anchors the learned one: it keeps "nothing found" near zero, and in
+                    # leave-one-posting-out cross-validation the blend agreed with people as well as the
+                    # model alone (see feedback/training.py)
+                    model_score = learned.dimensions[name].score(feats)
+                    dim.score = int(round(LEARNED_SHARE * model_score + (1 - LEARNED_SHARE) * dim.score))
 
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
     if alignment.score is not None:
@@ -141,6 +146,9 @@ def score_answer(
         delivery=delivery,
         overall=overall,
         tips=tips,
+        job=JobSummary(jd.title, jd.company, tuple(JobRequirement(r.text, r.kind) for r in jd.requirements))
+        if jd
+        else None,
     )
 
 
@@ -160,5 +168,13 @@ def answer_features(
     enthusiasm = score_enthusiasm(transcript, norm, sentences, jd.company if jd else None, context)
     alignment = score_alignment(transcript, tokens, sentences, facts, jd, question)
     return feature_set.compute(
-        question_kind(question), transcript, sentences, jd, examples, example_facts, enthusiasm, alignment
+        question_kind(question),
+        transcript,
+        sentences,
+        jd,
+        facts,
+        examples,
+        example_facts,
+        enthusiasm,
+        alignment,
     )

@@ -39,10 +39,13 @@ def schema() -> dict:
 
 
 def test_import_does_not_pull_ui_audio_or_model_modules() -> None:
+    # scoring may load numpy and onnxruntime (the sentence-embedding model), importing may not; neither may
+    # ever pull the UI, audio or speech-to-text stack
     code = (
         "import sys, feedback\n"
+        "light = [m for m in ('numpy', 'onnxruntime') if m in sys.modules]\n"
         "feedback.score_answer('q', 'I led the migration. I cut costs by 20%.', 'Requirements:\\n- SQL\\n')\n"
-        "bad = [m for m in ('textual', 'sounddevice', 'faster_whisper', 'practice', 'pyttsx3', 'numpy', "
+        "bad = light + [m for m in ('textual', 'sounddevice', 'faster_whisper', 'practice', 'pyttsx3', "
         "'ctranslate2') if m in sys.modules]\n"
         "print(','.join(bad))\n"
     )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from feedback import score_answer
+from feedback import score_answer as _score_answer
+
+
+def score_answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """These tests pin the rule evidence (reasons, statuses, tips and the rule bands); the learned blend on
+    top is tested in test_feedback_learned.py."""
+    return _score_answer(*args, model="rules", **kwargs)
+
 
 Q = "Why do you want to work here?"
 JOB = """Mobile Engineer - Fernway
