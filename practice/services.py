@@ -12,16 +12,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from practice.banks import BankCatalog
-from practice.config import Settings
-from practice.live import Decoder, LiveFactory
-from practice.store import Store
-from practice.streaming import StreamingTranscriber
+from practice.answers.pipeline import Scorer
+from practice.answers.scoring import default_scorer
+from practice.core.banks import BankCatalog
+from practice.core.jobs import JobSummary, default_job_parser
+from practice.storage.history import Store
+from practice.storage.settings import Settings, device_setting
+from practice.stt.live import Decoder, LiveFactory
+from practice.stt.streaming import StreamingTranscriber
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from practice.audio import Recording
+    from practice.audio.recorder import Recording
 
 
 class RecorderLike(Protocol):
@@ -63,49 +66,8 @@ class TranscriberLike(Decoder, Protocol):
     def load(self) -> Any: ...
 
 
-#: (question, transcript, job text, words, duration) -> Feedback.to_dict()
-Scorer = Callable[[str, str, "str | None", "list[Any] | None", "float | None"], dict[str, Any]]
-
-
-@dataclass(frozen=True)
-class JobSummary:
-    """What setup shows back from a job description, and the terms that bias transcription towards it."""
-
-    title: str | None
-    company: str | None
-    requirements: list[tuple[str, bool]]
-    """(requirement text, must have)."""
-    terms: list[str]
-
-
-def default_scorer(
-    question: str, transcript: str, job: str | None, words: list[Any] | None, duration_s: float | None
-) -> dict[str, Any]:
-    from feedback import score_answer
-
-    return score_answer(question, transcript, job=job, words=words, duration_s=duration_s).to_dict()
-
-
-def default_job_parser(text: str) -> JobSummary:
-    from feedback import parse_job
-
-    job = parse_job(text)
-    requirements = list(getattr(job, "requirements", []) or [])
-    # The posting's own key terms when the parser gives them (the `score` command uses the same), else the
-    # requirements' terms: they bias transcription towards the job's vocabulary.
-    terms: list[str] = list(getattr(job, "terms", None) or [])
-    for requirement in requirements if not terms else []:
-        terms.extend(t for t in getattr(requirement, "terms", ()) or () if t not in terms)
-    return JobSummary(
-        getattr(job, "title", None),
-        getattr(job, "company", None),
-        [(r.text, bool(getattr(r, "must_have", False))) for r in requirements],
-        terms,
-    )
-
-
 def has_input_device() -> bool:
-    from practice.audio import AudioDeviceError, default_input
+    from practice.audio.devices import AudioDeviceError, default_input
 
     try:
         return default_input() is not None
@@ -114,7 +76,7 @@ def has_input_device() -> bool:
 
 
 def list_voice_ids() -> list[str]:
-    from practice.speech import list_voices
+    from practice.audio.voice import list_voices
 
     return sorted({voice.id.rsplit("/", 1)[-1] for voice in list_voices()})
 
@@ -141,23 +103,17 @@ class Services:
     shuffle_seed: int | None = None
 
 
-def device_setting(value: str) -> int | str | None:
-    """A device from settings: empty for the system default, digits for an index, else a name."""
-    value = value.strip()
-    if not value:
-        return None
-    return int(value) if value.isdigit() else value
-
-
 def build_services(
     model: str | None = None, bank_paths: list[Path] | None = None, job_text: str | None = None
 ) -> Services:
     """The real devices, model, voice and database."""
-    from practice.audio import Player, Recorder
-    from practice.banks import load_catalog
-    from practice.config import cache_dir, load_settings
-    from practice.speech import Speaker
-    from practice.transcribe import Transcriber
+    from practice.audio.player import Player
+    from practice.audio.recorder import Recorder
+    from practice.audio.voice import Speaker
+    from practice.storage.catalog import load_catalog
+    from practice.storage.paths import cache_dir
+    from practice.storage.settings import load_settings
+    from practice.stt.whisper import Transcriber
 
     settings = load_settings()
     output = device_setting(settings.output_device)

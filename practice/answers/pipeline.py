@@ -13,15 +13,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from practice.audio import RecordingWriteError
-from practice.session import State
-from practice.store import AttemptRecord, SessionRecord, Store
-from practice.tui.services import Scorer
+from practice.audio.recorder import RecordingWriteError
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.session import State
+from practice.storage.history import Store
 
 NO_SPEECH = (
     "No speech was heard in the recording: the microphone may be muted or too far away. "
     "Play it back (p) to check, then try again (a)."
 )
+
+
+#: (question, transcript, job text, words, duration) -> Feedback.to_dict()
+Scorer = Callable[[str, str, "str | None", "list[Any] | None", "float | None"], dict[str, Any]]
 
 
 @dataclass(frozen=True)

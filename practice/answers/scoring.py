@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from feedback import score_answer
-from practice.jobs import JobFileError, read_job_text
+from practice.core.jobs import JobFileError, read_job_text
 
 if TYPE_CHECKING:
-    from practice.transcribe import Transcriber
+    from practice.stt.whisper import Transcriber
 
 MAX_ANSWER_BYTES = 1_000_000
 
@@ -51,7 +51,7 @@ class AnswerScorer:
 
     def transcriber(self) -> Transcriber:
         if self._transcriber is None:
-            from practice.transcribe import Transcriber
+            from practice.stt.whisper import Transcriber
 
             self._transcriber = Transcriber(self.model)
         return self._transcriber
@@ -74,7 +74,7 @@ class AnswerScorer:
             raise ScoringInputError("the question is empty: pass the question that was answered.")
         if audio is not None:
             from feedback import parse_job
-            from practice.transcribe import TranscriptionError
+            from practice.stt.types import TranscriptionError
 
             terms = list(parse_job(job).terms) if job else None
             try:
@@ -135,3 +135,11 @@ def score_batch(batch_path: Path, model: str | None, out: IO[str]) -> int:
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
     return 1 if failures else 0
+
+
+def default_scorer(
+    question: str, transcript: str, job: str | None, words: list[Any] | None, duration_s: float | None
+) -> dict[str, Any]:
+    from feedback import score_answer
+
+    return score_answer(question, transcript, job=job, words=words, duration_s=duration_s).to_dict()

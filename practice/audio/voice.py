@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from practice.audio import Player
+from practice.audio.player import Player
 
 
 class SpeechError(RuntimeError):

@@ -19,7 +19,7 @@ class Check:
 
 
 def _devices() -> Iterator[Check]:
-    from practice import audio
+    from practice.audio import devices as audio
 
     try:
         inp, out = audio.default_input(), audio.default_output()
@@ -47,7 +47,7 @@ def _devices() -> Iterator[Check]:
 
 
 def _voice(voice: str, rate: int) -> Iterator[Check]:
-    from practice.speech import Speaker, SpeechError
+    from practice.audio.voice import Speaker, SpeechError
 
     with tempfile.TemporaryDirectory() as folder:
         try:
@@ -61,7 +61,8 @@ def _voice(voice: str, rate: int) -> Iterator[Check]:
 
 
 def _model(model: str | None) -> Iterator[Check]:
-    from practice.transcribe import Transcriber, TranscriptionError
+    from practice.stt.types import TranscriptionError
+    from practice.stt.whisper import Transcriber
 
     transcriber = Transcriber(model)
     try:
@@ -100,7 +101,7 @@ def _model(model: str | None) -> Iterator[Check]:
 
 
 def _data_dir() -> Iterator[Check]:
-    from practice.config import data_dir, recordings_dir
+    from practice.storage.paths import data_dir, recordings_dir
 
     for name, folder in (("data folder", data_dir()), ("recordings folder", recordings_dir())):
         try:
@@ -119,7 +120,7 @@ def _data_dir() -> Iterator[Check]:
 
 
 def _banks() -> Iterator[Check]:
-    from practice.banks import load_catalog
+    from practice.storage.catalog import load_catalog
 
     catalog = load_catalog()
     count = sum(len(bank.questions) for bank in catalog.banks)
@@ -136,7 +137,7 @@ def _banks() -> Iterator[Check]:
 
 
 def run_checks(model: str | None = None) -> Iterator[Check]:
-    from practice.config import load_settings
+    from practice.storage.settings import load_settings
 
     settings = load_settings()
     steps: list[Callable[[], Iterator[Check]]] = [

@@ -176,7 +176,7 @@ def score_text(items: list[Item]) -> list[Feedback]:
 
 def score_audio(items: list[Item], voice: str, progress: Callable[[str], None]) -> list[Feedback]:
     """Speak each answer with espeak-ng, transcribe it with the app's Transcriber, score the transcript."""
-    from practice.transcribe import Transcriber  # heavy (faster-whisper): only in --audio mode
+    from practice.stt.whisper import Transcriber  # heavy (faster-whisper): only in --audio mode
 
     transcriber = Transcriber(model=None)
     results: list[Feedback] = []

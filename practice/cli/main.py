@@ -9,21 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from practice import __version__
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(Exception):
-    """A problem the person can fix; printed as `error: ...` without a traceback."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
+from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError, Handler, add_command
+from practice.cli.recording import _cmd_record, _cmd_recover
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -37,7 +28,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_transcribe(args: argparse.Namespace) -> int:
-    from practice.transcribe import Transcriber, TranscriptionError
+    from practice.stt.types import TranscriptionError
+    from practice.stt.whisper import Transcriber
 
     transcriber = Transcriber(args.model)
     try:
@@ -57,7 +49,7 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from practice import scoring
+    from practice.answers import scoring
 
     try:
         if args.batch:
@@ -78,7 +70,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     except scoring.ScoringInputError as error:
         raise CliError(str(error), EXIT_FAILED) from error
     if args.format == "markdown":
-        from practice.render import feedback_markdown
+        from practice.reports.text import feedback_markdown
 
         print(feedback_markdown(result))
     else:
@@ -87,21 +79,22 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_banks(args: argparse.Namespace) -> int:
-    from practice import banks
-    from practice.config import user_banks_dir
+    from practice.core.banks import BankError, load_bank
+    from practice.storage.catalog import load_catalog
+    from practice.storage.paths import user_banks_dir
 
     if args.banks_command == "validate":
         failures = 0
         for path in args.files:
             try:
-                bank = banks.load_bank(Path(path))
-            except banks.BankError as error:
+                bank = load_bank(Path(path))
+            except BankError as error:
                 print(error, file=sys.stderr)
                 failures += 1
             else:
                 print(f"{path}: ok ({len(bank.questions)} questions, bank id {bank.id!r})")
         return EXIT_FAILED if failures else EXIT_OK
-    catalog = banks.load_catalog([Path(p) for p in args.bank or []])
+    catalog = load_catalog([Path(p) for p in args.bank or []])
     for error in catalog.errors:
         print(f"warning: {error}", file=sys.stderr)
     if args.banks_command == "show":
@@ -128,7 +121,7 @@ def _cmd_banks(args: argparse.Namespace) -> int:
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
-    from practice.doctor import run_checks
+    from practice.cli.doctor import run_checks
 
     failed = 0
     for check in run_checks(model=args.model):
@@ -139,154 +132,6 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
             if check.fix:
                 print(f"       fix: {check.fix}")
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def _cmd_record(args: argparse.Namespace) -> int:
-    import signal
-    import time
-
-    from practice.audio import AudioDeviceError, Recorder, RecordingWriteError
-    from practice.config import load_settings
-    from practice.tui.services import device_setting
-
-    out = Path(args.out)
-    if out.is_dir():
-        raise CliError(f"{out} is a folder: give the path of the WAV file to write (--out answer.wav).")
-    if args.seconds is not None and args.seconds <= 0:
-        raise CliError("--seconds must be more than 0.")
-    device = device_setting(args.device if args.device is not None else load_settings().input_device)
-    # With --fallback the take goes there on a write error; without it, to the Recorder's rescue folders.
-    recorder = Recorder(device=device, rescue_to=[] if args.fallback else None)
-
-    def stop_on_term(_signum, _frame) -> None:  # `kill` stops cleanly, like ctrl+c
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, stop_on_term)
-    warned = False
-    try:
-        try:
-            recorder.start(out, context={"command": "record"})
-        except AudioDeviceError as error:
-            raise CliError(str(error), EXIT_FAILED) from error
-        limit = f" for {args.seconds:g} s" if args.seconds else ""
-        print(f"recording to {out}{limit}; press ctrl+c to stop", file=sys.stderr, flush=True)
-        try:
-            while args.seconds is None or recorder.elapsed_s < args.seconds:
-                if recorder.error is not None and not warned:
-                    warned = True
-                    print(
-                        f"warning: writing {out} failed ({recorder.error}); recording goes on in memory "
-                        "and is saved elsewhere when it stops",
-                        file=sys.stderr,
-                        flush=True,
-                    )
-                time.sleep(0.05)
-        except KeyboardInterrupt:
-            pass
-        try:
-            recording = recorder.stop()
-        except RecordingWriteError as error:
-            print(f"error: {error}", file=sys.stderr)
-            if args.fallback:
-                try:
-                    saved = recorder.save_to(Path(args.fallback))
-                except OSError as again:
-                    print(f"error: saving to {args.fallback} failed too ({again})", file=sys.stderr)
-                else:
-                    print(f"saved {saved.path} instead: {saved.duration_s:.1f} s", file=sys.stderr)
-            return EXIT_FAILED
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-    quiet = " (the microphone heard nothing: is it muted?)" if recording.peak < 1e-3 else ""
-    print(f"saved {recording.path}: {recording.duration_s:.1f} s{quiet}")
-    return EXIT_OK
-
-
-def _cmd_recover(args: argparse.Namespace) -> int:
-    from practice import recovery
-    from practice.config import recordings_dir
-
-    places = [Path(p) for p in args.places] or [recordings_dir()]
-    found = recovery.find_unfinished(places)
-    if not found:
-        print(f"No unfinished recordings in {', '.join(str(p) for p in places)}.")
-        return EXIT_OK
-    print(f"{len(found)} unfinished recording{'s' if len(found) > 1 else ''}:")
-    for item in found:
-        print(f"  {item.describe()}")
-    if args.list:
-        return EXIT_OK
-    if args.discard:
-        for item in found:
-            recovery.discard(item)
-            print(f"deleted {item.wav}")
-        return EXIT_OK
-    failures = 0
-    scorer = None
-    for item in found:
-        try:
-            repaired = recovery.repair_wav(item.wav)
-        except recovery.RecoveryError as error:
-            print(f"error: {error}", file=sys.stderr)
-            failures += 1
-            continue
-        note = "header repaired" if repaired.changed else "header was fine"
-        print(f"{item.wav}: {repaired.duration_s:.1f} s of audio ({note})")
-        if not item.from_session or args.no_score:
-            recovery.clear_marker(item.wav)
-            continue
-        if scorer is None:
-            scorer = _RecoveryScorer(args.model)
-        try:
-            attempt = scorer.recover(item)
-        except recovery.RecoveryError as error:
-            print(f"error: {error}", file=sys.stderr)
-            failures += 1
-            continue
-        if attempt.error:
-            print(f"  saved in the history, not scored: {attempt.error}")
-        else:
-            print(f"  saved in the history: overall {attempt.score('overall')} for {attempt.question_text!r}")
-    return EXIT_FAILED if failures else EXIT_OK
-
-
-class _RecoveryScorer:
-    """The model, store and banks for `recover`, loaded once, only when a practice answer needs scoring."""
-
-    def __init__(self, model: str | None) -> None:
-        from practice.banks import load_catalog
-        from practice.store import Store, StoreError
-        from practice.transcribe import Transcriber
-        from practice.tui.services import default_scorer
-
-        try:
-            self.store = Store()
-        except StoreError as error:
-            raise CliError(str(error), EXIT_FAILED) from error
-        self.catalog = load_catalog()
-        self.transcriber = Transcriber(model)
-        self.scorer = default_scorer
-
-    def recover(self, item):
-        from practice import recovery
-
-        return recovery.recover_into_history(
-            item,
-            self.store,
-            self.catalog,
-            lambda path, terms: self.transcriber.transcribe(path, prompt_terms=terms),
-            self.scorer,
-        )
-
-
-Handler = Callable[[argparse.Namespace], int]
-
-
-def add_command(commands: Any, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-    """One subcommand whose handler runs when it is chosen (shared by the modules that register commands)."""
-    sub = commands.add_parser(name, help=help_text, description=help_text)
-    sub.set_defaults(handler=handler)
-    return sub
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -359,15 +204,15 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--model", default=None, help=model_help)
 
     try:
-        from practice.evaluate import register
+        from practice.cli.evaluate import register
     except ImportError:  # the evaluation command is optional tooling
         pass
     else:
         register(commands)
-    from practice.prep_cli import register as register_prep  # tailor, coverage, stories, drafts
+    from practice.cli.prep import register as register_prep  # tailor, coverage, stories, drafts
 
     register_prep(commands)
-    from practice.history_cli import register as register_history  # history, export
+    from practice.cli.history import register as register_history  # history, export
 
     register_history(commands)
     return parser
@@ -381,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "score":
         args.format = args.format or ("jsonl" if args.batch else "json")
     if getattr(args, "model", None) is None and hasattr(args, "model"):
-        from practice.config import load_settings
+        from practice.storage.settings import load_settings
 
         # The settings file (or INTERVIEW_PRACTICE_MODEL) picks the model when --model does not.
         args.model = load_settings().model or None
@@ -397,7 +242,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

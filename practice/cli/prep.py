@@ -11,15 +11,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from practice.jobs import JobFileError, read_job_text
+from practice.core.jobs import JobFileError, read_job_text
 
 if TYPE_CHECKING:
-    from practice.store import Store
+    from practice.storage.history import Store
 
 
 def _errors() -> tuple[Any, int]:
     """practice.cli's CliError and failure code (imported late: practice.cli imports this module)."""
-    from practice.cli import EXIT_FAILED, CliError
+    from practice.cli.common import EXIT_FAILED, CliError
 
     return CliError, EXIT_FAILED
 
@@ -33,7 +33,7 @@ def _job(path: str) -> str:
 
 
 def _store() -> Store:
-    from practice.store import Store, StoreError
+    from practice.storage.history import Store, StoreError
 
     CliError, EXIT_FAILED = _errors()
     try:
@@ -43,7 +43,7 @@ def _store() -> Store:
 
 
 def _cmd_tailor(args: argparse.Namespace) -> int:
-    from practice.tailor import tailor, write_bank
+    from practice.prep.tailor import tailor, write_bank
 
     tailored = tailor(_job(args.job))
     if args.out is None or args.out == "-":
@@ -66,7 +66,7 @@ def _cmd_tailor(args: argparse.Namespace) -> int:
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
-    from practice.coverage import job_coverage, matrix_text, session_coverage
+    from practice.prep.coverage import job_coverage, matrix_text, session_coverage
 
     CliError, EXIT_FAILED = _errors()
     if args.session and args.job:
@@ -103,7 +103,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
-    from practice import stories
+    from practice.prep import stories
 
     CliError, EXIT_FAILED = _errors()
     if args.stories_command == "save":
@@ -139,7 +139,7 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 
 
 def _cmd_drafts(args: argparse.Namespace) -> int:
-    from practice.drafts import parse_interviewer, write_drafts
+    from practice.prep.drafts import parse_interviewer, write_drafts
 
     CliError, EXIT_FAILED = _errors()
     try:
@@ -163,7 +163,7 @@ def _cmd_drafts(args: argparse.Namespace) -> int:
 def register(commands: Any) -> None:
     """Add tailor, coverage, stories and drafts to the `interview-practice` subcommands."""
 
-    from practice.cli import add_command
+    from practice.cli.common import add_command
 
     def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
         return add_command(commands, name, handler, help_text)

@@ -10,10 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-
-from practice.config import user_banks_dir
 
 CATEGORIES = ("opener", "behavioral", "motivation", "role", "situational", "technical", "closing")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -267,38 +264,3 @@ def load_bank(path: Path | str, builtin: bool = False) -> Bank:
         line = raw.count(b"\n", 0, error.start) + 1
         raise BankError(path, line, "the file is not UTF-8 text: save it as UTF-8") from None
     return parse_bank(source, path, builtin)
-
-
-def builtin_bank_paths() -> list[Path]:
-    folder = resources.files("question_banks")
-    return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml"))
-
-
-def load_catalog(extra_paths: list[Path] | None = None, user_dir: Path | None = None) -> BankCatalog:
-    """Built-in banks, then the user banks folder, then any files named explicitly."""
-    catalog = BankCatalog()
-    user_dir = user_dir if user_dir is not None else user_banks_dir()
-    sources = [(p, True) for p in builtin_bank_paths()]
-    if user_dir.is_dir():
-        sources += [(p, False) for p in sorted(user_dir.glob("*.toml"))]
-    sources += [(Path(p), False) for p in extra_paths or []]
-    taken: set[str] = set()
-    for path, builtin in sources:
-        try:
-            bank = load_bank(path, builtin)
-        except BankError as error:
-            catalog.errors.append(error)
-            continue
-        if bank.id in taken:  # a user bank with a built-in's name: keep both, reachable by distinct ids
-            bank = Bank(
-                f"{bank.id}-custom",
-                bank.name,
-                bank.description,
-                bank.path,
-                bank.questions,
-                bank.tags,
-                bank.builtin,
-            )
-        taken.add(bank.id)
-        catalog.banks.append(bank)
-    return catalog

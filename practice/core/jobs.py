@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 #: Real postings are a few KB; anything far bigger is the wrong file, and would slow every score.
@@ -105,3 +106,32 @@ def job_warnings(text: str) -> list[str]:
 
 def _english_share(tokens: list[str]) -> float:
     return sum(t in _ENGLISH for t in tokens) / len(tokens)
+
+
+@dataclass(frozen=True)
+class JobSummary:
+    """What setup shows back from a job description, and the terms that bias transcription towards it."""
+
+    title: str | None
+    company: str | None
+    requirements: list[tuple[str, bool]]
+    """(requirement text, must have)."""
+    terms: list[str]
+
+
+def default_job_parser(text: str) -> JobSummary:
+    from feedback import parse_job
+
+    job = parse_job(text)
+    requirements = list(getattr(job, "requirements", []) or [])
+    # The posting's own key terms when the parser gives them (the `score` command uses the same), else the
+    # requirements' terms: they bias transcription towards the job's vocabulary.
+    terms: list[str] = list(getattr(job, "terms", None) or [])
+    for requirement in requirements if not terms else []:
+        terms.extend(t for t in getattr(requirement, "terms", ()) or () if t not in terms)
+    return JobSummary(
+        getattr(job, "title", None),
+        getattr(job, "company", None),
+        [(r.text, bool(getattr(r, "must_have", False))) for r in requirements],
+        terms,
+    )

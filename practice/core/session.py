@@ -16,9 +16,10 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-from practice.banks import Question
-from practice.files import safe_name
-from practice.store import SCORE_KEYS, AttemptRecord
+from practice.core.banks import Question
+from practice.core.files import safe_name
+from practice.core.panel import PanelMember
+from practice.core.records import AttemptRecord
 
 
 class State(StrEnum):
@@ -65,39 +66,6 @@ def pick_questions(
     if not shuffle:
         return list(questions[:count])
     return random.Random(seed).sample(list(questions), count)
-
-
-@dataclass(frozen=True)
-class PanelMember:
-    """One interviewer of a panel: who asks, in which voice (an espeak-ng voice id, variants like en-us+f3)."""
-
-    name: str
-    role: str = ""
-    voice: str = ""
-
-    def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "role": self.role, "voice": self.voice}
-
-    @classmethod
-    def from_dict(cls, data: dict) -> PanelMember:
-        return cls(str(data.get("name", "")), str(data.get("role") or ""), str(data.get("voice") or ""))
-
-
-#: Distinct voices for a panel, in the order offered: different accents first, then espeak-ng variants
-#: (a different speaker of the same language), which exist wherever the base voice does.
-PANEL_VOICES = ("en-us", "en-gb", "en-us+f3", "en-gb-x-rp", "en-us+m3", "en-gb+f2", "en-us+f4", "en-us+m7")
-
-
-def panel_voices(available: Sequence[str], count: int) -> list[str]:
-    """`count` voices, all different while there are enough: the preferred ones that are installed (a
-    variant counts when its base voice is), then any other English voice, then more variants."""
-    installed = set(available) or {"en-us", "en-gb"}  # voices not listed (no engine yet): the usual pair
-    chosen = [v for v in PANEL_VOICES if v.split("+", 1)[0] in installed]
-    chosen += [v for v in sorted(installed) if v.startswith("en") and v not in chosen]
-    base = chosen[0].split("+", 1)[0] if chosen else "en-us"
-    chosen += [f"{base}+{variant}" for variant in ("m1", "m2", "f1", "f5", "m4", "f4")]
-    chosen = list(dict.fromkeys(chosen))
-    return [chosen[i % len(chosen)] for i in range(count)]
 
 
 @dataclass
@@ -235,91 +203,3 @@ class PracticeSession:
 
 
 # --- comparing attempts ------------------------------------------------------------------------------------
-
-#: Evidence labels worth calling out when they appear or disappear between attempts, with how to say it.
-NOTABLE_LABELS = {
-    "situation": "a situation",
-    "task": "your task",
-    "action": "your actions",
-    "result": "a result",
-    "metric": "numbers for the result",
-    "enthusiasm": "enthusiasm phrases",
-    "requirement": "job requirement matches",
-}
-
-
-def _labels(feedback: dict | None) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    if not feedback:
-        return counts
-    for dimension in feedback.get("scores", {}).values():
-        for evidence in dimension.get("evidence", []):
-            counts[evidence["label"]] = counts.get(evidence["label"], 0) + 1
-    return counts
-
-
-def _arrow(before: float | None, after: float | None, unit: str = "", higher_is_better: bool = True) -> str:
-    if before is None or after is None:
-        return f"{'-' if before is None else round(before)} → {'-' if after is None else round(after)}{unit}"
-    delta = after - before
-    sign = "+" if delta > 0 else ""
-    verdict = "" if delta == 0 else (" better" if (delta > 0) == higher_is_better else " worse")
-    return f"{round(before)} → {round(after)}{unit} ({sign}{round(delta)}{verdict})"
-
-
-def compare_attempts(before: AttemptRecord, after: AttemptRecord) -> list[str]:
-    """Plain sentences saying what changed from one attempt to the next (for the side-by-side view)."""
-    lines: list[str] = []
-    for key in ("overall", *SCORE_KEYS):
-        lines.append(f"{key.capitalize()}: {_arrow(before.score(key), after.score(key))}")
-    old, new = _labels(before.feedback), _labels(after.feedback)
-    gained = [text for label, text in NOTABLE_LABELS.items() if new.get(label) and not old.get(label)]
-    lost = [text for label, text in NOTABLE_LABELS.items() if old.get(label) and not new.get(label)]
-    if gained:
-        lines.append("Now has " + ", ".join(gained) + ".")
-    if lost:
-        lines.append("Lost " + ", ".join(lost) + ".")
-    lines += _named_changes(before.feedback, after.feedback)
-    old_d = (before.feedback or {}).get("delivery") or {}
-    new_d = (after.feedback or {}).get("delivery") or {}
-    if old_d.get("filler_count") is not None and new_d.get("filler_count") is not None:
-        lines.append(
-            f"Fillers: {_arrow(old_d['filler_count'], new_d['filler_count'], higher_is_better=False)}"
-        )
-    if old_d.get("wpm") and new_d.get("wpm"):
-        lines.append(f"Pace: {round(old_d['wpm'])} → {round(new_d['wpm'])} words a minute")
-    if before.duration_s and after.duration_s:
-        lines.append(f"Length: {before.duration_s:.0f} s → {after.duration_s:.0f} s")
-    elif old_d.get("words") and new_d.get("words"):  # typed answers have no time: their length in words
-        lines.append(f"Length: {old_d['words']} → {new_d['words']} words")
-    return lines
-
-
-def _quoted(items: list[str]) -> str:
-    return ", ".join(f"“{item}”" for item in items)
-
-
-def _named_changes(before: dict | None, after: dict | None) -> list[str]:
-    """Which numbers and which job requirements were added or dropped, by name: "a result" says less than
-    "dropped “by 80 percent”" or "no longer evidences “PostgreSQL performance tuning”"."""
-
-    def metrics(feedback: dict | None) -> list[str]:
-        evidence = ((feedback or {}).get("scores", {}).get("examples") or {}).get("evidence", [])
-        return list(dict.fromkeys(e["text"].strip() for e in evidence if e.get("label") == "metric"))
-
-    def covered(feedback: dict | None) -> list[str]:
-        results = ((feedback or {}).get("scores", {}).get("alignment") or {}).get("requirements") or []
-        return [r["text"] for r in results if r.get("status") == "covered"]
-
-    lines: list[str] = []
-    old_m, new_m = metrics(before), metrics(after)
-    if added := [m for m in new_m if m not in old_m]:
-        lines.append(f"Added the number{'s' if len(added) > 1 else ''} {_quoted(added)}.")
-    if dropped := [m for m in old_m if m not in new_m]:
-        lines.append(f"Dropped the number{'s' if len(dropped) > 1 else ''} {_quoted(dropped)}.")
-    old_r, new_r = covered(before), covered(after)
-    if gained := [r for r in new_r if r not in old_r]:
-        lines.append(f"Now evidences {_quoted(gained)}.")
-    if lost := [r for r in old_r if r not in new_r]:
-        lines.append(f"No longer evidences {_quoted(lost)}.")
-    return lines

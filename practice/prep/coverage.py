@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from feedback import parse_job
-from practice.phrasing import phrase_requirement
-from practice.store import AttemptRecord, SessionRecord, Store
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.prep.phrasing import phrase_requirement
+from practice.storage.history import Store
 
 STATUS_RANK = {"covered": 2, "partial": 1, "missing": 0}
 # Which example sentence shows a requirement best: one with the person's action or result in it.

@@ -20,10 +20,11 @@ from pathlib import Path
 
 from feedback import parse_job
 from feedback.text import normalise, stem, tokenize
-from practice.config import data_dir
-from practice.coverage import example_for
-from practice.files import atomic_write_text, safe_name
-from practice.store import AttemptRecord, SessionRecord, Store
+from practice.core.files import atomic_write_text, safe_name
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.prep.coverage import example_for
+from practice.storage.history import Store
+from practice.storage.paths import data_dir
 
 # Topics people in a role listen for, by a word of their job title. Stems are compared, so "engineering" and
 # "engineer" meet, as do "collaborated" and "collaboration".
@@ -347,7 +348,7 @@ def write_drafts(
     title = job.title if job else session.job_title
     company = job.company if job else None
     if job is not None and company is None:
-        from practice.tailor import find_company
+        from practice.prep.tailor import find_company
 
         company = find_company(job)
     enthusiasm = enthusiasm_sentence(attempts, company)

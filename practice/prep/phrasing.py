@@ -24,31 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from practice.phrasing_words import (
-    ACTIVITY as _ACTIVITY,
-)
-from practice.phrasing_words import (
-    AMBIGUOUS as _AMBIGUOUS,
-)
-from practice.phrasing_words import (
-    BASE_VERBS,
-    past,
-)
-from practice.phrasing_words import (
-    FROM_GERUND as _FROM_GERUND,
-)
-from practice.phrasing_words import (
-    IRREGULAR as _IRREGULAR,
-)
-from practice.phrasing_words import (
-    NOMINAL as _NOMINAL,
-)
-from practice.phrasing_words import (
-    PARTICIPLES as _PARTICIPLES,
-)
-from practice.phrasing_words import (
-    THIRD_PERSON as _THIRD_PERSON,
-)
+from practice.prep.phrasing_words import ACTIVITY as _ACTIVITY
+from practice.prep.phrasing_words import AMBIGUOUS as _AMBIGUOUS
+from practice.prep.phrasing_words import BASE_VERBS, past
+from practice.prep.phrasing_words import FROM_GERUND as _FROM_GERUND
+from practice.prep.phrasing_words import IRREGULAR as _IRREGULAR
+from practice.prep.phrasing_words import NOMINAL as _NOMINAL
+from practice.prep.phrasing_words import PARTICIPLES as _PARTICIPLES
+from practice.prep.phrasing_words import THIRD_PERSON as _THIRD_PERSON
 
 # --- shapes ------------------------------------------------------------------------------------------------
 

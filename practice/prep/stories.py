@@ -26,10 +26,11 @@ from datetime import date
 from pathlib import Path
 
 from feedback import parse_job, score_answer
-from practice.config import data_dir
-from practice.files import atomic_write_text, safe_name, toml_lines
-from practice.phrasing import phrase_requirement
-from practice.store import AttemptRecord, Store
+from practice.core.files import atomic_write_text, safe_name, toml_lines
+from practice.core.records import AttemptRecord
+from practice.prep.phrasing import phrase_requirement
+from practice.storage.history import Store
+from practice.storage.paths import data_dir
 
 FENCE = "+++"
 MAX_STORY_BYTES = 200_000  # a story is an answer, a few KB; anything far bigger is the wrong file

@@ -16,9 +16,9 @@ from pathlib import Path
 from feedback import JobDescription, Requirement, parse_job
 from feedback.synonyms import canon_of
 from feedback.text import normalise, stem, tokenize
-from practice.banks import MAX_TEXT_CHARS, Bank, Question, parse_bank
-from practice.files import atomic_write_text, toml_lines
-from practice.phrasing import Phrase, phrase_requirement
+from practice.core.banks import MAX_TEXT_CHARS, Bank, Question, parse_bank
+from practice.core.files import atomic_write_text, toml_lines
+from practice.prep.phrasing import Phrase, phrase_requirement
 
 BEHAVIORAL_S, MOTIVATION_S, CLOSING_S = 90, 60, 45
 FOLLOW_UPS = ("How do you know it worked?", "What would you do differently next time?")

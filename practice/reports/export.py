@@ -8,50 +8,19 @@ review screens said. Files are written atomically, so a crash never leaves half 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from practice.config import data_dir
-from practice.coverage import CoverageMatrix, session_coverage
-from practice.files import atomic_write_text, safe_path
-from practice.render import feedback_markdown
-from practice.store import SCORE_KEYS, AttemptRecord, SessionRecord, Store, TrendPoint
+from practice.core.files import atomic_write_text, safe_path
+from practice.reports.markdown import session_markdown
+from practice.reports.model import SessionReport, load_report
+from practice.storage.history import Store
+from practice.storage.paths import data_dir
 
 FORMATS = {"md": ".md", "html": ".html"}
 
 
 class ExportError(RuntimeError):
     """The export cannot be made or written; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class SessionReport:
-    """Everything a report shows, read once from the store."""
-
-    session: SessionRecord
-    attempts: list[AttemptRecord]
-    coverage: CoverageMatrix
-    trend: list[TrendPoint]
-    """Every scored attempt of every session, oldest first (the "over all sessions" chart)."""
-    interviewers: list[tuple[str, str]]
-    generated_at: datetime
-
-
-def load_report(store: Store, session_id: str) -> SessionReport:
-    session = store.session(session_id)
-    if session is None:
-        raise LookupError(
-            f"no session {session_id!r} in the history (`interview-practice history` lists them)"
-        )
-    return SessionReport(
-        session,
-        store.attempts(session_id),
-        session_coverage(store, session_id),
-        store.trend(),
-        store.session_interviewers(session_id),
-        store.clock(),
-    )
 
 
 def exports_dir() -> Path:
@@ -63,122 +32,11 @@ def default_export_path(session_id: str, fmt: str) -> Path:
     return safe_path(exports_dir(), f"session-{session_id}", FORMATS[fmt], fallback="session")
 
 
-def question_numbers(attempts: list[AttemptRecord]) -> dict[str, int]:
-    """Question id -> 1-based number in the order first answered (the summary screen's numbering)."""
-    numbers: dict[str, int] = {}
-    for attempt in attempts:
-        numbers.setdefault(attempt.question_id, len(numbers) + 1)
-    return numbers
-
-
-def averages(attempts: list[AttemptRecord]) -> dict[str, float | None]:
-    out: dict[str, float | None] = {}
-    for key in ("overall", *SCORE_KEYS):
-        scores = [s for a in attempts if (s := a.score(key)) is not None]
-        out[key] = sum(scores) / len(scores) if scores else None
-    return out
-
-
-def attempt_label(attempt: AttemptRecord, numbers: dict[str, int]) -> str:
-    """ "Q2 try 1": short enough for a chart's x axis."""
-    return f"Q{numbers.get(attempt.question_id, 0)} try {attempt.attempt_no}"
-
-
-def _fmt(score: float | None) -> str:
-    return "n/a" if score is None else f"{round(score)}/100"
-
-
-def _cell(text: str) -> str:
-    """Table cell text: a pipe or a newline would break the Markdown table."""
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def session_markdown(report: SessionReport) -> str:
-    session, attempts = report.session, report.attempts
-    numbers = question_numbers(attempts)
-    lines = [f"# Practice session {session.started_at:%Y-%m-%d %H:%M}", ""]
-    lines.append(f"- Bank: {session.bank_name}")
-    if session.job_title:
-        lines.append(f"- Job: {session.job_title}")
-    if report.interviewers:
-        panel = ", ".join(f"{name} ({role})" if role else name for name, role in report.interviewers)
-        lines.append(f"- Panel: {panel}")
-    lines.append(f"- Answers: {len(attempts)} to {len(numbers)} question{'s' if len(numbers) != 1 else ''}")
-    means = averages(attempts)
-    lines.append("- Average: " + ", ".join(f"{key} {_fmt(means[key])}" for key in ("overall", *SCORE_KEYS)))
-    lines += [
-        "",
-        "## Scores per answer",
-        "",
-        "| # | Question | Try | Overall | Examples | Enthusiasm | Alignment |",
-    ]
-    lines.append("|---|---|---|---|---|---|---|")
-    for attempt in attempts:
-        scores = " | ".join(_fmt(attempt.score(key)) for key in ("overall", *SCORE_KEYS))
-        lines.append(
-            f"| {numbers[attempt.question_id]} | {_cell(attempt.question_text)} | {attempt.attempt_no} | {scores} |"
-        )
-    lines += ["", *coverage_markdown(report.coverage), "", *trend_markdown(report)]
-    for attempt in attempts:
-        lines += ["", *attempt_markdown(attempt, numbers)]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def coverage_markdown(matrix: CoverageMatrix) -> list[str]:
-    lines = ["## Requirement coverage", ""]
-    if not matrix.rows:
-        return [*lines, "No job description was given for this session, so there are no requirements."]
-    lines += ["| Requirement | Must have | Status | Best answer |", "|---|---|---|---|"]
-    for row in matrix.rows:
-        best = row.best
-        where = _cell(best.question) if best else "-"
-        if best and best.example:
-            where += f': "{_cell(best.example.text)}"'
-        lines.append(
-            f"| {_cell(row.requirement)} | {'yes' if row.must_have else ''} | {row.status} | {where} |"
-        )
-    todo = matrix.never_covered()
-    if todo:
-        lines += ["", "Prepare a story for: " + "; ".join(row.requirement for row in todo)]
-    return lines
-
-
-def trend_markdown(report: SessionReport) -> list[str]:
-    numbers = question_numbers(report.attempts)
-    scored = [a for a in report.attempts if a.score("overall") is not None]
-    lines = ["## Trend", "", "This session, overall score per answer:"]
-    lines += [f"- {attempt_label(a, numbers)}: {a.score('overall')}" for a in scored] or ["- none scored"]
-    overall = [p.scores.get("overall") for p in report.trend if p.scores.get("overall") is not None]
-    if overall:
-        lines.append(
-            f"\nAll sessions: {len(overall)} scored answers, first {overall[0]}, latest {overall[-1]}, "
-            f"best {max(overall)}."
-        )
-    return lines
-
-
-def attempt_markdown(attempt: AttemptRecord, numbers: dict[str, int]) -> list[str]:
-    heading = f"## Q{numbers[attempt.question_id]}, try {attempt.attempt_no}"
-    lines = [heading, ""]
-    if attempt.interviewer:
-        lines.append(f"Asked by {attempt.interviewer}.")
-    if attempt.error or not attempt.feedback:
-        lines += [f"**{attempt.question_text}**", "", f"Not scored: {attempt.error or 'no feedback stored'}"]
-        if attempt.transcript:
-            lines += ["", "### Transcript", "", attempt.transcript]
-        return lines
-    # The one-answer rendering of `score --format markdown`, two heading levels down to nest in the report.
-    body = feedback_markdown({**attempt.feedback, "question": attempt.question_text})
-    for line in body.splitlines():
-        lines.append(f"##{line}" if line.startswith("#") else line)
-    return lines
-
-
 def render(report: SessionReport, fmt: str) -> str:
     if fmt == "md":
         return session_markdown(report)
     if fmt == "html":
-        from practice.export_html import session_html
+        from practice.reports.html import session_html
 
         return session_html(report)
     raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")

@@ -12,10 +12,10 @@ import re
 from html import escape
 from typing import Any
 
-from practice.export import SessionReport, attempt_label, averages, question_numbers
-from practice.render import DIMENSIONS
-from practice.store import SCORE_KEYS, AttemptRecord
-from practice.svg_chart import trend_svg
+from practice.core.records import SCORE_KEYS, AttemptRecord
+from practice.reports.charts import trend_svg
+from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
+from practice.reports.text import DIMENSIONS
 
 #: Evidence label -> legend name. Sentence labels (STAR) tint the background; word labels style the text on
 #: top, so a number inside a result sentence shows both (the same scheme as the studio's transcript view).

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 if TYPE_CHECKING:
-    from practice.transcribe import Transcript
+    from practice.stt.types import Transcript
 
 
 class Decoder(Protocol):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
-SAMPLE_RATE = 16_000
+from practice.core.signal import SAMPLE_RATE
+
 FRAME_S = 0.03
 #: A pause long enough to cut at. Clause and sentence breaks in speech are 250 ms and longer; shorter gaps are
 #: often inside words (stop consonants), where a cut would split a word.

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from feedback import Word
-from practice.pauses import find_pauses, has_speech
-from practice.transcribe import PIECE_MAX_S, SAMPLE_RATE, Transcriber, Transcript, looks_like_a_loop
+from practice.core.signal import SAMPLE_RATE
+from practice.stt.pauses import find_pauses, has_speech
+from practice.stt.types import Transcript
+from practice.stt.whisper import PIECE_MAX_S, Transcriber, looks_like_a_loop
 
 #: Pieces shorter than this give Whisper too little context; longer ones cost more per pass.
 MIN_PIECE_S = 10.0

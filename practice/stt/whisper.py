@@ -15,23 +15,20 @@ from __future__ import annotations
 import threading
 import time
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from feedback import Word
-from practice.pauses import split_at_pauses
+from practice.core.signal import SAMPLE_RATE
+from practice.stt.decode import load_audio
+from practice.stt.pauses import split_at_pauses
+from practice.stt.types import ModelError, Transcript
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from faster_whisper import WhisperModel
 
-    from practice.streaming import StreamingTranscriber
-
-SAMPLE_RATE = 16_000
 
 # Whisper drops "um" and "uh" unless the context shows them (FACTS.md): a short prompt written in that style
 # keeps them, which the delivery score needs. Kept short on purpose: long prompts make Whisper drop or loop text.
@@ -47,39 +44,6 @@ MAX_HOTWORD_CHARS = 160
 LOOP_COMPRESSION_RATIO = 2.4
 #: faster-whisper's default: when a decoding looks doubtful, decode again at each higher temperature in turn.
 FALLBACK_TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
-
-
-class TranscriptionError(RuntimeError):
-    """Something the person can fix: the message says what."""
-
-
-class ModelError(TranscriptionError):
-    pass
-
-
-class AudioReadError(TranscriptionError):
-    pass
-
-
-@dataclass(frozen=True)
-class Transcript:
-    text: str
-    words: list[Word] = field(default_factory=list)
-    duration_s: float = 0.0
-    seconds_taken: float = 0.0
-
-    @property
-    def empty(self) -> bool:
-        return not self.text.strip()
-
-    def to_dict(self) -> dict:
-        return {
-            "text": self.text,
-            "duration_s": round(self.duration_s, 3),
-            "words": [
-                {"text": w.text, "start": round(w.start, 3), "end": round(w.end, 3)} for w in self.words
-            ],
-        }
 
 
 def embedded_model_path() -> Path | None:
@@ -110,89 +74,6 @@ def resolve_model(name: str | None) -> tuple[str, str]:
     if "/" in name and (name.startswith((".", "~", "/")) or name.count("/") > 1):
         raise ModelError(f"The model folder {name} does not exist.")
     return name, f"faster-whisper model {name!r}"
-
-
-#: The longest recording accepted: files are decoded whole (30 min is 115 MB of 16 kHz float32), and an
-#: interview answer is a few minutes. Longer files are refused after a cheap probe, before any decoding.
-MAX_AUDIO_S = 30 * 60
-
-
-def load_audio(source: Path | str, max_seconds: float = MAX_AUDIO_S) -> np.ndarray:
-    """Decode any audio file to 16 kHz mono float32, with a clear error for what is not audio.
-
-    The duration is probed from the header first (libsndfile, else the container's own estimate); a file
-    longer than `max_seconds` is refused without decoding it. When the container does not say (a raw stream),
-    it is decoded in pieces and refused as soon as it passes the limit: never held whole in memory."""
-    path = Path(source)
-    if path.is_dir():
-        raise AudioReadError(f"{path} is a folder, not an audio file.")
-    if not path.is_file():
-        raise AudioReadError(f"{path}: no such file.")
-    if path.stat().st_size == 0:
-        raise AudioReadError(f"{path} is empty (0 bytes): record the answer again or pick another file.")
-
-    def clock(seconds: float) -> str:
-        hours, minutes = divmod(round(seconds / 60), 60)
-        if seconds < 120:
-            return f"{seconds:.0f} s"
-        return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
-
-    def too_long(seconds: float, at_least: bool = False) -> AudioReadError:
-        return AudioReadError(
-            f"{path} is {'more than ' if at_least else ''}{clock(seconds)} long; recordings of up to "
-            f"{clock(max_seconds)} are accepted (an interview answer is a few minutes). "
-            "Cut out the answer and use that file."
-        )
-
-    def unreadable(error: Exception) -> AudioReadError:
-        return AudioReadError(
-            f"{path} could not be read as audio ({type(error).__name__}: {error}). "
-            "Use a WAV, FLAC, MP3 or OGG recording."
-        )
-
-    import av
-    import soundfile
-
-    duration: float | None = None
-    try:
-        duration = soundfile.info(str(path)).duration
-    except Exception:  # noqa: BLE001 - not a libsndfile format (m4a, webm...): ask the container instead
-        try:
-            with av.open(str(path), metadata_errors="ignore") as container:
-                if container.duration:
-                    duration = container.duration / av.time_base
-        except Exception:  # noqa: BLE001 - decoding below reports what is wrong with the file
-            pass
-    if duration is not None and duration > max_seconds:
-        raise too_long(duration)
-    if duration is not None:
-        from faster_whisper.audio import decode_audio
-
-        try:
-            return decode_audio(str(path), sampling_rate=SAMPLE_RATE)
-        except Exception as error:  # PyAV raises a family of its own errors for broken or foreign files
-            raise unreadable(error) from error
-    # Length unknown: decode piece by piece, stopping at the limit.
-    limit = int(max_seconds * SAMPLE_RATE)
-    pieces: list[np.ndarray] = []
-    total = 0
-    try:
-        resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
-        with av.open(str(path), metadata_errors="ignore") as container:
-            for frame in container.decode(audio=0):
-                for out in resampler.resample(frame):
-                    pieces.append(out.to_ndarray().reshape(-1))
-                    total += len(pieces[-1])
-                    if total > limit:
-                        raise too_long(max_seconds, at_least=True)
-            pieces.extend(out.to_ndarray().reshape(-1) for out in resampler.resample(None))
-    except AudioReadError:
-        raise
-    except Exception as error:  # noqa: BLE001
-        raise unreadable(error) from error
-    if not pieces:
-        raise unreadable(ValueError("no audio in the file"))
-    return np.concatenate(pieces).astype(np.float32) / 32768.0
 
 
 def _is_domain_term(term: str) -> bool:
@@ -293,15 +174,6 @@ class Transcriber:
                 "Check the network connection and the name (for example tiny.en, base.en, small.en), or leave "
                 "--model out to use the embedded tiny.en model."
             ) from error
-
-    def stream(
-        self, prompt_terms: list[str] | None = None, on_update: Callable[[str, str], None] | None = None
-    ) -> StreamingTranscriber:
-        """Transcribe while the person speaks: `feed()` it audio blocks as they arrive and `finish()` it at
-        stop. practice/streaming.py decides where to cut and what is final; this Transcriber decodes."""
-        from practice.streaming import StreamingTranscriber
-
-        return StreamingTranscriber(self, prompt_terms, on_update)
 
     def transcribe(
         self,

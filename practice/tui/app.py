@@ -18,7 +18,7 @@ from practice.tui.screens.modals import ErrorScreen, HelpScreen, HelpSection, bi
 from practice.tui.screens.setup import SetupScreen
 
 if TYPE_CHECKING:
-    from practice.tui.services import Services
+    from practice.services import Services
 
 
 class PracticeApp(App[int]):
@@ -55,7 +55,7 @@ class PracticeApp(App[int]):
     # --- answers cut short by a crash ----------------------------------------------------------------------
 
     def _find_unfinished(self) -> None:
-        from practice.recovery import find_unfinished
+        from practice.audio.markers import find_unfinished
 
         items = find_unfinished()
         if items:
@@ -100,31 +100,30 @@ class PracticeApp(App[int]):
 
     def _recover(self, items: list, discard: bool) -> None:
         """Repair, transcribe, score and save each one (slow: the model may still be loading)."""
-        from practice import recovery
+        from practice.answers.recovery import HistoryTarget, recover_unfinished
 
         services = self.services
+        target = HistoryTarget(
+            services.store,
+            services.catalog,
+            lambda path, terms: services.transcriber.transcribe(path, prompt_terms=terms),
+            services.scorer,
+        )
         lines: list[str] = []
         failures: list[str] = []
-        for item in items:
-            try:
-                if discard:
-                    recovery.discard(item)
-                    lines.append(f"Deleted {item.wav.name}.")
-                    continue
-                attempt = recovery.recover_into_history(
-                    item,
-                    services.store,
-                    services.catalog,
-                    lambda path, terms: services.transcriber.transcribe(path, prompt_terms=terms),
-                    services.scorer,
+        for outcome in recover_unfinished(items, lambda: target, discard=discard):
+            attempt = outcome.attempt
+            if outcome.deleted:
+                lines.append(f"Deleted {outcome.item.wav.name}.")
+            elif outcome.error or outcome.outside_session:
+                failures.append(outcome.error or outcome.outside_session or "")
+            elif attempt is not None:
+                verdict = (
+                    f"scored {attempt.score('overall')}"
+                    if attempt.feedback
+                    else f"not scored: {attempt.error}"
                 )
-            except (recovery.RecoveryError, OSError) as error:
-                failures.append(str(error))
-                continue
-            verdict = (
-                f"scored {attempt.score('overall')}" if attempt.feedback else f"not scored: {attempt.error}"
-            )
-            lines.append(f"{attempt.question_text} ({attempt.duration_s or 0:.0f} s): {verdict}")
+                lines.append(f"{attempt.question_text} ({attempt.duration_s or 0:.0f} s): {verdict}")
         self.post_message(RecoveryDone(lines, failures))
 
     def on_recovery_done(self, message: RecoveryDone) -> None:
@@ -225,9 +224,9 @@ def run_app(
     """Build the real services and run the studio; returns the process exit code."""
     import sys
 
-    from practice.jobs import JobFileError, read_job_text
-    from practice.store import StoreError
-    from practice.tui.services import build_services
+    from practice.core.jobs import JobFileError, read_job_text
+    from practice.services import build_services
+    from practice.storage.history import StoreError
 
     try:
         job_text = read_job_text(job_path) if job_path else None

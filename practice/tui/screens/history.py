@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from practice.store import SCORE_KEYS, SessionSummary
+from practice.core.records import SCORE_KEYS, SessionSummary
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.modals import ConfirmScreen
 from practice.tui.widgets.scores import score_text

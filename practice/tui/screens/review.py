@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from practice.store import AttemptRecord
+from practice.core.records import AttemptRecord
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.compare import CompareScreen
 from practice.tui.widgets.meters import format_clock

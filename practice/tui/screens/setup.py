@@ -18,21 +18,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
-from practice.banks import Bank, BankError, load_bank
-from practice.config import recordings_dir, save_settings, settings_path, user_banks_dir
-from practice.jobs import JobFileError, check_job_text, job_warnings, read_job_text
-from practice.session import PracticeSession, new_session_id, pick_questions
-from practice.store import SessionRecord
+from practice.core.banks import Bank, BankError, load_bank
+from practice.core.jobs import JobFileError, JobSummary, check_job_text, job_warnings, read_job_text
+from practice.core.records import SessionRecord
+from practice.core.session import PracticeSession, new_session_id, pick_questions
+from practice.storage.paths import recordings_dir, settings_path, user_banks_dir
+from practice.storage.settings import save_settings
 from practice.tui.messages import JobParsed, VoicesListed
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.setup_text import bank_info, bank_label, job_summary_text
-from practice.tui.services import JobSummary
 from practice.tui.widgets.panel import PanelEditor
 from practice.tui.widgets.status import ModelStatus
 
 if TYPE_CHECKING:
-    from practice.tailor import Tailored
+    from practice.prep.tailor import Tailored
 
 #: Field limits: (lowest, highest). Rates outside 80-400 wpm are unintelligible with espeak; answer targets
 #: match the bank format's target_seconds range.
@@ -285,7 +285,7 @@ class SetupScreen(StudioScreen):
     def action_tailor(self) -> None:
         """A session of questions made from the job description: one per must-have requirement, why this
         role, why this company, and a closing question (practice/tailor.py)."""
-        from practice.tailor import tailor
+        from practice.prep.tailor import tailor
 
         job_text = self.query_one("#job", TextArea).text.strip()
         if not job_text:
@@ -312,7 +312,7 @@ class SetupScreen(StudioScreen):
     def _keep_tailored(self, tailored: Tailored) -> tuple[Bank, Path | None]:
         """Save the tailored bank among the person's own banks (never over one they edited), so they can
         practice it again or edit it; when it cannot be saved, it is practiced all the same."""
-        from practice.tailor import save_among_banks
+        from practice.prep.tailor import save_among_banks
 
         try:
             bank = save_among_banks(tailored, user_banks_dir(), "the job description pasted in the studio")

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from practice.store import SCORE_KEYS, AttemptRecord, SessionRecord
+from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.followup import ask_and_save_story, ask_and_write_drafts
 from practice.tui.screens.review import ReviewScreen

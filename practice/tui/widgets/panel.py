@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from practice.session import PanelMember, panel_voices
+from practice.core.panel import PanelMember, panel_voices
 
 MAX_PANEL = 6
 
