@@ -59,7 +59,8 @@ class FakeSoundDevice:
 @pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(recorder_module, "_sounddevice", lambda: FakeSoundDevice)
-    monkeypatch.setattr(recorder_module, "FLUSH_EVERY_S", 0.0)  # sync after every block: what is durable is exact
+    # Sync after every block: what is durable is exact.
+    monkeypatch.setattr(recorder_module, "FLUSH_EVERY_S", 0.0)
 
     def record(recorder: Recorder, seconds: float, seed: int = 0) -> ScriptedInput:
         stream = ScriptedInput.last

@@ -59,7 +59,8 @@ def _origin(item: Unfinished, store: Store, catalog: BankCatalog) -> _Origin:
     session = store.session(session_id)
     banks = list(catalog.banks)
     if session is not None:  # the session's own bank first: question ids are only unique within a bank
-        banks.sort(key=lambda bank: bank.id != session.bank_id)
+        own_bank = session.bank_id
+        banks.sort(key=lambda bank: bank.id != own_bank)
     text = item.context.get("question_text")
     bank = None
     for candidate in banks:

@@ -87,16 +87,16 @@ def _cmd_banks(args: argparse.Namespace) -> int:
         failures = 0
         for path in args.files:
             try:
-                bank = load_bank(Path(path))
+                loaded = load_bank(Path(path))
             except BankError as error:
                 print(error, file=sys.stderr)
                 failures += 1
             else:
-                print(f"{path}: ok ({len(bank.questions)} questions, bank id {bank.id!r})")
+                print(f"{path}: ok ({len(loaded.questions)} questions, bank id {loaded.id!r})")
         return EXIT_FAILED if failures else EXIT_OK
     catalog = load_catalog([Path(p) for p in args.bank or []])
-    for error in catalog.errors:
-        print(f"warning: {error}", file=sys.stderr)
+    for problem in catalog.errors:
+        print(f"warning: {problem}", file=sys.stderr)
     if args.banks_command == "show":
         bank = catalog.find(args.name)
         if bank is None:

@@ -119,8 +119,8 @@ def _cmd_stories(args: argparse.Namespace) -> int:
             print(f"  proves: {requirement}")
         return 0
     found, errors = stories.load_stories()
-    for error in errors:
-        print(f"warning: {error}", file=sys.stderr)
+    for problem in errors:
+        print(f"warning: {problem}", file=sys.stderr)
     if args.stories_command == "match":
         if not found:
             raise CliError(

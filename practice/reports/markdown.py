@@ -72,7 +72,7 @@ def trend_markdown(report: SessionReport) -> list[str]:
     scored = [a for a in report.attempts if a.score("overall") is not None]
     lines = ["## Trend", "", "This session, overall score per answer:"]
     lines += [f"- {attempt_label(a, numbers)}: {a.score('overall')}" for a in scored] or ["- none scored"]
-    overall = [p.scores.get("overall") for p in report.trend if p.scores.get("overall") is not None]
+    overall = [score for p in report.trend if (score := p.scores.get("overall")) is not None]
     if overall:
         lines.append(
             f"\nAll sessions: {len(overall)} scored answers, first {overall[0]}, latest {overall[-1]}, "

@@ -48,4 +48,4 @@ class LiveTranscriber(Protocol):
 
 
 #: (transcriber, prompt_terms, on_update(settled, tentative)) -> LiveTranscriber; StreamingTranscriber's signature.
-LiveFactory = Callable[[Decoder, "list[str] | None", "Callable[[str, str], None] | None"], LiveTranscriber]
+LiveFactory = Callable[[Decoder, "list[str] | None", "Callable[[str, str], object] | None"], LiveTranscriber]

@@ -20,9 +20,10 @@ import numpy as np
 
 from feedback import Word
 from practice.core.signal import SAMPLE_RATE
+from practice.stt.live import Decoder
 from practice.stt.pauses import find_pauses, has_speech
 from practice.stt.types import Transcript
-from practice.stt.whisper import PIECE_MAX_S, Transcriber, looks_like_a_loop
+from practice.stt.whisper import PIECE_MAX_S, looks_like_a_loop
 
 #: Pieces shorter than this give Whisper too little context; longer ones cost more per pass.
 MIN_PIECE_S = 10.0
@@ -59,9 +60,9 @@ class StreamingTranscriber:
 
     def __init__(
         self,
-        transcriber: Transcriber,
+        transcriber: Decoder,
         prompt_terms: list[str] | None = None,
-        on_update: Callable[[str, str], None] | None = None,
+        on_update: Callable[[str, str], object] | None = None,
         background: bool = True,
     ) -> None:
         """`on_update(settled, tentative)` gets the words that are final and those still being listened to.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
@@ -26,6 +26,8 @@ from practice.tui.widgets.answer_panel import AnswerPanel, Mode
 from practice.tui.widgets.meters import SILENCE_RMS, AnswerClock, LevelMeter, format_clock
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from practice.core.records import SessionRecord
     from practice.core.session import PracticeSession
     from practice.services import Services
@@ -56,7 +58,12 @@ class AnswerInputs:
         def query_one(self, selector, expect_type=None): ...
         def notify(self, message: str, **kwargs) -> None: ...
         def refresh_bindings(self) -> None: ...
-        def set_focus(self, widget) -> None: ...
+
+        app: Any
+
+        def set_focus(
+            self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+        ) -> None: ...
 
     # --- recording ---------------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from practice.core.banks import Bank, BankError, load_bank
@@ -51,6 +52,7 @@ def load_settings_file_model() -> str:
 
 
 class SetupScreen(StudioScreen):
+    _job_timer: Timer | None = None
     HELP_TITLE = "Setup"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start practice"),
@@ -207,7 +209,7 @@ class SetupScreen(StudioScreen):
     @on(TextArea.Changed, "#job")
     def _job_changed(self) -> None:
         # Parse after typing pauses, not on every keystroke (pasting fires one event; typing fires many).
-        if getattr(self, "_job_timer", None) is not None:
+        if self._job_timer is not None:
             self._job_timer.stop()
         self._job_timer = self.set_timer(JOB_PARSE_DELAY_S, self._parse_job_now)
 
