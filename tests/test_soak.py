@@ -2,7 +2,7 @@
 
 Each answer goes the way of a spoken answer in the studio: the question is synthesized and played through the
 virtual sound card, the Recorder records the answer played into it while the live transcriber previews it,
-then the pipeline stops the recorder, transcribes, scores and saves (practice.tui.pipeline.finish_spoken).
+then the pipeline stops the recorder, transcribes, scores and saves (practice.answers.pipeline.finish_spoken).
 Excluded from the default run (about 13 minutes on 2 cores); run it with `make soak`.
 """
 

@@ -1,14 +1,8 @@
-"""Sound devices: find them, record from the input, play to the output.
+"""Sound devices: find the input and output, and load PortAudio quietly.
 
-The Recorder writes every block to the WAV file as it arrives and patches the header and fsyncs it once a
-second, so a crash loses at most the last second of an answer. A marker next to the file
-(practice.recovery) says the recording is in progress until a clean stop, so the next start can find and
-repair one that was cut short. Audio callbacks only copy data into a queue: PortAudio calls them on a
-real-time thread where file I/O or Python-heavy work would cause dropouts.
-
-When the disk fills up or the folder cannot be written, the Recorder keeps recording into memory, `error`
-says what happened, `stop()` raises RecordingWriteError (after saving the take to a rescue folder when it
-can), and `save_to(path)` writes the whole take anywhere else.
+sounddevice is imported lazily (`_sounddevice()`): it fails at import when the PortAudio library is missing,
+and the studio must still start and say so. ALSA and JACK are silenced first, so they cannot scribble over
+the Textual screen.
 """
 
 from __future__ import annotations

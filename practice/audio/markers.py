@@ -1,4 +1,10 @@
-"""In-progress markers next to recordings, and finding the recordings a crash left unfinished."""
+"""In-progress markers next to recordings, and finding the recordings a crash left unfinished.
+
+A recording in progress has a sidecar marker, `NAME.wav.partial` (JSON: when it started, the sample rate, the
+process recording it, and any context the caller gave), written before the first sample and removed on a clean
+stop. A marker that outlives its process means the app was killed mid-answer: practice.audio.wavfile repairs
+the recording, practice.answers.recovery puts it in the history.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ if TYPE_CHECKING:
 MARKER_SUFFIX = ".partial"
 
 
-#: How practice.session names recordings: session id (YYYYmmdd-HHMMSS-hex), question id, attempt number.
+#: How practice.core.session names recordings: session id (YYYYmmdd-HHMMSS-hex), question id, attempt number.
 SESSION_NAME = re.compile(
     r"^(?P<session>\d{8}-\d{6}-[0-9a-f]{6})-(?P<question>[a-z0-9][a-z0-9-]*?)-(?P<attempt>\d+)$"
 )

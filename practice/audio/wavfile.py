@@ -1,16 +1,10 @@
-"""Unfinished recordings: find them after a crash, repair their WAV headers, and put them in the history.
+"""The on-disk recording format, owned here alone: a 16-bit PCM WAV written block by block, and its repair.
 
-A recording in progress has a sidecar marker, `NAME.wav.partial` (JSON: when it started, the sample rate, the
-process recording it, and any context the caller gave), written before the first sample and removed on a clean
-stop. A marker that outlives its process means the app was killed mid-answer: the WAV holds everything written
-up to then (the Recorder appends each block as it arrives and syncs every second), but its header may still
-claim fewer bytes, or none. `repair_wav` rewrites the header's sizes from the file length.
+The Recorder appends each block as it arrives and syncs the header every second, so after a crash the WAV
+holds everything written up to then, but its header may still claim fewer bytes, or none. `repair_wav`
+rewrites the header's sizes from the file length.
 
-Practice recordings are named `{session}-{question}-{attempt}.wav` (practice.session), so even without context
-in the marker the session, question and attempt can be read back from the name, and the question text found
-in the banks. `recover_into_history` then transcribes, scores and saves it like any other answer.
-
-No audio library here: the header is plain RIFF, and nothing heavy is imported until a recording is scored.
+No audio library here: the header is plain RIFF.
 """
 
 from __future__ import annotations
@@ -148,7 +142,7 @@ class WavAppender:
     """A 16-bit PCM WAV written block by block with plain file writes (no buffering in between).
 
     `sync()` patches the header's sizes and fsyncs, so the file on disk is a valid WAV of everything synced.
-    Between syncs the header lags; practice.recovery repairs that after a crash. Created 0600: answers are
+    Between syncs the header lags; practice.audio.wavfile repairs that after a crash. Created 0600: answers are
     personal."""
 
     def __init__(self, path: Path, samplerate: int, channels: int = 1) -> None:

@@ -1,6 +1,6 @@
 """The history subcommands: `history [SESSION] [--json]` and `export SESSION --format md|html --out FILE`.
 
-Registered by practice/cli.py like `eval` and the preparation commands, so cli.py stays small; neither loads
+Registered by practice/cli/main.py like `eval` and the preparation commands, so main.py stays small; neither loads
 Textual or the speech stack.
 """
 

@@ -1,7 +1,7 @@
-"""The `interview-practice` command: the studio (default) and its scriptable subcommands.
+"""The parser and the entry point of `interview-practice`; the subcommands that need no module of their own.
 
 Each subcommand imports what it needs inside its handler, so `score --text` never loads the speech stack
-and `banks list` never loads Textual.
+and `banks list` never loads Textual (start-up time; the import contract allows the imports either way).
 """
 
 from __future__ import annotations

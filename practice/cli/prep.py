@@ -1,6 +1,6 @@
 """The preparation subcommands: `tailor`, `coverage`, `stories` and `drafts` (before and after an interview).
 
-Registered by practice/cli.py like `eval`; each handler imports what it needs, so none loads Textual.
+Registered by practice/cli/main.py like `eval`; each handler imports what it needs, so none loads Textual.
 """
 
 from __future__ import annotations

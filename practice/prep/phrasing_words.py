@@ -1,4 +1,4 @@
-"""Word lists for practice/phrasing.py: the verbs job postings open their requirements with, their past tense
+"""Word lists for practice/prep/phrasing.py: the verbs job postings open their requirements with, their past tense
 and "-ing" forms, and the nouns made from verbs ("tuning", "migration"). Kept apart so the rules read on
 their own; extend a list when a real posting shows a missing word."""
 

@@ -2,7 +2,7 @@
 any browser, offline, or to mail to a coach).
 
 Everything comes from the history as stored: each attempt's feedback JSON, the coverage matrix built from it
-(practice/coverage.py) and the score trend. Nothing is scored again, so the report says exactly what the
+(practice/prep/coverage.py) and the score trend. Nothing is scored again, so the report says exactly what the
 review screens said. Files are written atomically, so a crash never leaves half a report.
 """
 

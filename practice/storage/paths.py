@@ -1,7 +1,6 @@
-"""Where the studio keeps its files, and the person's settings.
+"""Where the studio keeps its files: config, data, cache and recordings folders.
 
-Settings are a small human-editable TOML file in the user config folder (platformdirs). Environment
-variables win over the file so tests and power users can move everything without editing it.
+Environment variables win so tests and power users can move everything without editing a file.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 `LiveTranscriber` is what the practice screen talks to: `feed(block)` from the recorder's writer thread,
 `text` for what has been heard so far, `finish()` for the final transcript, `cancel()` to drop it.
-The implementation is `practice.streaming.StreamingTranscriber` (transcribes at pauses while the person
+The implementation is `practice.stt.streaming.StreamingTranscriber` (transcribes at pauses while the person
 speaks); tests hand the UI small fakes through the same factory.
 """
 

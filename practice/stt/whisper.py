@@ -6,8 +6,8 @@ INTERVIEW_PRACTICE_MODEL): a local CTranslate2 folder, or a faster-whisper model
 downloaded then and only then.
 
 faster-whisper is imported lazily: `interview-practice score --text` must not pay for the speech stack.
-Transcribing while the person speaks: `Transcriber.stream()`, a StreamingTranscriber (practice/streaming.py)
-that drives this Transcriber piece by piece.
+Transcribing while the person speaks: a StreamingTranscriber (practice/stt/streaming.py) wraps this
+Transcriber and drives it piece by piece; this module does not know it exists (no cycle).
 """
 
 from __future__ import annotations

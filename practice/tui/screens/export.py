@@ -1,5 +1,5 @@
 """The Export dialog: pick Markdown or HTML and where to write it (the data folder's exports/ by default).
-The report itself is made by practice/export.py; this dialog only collects the choice and says where it went."""
+The report itself is made by practice/reports/export.py; this dialog only collects the choice and says where it went."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Dialogs for keeping what a session produced: saving an answer as a story (a title to give it), and
 follow-up drafts (the interviewers to write to, then where the drafts are). The files are written by
-practice/stories.py and practice/drafts.py; these dialogs only collect the input and show the result."""
+practice/prep/stories.py and practice/prep/drafts.py; these dialogs only collect the input and show the result."""
 
 from __future__ import annotations
 

@@ -286,7 +286,7 @@ class SetupScreen(StudioScreen):
 
     def action_tailor(self) -> None:
         """A session of questions made from the job description: one per must-have requirement, why this
-        role, why this company, and a closing question (practice/tailor.py)."""
+        role, why this company, and a closing question (practice/prep/tailor.py)."""
         from practice.prep.tailor import tailor
 
         job_text = self.query_one("#job", TextArea).text.strip()
