@@ -14,12 +14,19 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from practice.answers.pipeline import Scorer
 from practice.answers.scoring import default_scorer
+from practice.audio.devices import AudioDeviceError, default_input
+from practice.audio.player import Player
+from practice.audio.recorder import Recorder
+from practice.audio.voice import Speaker, list_voices
 from practice.core.banks import BankCatalog
 from practice.core.jobs import JobSummary, default_job_parser
+from practice.storage.catalog import load_catalog
 from practice.storage.history import Store
-from practice.storage.settings import Settings, device_setting
+from practice.storage.paths import cache_dir
+from practice.storage.settings import Settings, device_setting, load_settings
 from practice.stt.live import Decoder, LiveFactory
 from practice.stt.streaming import StreamingTranscriber
+from practice.stt.whisper import Transcriber
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,7 +79,6 @@ class TranscriberLike(Decoder, Protocol):
 
 
 def has_input_device() -> bool:
-    from practice.audio.devices import AudioDeviceError, default_input
 
     try:
         return default_input() is not None
@@ -81,7 +87,6 @@ def has_input_device() -> bool:
 
 
 def list_voice_ids() -> list[str]:
-    from practice.audio.voice import list_voices
 
     return sorted({voice.id.rsplit("/", 1)[-1] for voice in list_voices()})
 
@@ -112,13 +117,6 @@ def build_services(
     model: str | None = None, bank_paths: list[Path] | None = None, job_text: str | None = None
 ) -> Services:
     """The real devices, model, voice and database."""
-    from practice.audio.player import Player
-    from practice.audio.recorder import Recorder
-    from practice.audio.voice import Speaker
-    from practice.storage.catalog import load_catalog
-    from practice.storage.paths import cache_dir
-    from practice.storage.settings import load_settings
-    from practice.stt.whisper import Transcriber
 
     settings = load_settings()
     output = device_setting(settings.output_device)

@@ -21,8 +21,7 @@ import soundfile
 
 from practice.audio import recorder as recorder_module
 from practice.audio.markers import find_unfinished, marker_path
-from practice.audio.recorder import Recorder, RecordingWriteError
-from practice.audio.wavfile import to_pcm16
+from practice.audio.recorder import Recorder, RecordingWriteError, to_pcm16
 
 RATE = 16_000
 BLOCK = RATE // 10

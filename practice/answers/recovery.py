@@ -15,9 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from practice.answers.pipeline import AnswerContext, process_answer
 from practice.audio.markers import Unfinished, clear_marker
 from practice.audio.markers import discard as discard_recording
 from practice.audio.wavfile import RecoveryError, Repair, repair_wav
+from practice.core.jobs import job_terms
+from practice.core.records import AttemptRecord, SessionRecord
 
 if TYPE_CHECKING:
     from practice.core.banks import BankCatalog
@@ -51,7 +54,6 @@ def _session_start(session_id: str, fallback: datetime | None) -> datetime:
 
 def _origin(item: Unfinished, store: Store, catalog: BankCatalog) -> _Origin:
     """The session and question the recording answered: from the history, the marker, or the banks."""
-    from practice.core.records import SessionRecord
 
     session_id, question_id = item.session_id, item.question_id
     if not session_id or not question_id:
@@ -100,19 +102,13 @@ def recover_into_history(
 
     Transcription or scoring failures end up as the attempt's error note (the pipeline of a normal answer), so
     the recording is in the history either way. Raises RecoveryError when it cannot be placed at all."""
-    from practice.answers.pipeline import AnswerContext, process_answer
-    from practice.core.records import AttemptRecord
 
     repaired = repair_wav(item.wav)
     if not item.from_session:
         clear_marker(item.wav)  # repaired, which is all that can be done: do not offer it again
     origin = _origin(item, store, catalog)
     session = origin.session
-    terms: list[str] | None = None
-    if session.job_text:
-        from feedback import parse_job
-
-        terms = list(parse_job(session.job_text).terms) or None
+    terms = job_terms(session.job_text)
     store.ensure_session(session)
     draft = AttemptRecord(
         session.id,

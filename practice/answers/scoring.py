@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from feedback import score_answer
-from practice.core.jobs import JobFileError, read_job_text
+from practice.core.jobs import JobFileError, job_terms, read_job_text
+from practice.stt.types import TranscriptionError
 
 if TYPE_CHECKING:
-    from practice.stt.whisper import Transcriber
+    from practice.stt.whisper import Transcriber  # start-up: `score --text` never loads the speech stack
 
 MAX_ANSWER_BYTES = 1_000_000
 
@@ -51,7 +52,9 @@ class AnswerScorer:
 
     def transcriber(self) -> Transcriber:
         if self._transcriber is None:
-            from practice.stt.whisper import Transcriber
+            from practice.stt.whisper import (
+                Transcriber,
+            )  # start-up: `score --text` never loads the speech stack
 
             self._transcriber = Transcriber(self.model)
         return self._transcriber
@@ -73,10 +76,7 @@ class AnswerScorer:
         if not question or not question.strip():
             raise ScoringInputError("the question is empty: pass the question that was answered.")
         if audio is not None:
-            from feedback import parse_job
-            from practice.stt.types import TranscriptionError
-
-            terms = list(parse_job(job).terms) if job else None
+            terms = job_terms(job)
             try:
                 transcript = self.transcriber().transcribe(audio, prompt_terms=terms)
             except TranscriptionError as error:
@@ -140,6 +140,5 @@ def score_batch(batch_path: Path, model: str | None, out: IO[str]) -> int:
 def default_scorer(
     question: str, transcript: str, job: str | None, words: list[Any] | None, duration_s: float | None
 ) -> dict[str, Any]:
-    from feedback import score_answer
 
     return score_answer(question, transcript, job=job, words=words, duration_s=duration_s).to_dict()

@@ -69,7 +69,7 @@ def _sounddevice():
     """Import sounddevice lazily: it fails at import when the PortAudio library is missing."""
     quiet_native_audio_logs()
     try:
-        import sounddevice
+        import sounddevice  # lazy: no PortAudio must not stop the studio from starting
     except OSError as error:  # the Python module is there, the C library is not
         raise AudioDeviceError(
             f"The PortAudio library is missing ({error}). Install it: sudo apt-get install libportaudio2"

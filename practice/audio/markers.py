@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from practice.audio.wavfile import PCM_HEADER_BYTES
 from practice.core.files import atomic_write_text
+from practice.storage.paths import recordings_dir
 
 if TYPE_CHECKING:
     pass
@@ -168,8 +169,6 @@ def find_unfinished(places: Iterable[Path] | None = None, include_live: bool = F
 
     Recordings whose process is still running (another window recording right now) are left out."""
     if places is None:
-        from practice.storage.paths import recordings_dir
-
         places = [recordings_dir()]
     markers: list[Path] = []
     for place in places:

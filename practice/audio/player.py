@@ -25,7 +25,7 @@ class Player:
         return not self._done.is_set()
 
     def play_file(self, path: Path, wait: bool = False) -> None:
-        import soundfile
+        import soundfile  # lazy: only playback of a file needs libsndfile
 
         data, samplerate = soundfile.read(path, dtype="float32", always_2d=True)
         self.play(data, samplerate, wait=wait)

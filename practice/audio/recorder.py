@@ -28,7 +28,7 @@ import numpy as np
 
 from practice.audio.devices import NO_INPUT_HELP, AudioDeviceError, _sounddevice, require_input
 from practice.audio.markers import clear_marker, write_marker
-from practice.audio.wavfile import PCM_HEADER_BYTES, WavAppender, to_pcm16
+from practice.audio.wavfile import PCM_HEADER_BYTES, WavAppender
 from practice.core.signal import SAMPLE_RATE
 
 #: How often the file header and data are pushed to disk while recording.
@@ -297,3 +297,8 @@ class Recorder:
             with contextlib.suppress(OSError):  # the whole take is safe elsewhere: nothing left to recover
                 clear_marker(self._path)
         return Recording(path, out.data_bytes / 2 / self.samplerate, self.samplerate, self.peak)
+
+
+def to_pcm16(block: np.ndarray) -> np.ndarray:
+    """Float samples in -1..1 to 16-bit integers, clipped (a loud peak must not wrap around to a click)."""
+    return (np.clip(block, -1.0, 1.0) * 32767.0).astype("<i2")

@@ -44,7 +44,7 @@ def _engine():
     two questions came out at the default rate instead of the chosen ones. One engine behaves the same way
     every time."""
     try:
-        import pyttsx3
+        import pyttsx3  # lazy: start-up, and a missing espeak-ng must not stop the studio
 
         return pyttsx3.init()
     except Exception as error:  # pyttsx3 raises bare RuntimeError/OSError when espeak-ng is missing

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 if TYPE_CHECKING:
     pass
 
@@ -181,8 +179,3 @@ class WavAppender:
         finally:
             os.close(self._fd)
             self._fd = -1
-
-
-def to_pcm16(block: np.ndarray) -> np.ndarray:
-    """Float samples in -1..1 to 16-bit integers, clipped (a loud peak must not wrap around to a click)."""
-    return (np.clip(block, -1.0, 1.0) * 32767.0).astype("<i2")

@@ -9,6 +9,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from practice.audio import devices as audio
+from practice.storage.catalog import load_catalog
+from practice.storage.paths import data_dir, recordings_dir
+from practice.storage.settings import load_settings
+from practice.stt.types import TranscriptionError
+
 
 @dataclass(frozen=True)
 class Check:
@@ -19,7 +25,6 @@ class Check:
 
 
 def _devices() -> Iterator[Check]:
-    from practice.audio import devices as audio
 
     try:
         inp, out = audio.default_input(), audio.default_output()
@@ -47,7 +52,7 @@ def _devices() -> Iterator[Check]:
 
 
 def _voice(voice: str, rate: int) -> Iterator[Check]:
-    from practice.audio.voice import Speaker, SpeechError
+    from practice.audio.voice import Speaker, SpeechError  # start-up: each check loads only what it checks
 
     with tempfile.TemporaryDirectory() as folder:
         try:
@@ -61,8 +66,7 @@ def _voice(voice: str, rate: int) -> Iterator[Check]:
 
 
 def _model(model: str | None) -> Iterator[Check]:
-    from practice.stt.types import TranscriptionError
-    from practice.stt.whisper import Transcriber
+    from practice.stt.whisper import Transcriber  # start-up: each check loads only what it checks
 
     transcriber = Transcriber(model)
     try:
@@ -101,7 +105,6 @@ def _model(model: str | None) -> Iterator[Check]:
 
 
 def _data_dir() -> Iterator[Check]:
-    from practice.storage.paths import data_dir, recordings_dir
 
     for name, folder in (("data folder", data_dir()), ("recordings folder", recordings_dir())):
         try:
@@ -120,7 +123,6 @@ def _data_dir() -> Iterator[Check]:
 
 
 def _banks() -> Iterator[Check]:
-    from practice.storage.catalog import load_catalog
 
     catalog = load_catalog()
     count = sum(len(bank.questions) for bank in catalog.banks)
@@ -137,7 +139,6 @@ def _banks() -> Iterator[Check]:
 
 
 def run_checks(model: str | None = None) -> Iterator[Check]:
-    from practice.storage.settings import load_settings
 
     settings = load_settings()
     steps: list[Callable[[], Iterator[Check]]] = [

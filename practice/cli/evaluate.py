@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from feedback import Feedback, JobDescription, parse_job, score_answer
 from feedback.metrics import filler_prf, pairwise_accuracy, spearman
+from practice.core.jobs import job_terms
 
 DIMENSIONS = ("examples", "enthusiasm", "alignment")
 LABEL_RANGES = {"examples": (0, 3), "enthusiasm": (0, 2), "alignment": (0, 2)}
@@ -189,7 +190,7 @@ def score_audio(items: list[Item], voice: str, progress: Callable[[str], None]) 
                 check=True,
                 capture_output=True,
             )
-            terms = list(it.job.terms[:20]) if it.job else None
+            terms = (job_terms(it.job) or [])[:20] or None
             tr = transcriber.transcribe(wav, prompt_terms=terms)
             results.append(
                 score_answer(it.question, tr.text, it.job, words=list(tr.words), duration_s=tr.duration_s)

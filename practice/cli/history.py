@@ -11,17 +11,18 @@ import json
 from pathlib import Path
 from typing import Any
 
+from practice.cli.common import EXIT_FAILED, CliError, add_command
 from practice.core.records import SCORE_KEYS, AttemptRecord, SessionSummary
+from practice.reports.export import ExportError, default_export_path, export_session
+from practice.storage.history import Store, StoreError
 
 
 def _errors():  # noqa: ANN202 - practice.cli imports this module, so import its names lazily
-    from practice.cli.common import EXIT_FAILED, CliError
 
     return CliError, EXIT_FAILED
 
 
 def _store():  # noqa: ANN202
-    from practice.storage.history import Store, StoreError
 
     CliError, EXIT_FAILED = _errors()
     try:
@@ -130,7 +131,6 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from practice.reports.export import ExportError, default_export_path, export_session
 
     CliError, EXIT_FAILED = _errors()
     store = _store()
@@ -154,8 +154,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     """Add history and export to the `interview-practice` subcommands."""
-
-    from practice.cli.common import add_command
 
     def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
         return add_command(commands, name, handler, help_text)

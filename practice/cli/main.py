@@ -13,12 +13,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from practice import __version__
+from practice.answers import scoring
 from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError, Handler, add_command
+from practice.cli.doctor import run_checks
+from practice.cli.evaluate import register as register_eval
+from practice.cli.history import register as register_history
+from practice.cli.prep import register as register_prep
 from practice.cli.recording import _cmd_record, _cmd_recover
+from practice.core.banks import BankError, load_bank
+from practice.reports.text import feedback_markdown
+from practice.storage.catalog import load_catalog
+from practice.storage.paths import user_banks_dir
+from practice.storage.settings import load_settings
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from practice.tui.app import run_app
+    from practice.tui.app import run_app  # start-up: only the studio loads Textual
 
     return run_app(
         model=args.model,
@@ -28,8 +38,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_transcribe(args: argparse.Namespace) -> int:
-    from practice.stt.types import TranscriptionError
-    from practice.stt.whisper import Transcriber
+    from practice.stt.types import TranscriptionError  # start-up: only `transcribe` loads the speech stack
+    from practice.stt.whisper import Transcriber  # start-up: only `transcribe` loads the speech stack
 
     transcriber = Transcriber(args.model)
     try:
@@ -49,7 +59,6 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from practice.answers import scoring
 
     try:
         if args.batch:
@@ -70,8 +79,6 @@ def _cmd_score(args: argparse.Namespace) -> int:
     except scoring.ScoringInputError as error:
         raise CliError(str(error), EXIT_FAILED) from error
     if args.format == "markdown":
-        from practice.reports.text import feedback_markdown
-
         print(feedback_markdown(result))
     else:
         print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -79,9 +86,6 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_banks(args: argparse.Namespace) -> int:
-    from practice.core.banks import BankError, load_bank
-    from practice.storage.catalog import load_catalog
-    from practice.storage.paths import user_banks_dir
 
     if args.banks_command == "validate":
         failures = 0
@@ -121,7 +125,6 @@ def _cmd_banks(args: argparse.Namespace) -> int:
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
-    from practice.cli.doctor import run_checks
 
     failed = 0
     for check in run_checks(model=args.model):
@@ -203,18 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     doctor = add("doctor", _cmd_doctor, "check devices, voice, model, data folder and banks")
     doctor.add_argument("--model", default=None, help=model_help)
 
-    try:
-        from practice.cli.evaluate import register
-    except ImportError:  # the evaluation command is optional tooling
-        pass
-    else:
-        register(commands)
-    from practice.cli.prep import register as register_prep  # tailor, coverage, stories, drafts
-
-    register_prep(commands)
-    from practice.cli.history import register as register_history  # history, export
-
-    register_history(commands)
+    register_eval(commands)  # eval
+    register_prep(commands)  # tailor, coverage, stories, drafts
+    register_history(commands)  # history, export
     return parser
 
 
@@ -226,8 +220,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "score":
         args.format = args.format or ("jsonl" if args.batch else "json")
     if getattr(args, "model", None) is None and hasattr(args, "model"):
-        from practice.storage.settings import load_settings
-
         # The settings file (or INTERVIEW_PRACTICE_MODEL) picks the model when --model does not.
         args.model = load_settings().model or None
     if args.command == "banks" and args.banks_command is None:

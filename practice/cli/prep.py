@@ -11,7 +11,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from practice.cli.common import EXIT_FAILED, CliError, add_command
 from practice.core.jobs import JobFileError, read_job_text
+from practice.prep import stories
+from practice.prep.coverage import job_coverage, matrix_text, session_coverage
+from practice.prep.drafts import parse_interviewer, write_drafts
+from practice.prep.tailor import tailor, write_bank
+from practice.storage.history import Store, StoreError
 
 if TYPE_CHECKING:
     from practice.storage.history import Store
@@ -19,7 +25,6 @@ if TYPE_CHECKING:
 
 def _errors() -> tuple[Any, int]:
     """practice.cli's CliError and failure code (imported late: practice.cli imports this module)."""
-    from practice.cli.common import EXIT_FAILED, CliError
 
     return CliError, EXIT_FAILED
 
@@ -33,7 +38,6 @@ def _job(path: str) -> str:
 
 
 def _store() -> Store:
-    from practice.storage.history import Store, StoreError
 
     CliError, EXIT_FAILED = _errors()
     try:
@@ -43,7 +47,6 @@ def _store() -> Store:
 
 
 def _cmd_tailor(args: argparse.Namespace) -> int:
-    from practice.prep.tailor import tailor, write_bank
 
     tailored = tailor(_job(args.job))
     if args.out is None or args.out == "-":
@@ -66,7 +69,6 @@ def _cmd_tailor(args: argparse.Namespace) -> int:
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
-    from practice.prep.coverage import job_coverage, matrix_text, session_coverage
 
     CliError, EXIT_FAILED = _errors()
     if args.session and args.job:
@@ -103,7 +105,6 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
-    from practice.prep import stories
 
     CliError, EXIT_FAILED = _errors()
     if args.stories_command == "save":
@@ -139,7 +140,6 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 
 
 def _cmd_drafts(args: argparse.Namespace) -> int:
-    from practice.prep.drafts import parse_interviewer, write_drafts
 
     CliError, EXIT_FAILED = _errors()
     try:
@@ -162,8 +162,6 @@ def _cmd_drafts(args: argparse.Namespace) -> int:
 
 def register(commands: Any) -> None:
     """Add tailor, coverage, stories and drafts to the `interview-practice` subcommands."""
-
-    from practice.cli.common import add_command
 
     def add(name: str, handler: Any, help_text: str) -> argparse.ArgumentParser:
         return add_command(commands, name, handler, help_text)

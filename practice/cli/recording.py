@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import time
 from pathlib import Path
 
+from practice.answers.scoring import default_scorer
+from practice.audio.devices import AudioDeviceError
+from practice.audio.markers import find_unfinished
 from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError
+from practice.storage.catalog import load_catalog
+from practice.storage.history import Store, StoreError
+from practice.storage.paths import recordings_dir
+from practice.storage.settings import device_setting, load_settings
 
 
 def _cmd_record(args: argparse.Namespace) -> int:
-    import signal
-    import time
 
-    from practice.audio.devices import AudioDeviceError
-    from practice.audio.recorder import Recorder, RecordingWriteError
-    from practice.storage.settings import device_setting, load_settings
+    from practice.audio.recorder import Recorder, RecordingWriteError  # start-up: numpy only when recording
 
     out = Path(args.out)
     if out.is_dir():
@@ -71,9 +76,10 @@ def _cmd_record(args: argparse.Namespace) -> int:
 
 
 def _cmd_recover(args: argparse.Namespace) -> int:
-    from practice.answers.recovery import HistoryTarget, recover_unfinished
-    from practice.audio.markers import find_unfinished
-    from practice.storage.paths import recordings_dir
+    from practice.answers.recovery import (
+        HistoryTarget,
+        recover_unfinished,
+    )  # start-up: the answer pipeline only for `recover`
 
     places = [Path(p) for p in args.places] or [recordings_dir()]
     found = find_unfinished(places)
@@ -88,10 +94,7 @@ def _cmd_recover(args: argparse.Namespace) -> int:
 
     def history() -> HistoryTarget:
         """The model, store and banks, loaded once, only when a practice answer needs scoring."""
-        from practice.answers.scoring import default_scorer
-        from practice.storage.catalog import load_catalog
-        from practice.storage.history import Store, StoreError
-        from practice.stt.whisper import Transcriber
+        from practice.stt.whisper import Transcriber  # start-up: the model only when an answer is scored
 
         try:
             store = Store()

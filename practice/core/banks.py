@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 CATEGORIES = ("opener", "behavioral", "motivation", "role", "situational", "technical", "closing")
@@ -19,6 +19,8 @@ MAX_FILE_BYTES = 2_000_000
 MAX_QUESTIONS = 2_000
 MAX_TEXT_CHARS = 1_000
 TARGET_RANGE_S = (15, 600)
+#: Added to the id of a bank whose id is already taken (BankCatalog.add).
+CUSTOM_SUFFIX = "-custom"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,15 @@ class BankError(Exception):
 class BankCatalog:
     banks: list[Bank] = field(default_factory=list)
     errors: list[BankError] = field(default_factory=list)
+
+    def add(self, bank: Bank) -> Bank:
+        """Add a bank, keeping both when its id is taken (a user bank named like a built-in one): the newcomer
+        becomes `<id>-custom`, so each is reachable by a distinct id. The one place for that rule (the catalog
+        loader and the setup screen both add through here). Returns the bank as added."""
+        if any(other.id == bank.id for other in self.banks):
+            bank = replace(bank, id=f"{bank.id}{CUSTOM_SUFFIX}")
+        self.banks.append(bank)
+        return bank
 
     def find(self, name: str) -> Bank | None:
         """By id ("general-behavioral"), by display name, or by path."""

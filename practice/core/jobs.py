@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from feedback import JobDescription, parse_job
+
 #: Real postings are a few KB; anything far bigger is the wrong file, and would slow every score.
 MAX_JOB_BYTES = 200_000
 #: The scorer's word lists are English: in a posting written in another language few of these appear.
@@ -119,16 +121,25 @@ class JobSummary:
     terms: list[str]
 
 
+def job_terms(job: JobDescription | str | None) -> list[str] | None:
+    """The terms that bias transcription towards a job's vocabulary, derived here and only here (the studio,
+    `score --audio`, `recover` and `eval` all use it): the posting's own key terms, else its requirements'
+    terms. None without a job, or when it has no terms."""
+    if isinstance(job, str):
+        job = parse_job(job) if job.strip() else None
+    if job is None:
+        return None
+    terms: list[str] = list(job.terms or [])
+    for requirement in job.requirements if not terms else []:
+        terms.extend(t for t in requirement.terms or () if t not in terms)
+    return terms or None
+
+
 def default_job_parser(text: str) -> JobSummary:
-    from feedback import parse_job
 
     job = parse_job(text)
     requirements = list(getattr(job, "requirements", []) or [])
-    # The posting's own key terms when the parser gives them (the `score` command uses the same), else the
-    # requirements' terms: they bias transcription towards the job's vocabulary.
-    terms: list[str] = list(getattr(job, "terms", None) or [])
-    for requirement in requirements if not terms else []:
-        terms.extend(t for t in getattr(requirement, "terms", ()) or () if t not in terms)
+    terms = job_terms(job) or []
     return JobSummary(
         getattr(job, "title", None),
         getattr(job, "company", None),

@@ -23,6 +23,7 @@ from feedback.text import normalise, stem, tokenize
 from practice.core.files import atomic_write_text, safe_name
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.prep.coverage import example_for
+from practice.prep.tailor import find_company
 from practice.storage.history import Store
 from practice.storage.paths import data_dir
 
@@ -348,8 +349,6 @@ def write_drafts(
     title = job.title if job else session.job_title
     company = job.company if job else None
     if job is not None and company is None:
-        from practice.prep.tailor import find_company
-
         company = find_company(job)
     enthusiasm = enthusiasm_sentence(attempts, company)
     examples = session_examples(attempts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from practice.core.files import atomic_write_text, safe_path
+from practice.reports.html import session_html
 from practice.reports.markdown import session_markdown
 from practice.reports.model import SessionReport, load_report
 from practice.storage.history import Store
@@ -36,8 +37,6 @@ def render(report: SessionReport, fmt: str) -> str:
     if fmt == "md":
         return session_markdown(report)
     if fmt == "html":
-        from practice.reports.html import session_html
-
         return session_html(report)
     raise ExportError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from practice.core.banks import Bank, BankCatalog, BankError, load_bank
+from practice.core.banks import BankCatalog, BankError, load_bank
 from practice.storage.paths import user_banks_dir
 
 
@@ -22,23 +22,11 @@ def load_catalog(extra_paths: list[Path] | None = None, user_dir: Path | None = 
     if user_dir.is_dir():
         sources += [(p, False) for p in sorted(user_dir.glob("*.toml"))]
     sources += [(Path(p), False) for p in extra_paths or []]
-    taken: set[str] = set()
     for path, builtin in sources:
         try:
             bank = load_bank(path, builtin)
         except BankError as error:
             catalog.errors.append(error)
             continue
-        if bank.id in taken:  # a user bank with a built-in's name: keep both, reachable by distinct ids
-            bank = Bank(
-                f"{bank.id}-custom",
-                bank.name,
-                bank.description,
-                bank.path,
-                bank.questions,
-                bank.tags,
-                bank.builtin,
-            )
-        taken.add(bank.id)
-        catalog.banks.append(bank)
+        catalog.add(bank)
     return catalog

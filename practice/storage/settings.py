@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from practice.core.files import atomic_write_text, toml_lines
 from practice.storage.paths import ENV_MODEL, settings_path
 
 
@@ -51,7 +52,6 @@ def load_settings(path: Path | None = None) -> Settings:
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write settings atomically (temporary file, fsync, rename) so a crash never leaves half a file."""
-    from practice.core.files import atomic_write_text, toml_lines
 
     path = path or settings_path()
     body = "".join(f"{line}\n" for line in toml_lines(asdict(settings), keep_empty=True))

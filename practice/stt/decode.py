@@ -52,7 +52,7 @@ def load_audio(source: Path | str, max_seconds: float = MAX_AUDIO_S) -> np.ndarr
             "Use a WAV, FLAC, MP3 or OGG recording."
         )
 
-    import av
+    import av  # lazy: the decoders load only when a file is read
     import soundfile
 
     duration: float | None = None
@@ -68,7 +68,7 @@ def load_audio(source: Path | str, max_seconds: float = MAX_AUDIO_S) -> np.ndarr
     if duration is not None and duration > max_seconds:
         raise too_long(duration)
     if duration is not None:
-        from faster_whisper.audio import decode_audio
+        from faster_whisper.audio import decode_audio  # lazy: faster-whisper is the heavy import
 
         try:
             return decode_audio(str(path), sampling_rate=SAMPLE_RATE)

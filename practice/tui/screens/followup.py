@@ -15,7 +15,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from practice.core.records import AttemptRecord
-from practice.prep.drafts import Interviewer, parse_interviewer
+from practice.prep.drafts import Interviewer, parse_interviewer, write_drafts
+from practice.prep.stories import StoryError, save_story, story_from_attempt, suggest_title
 from practice.storage.history import Store
 
 
@@ -141,7 +142,6 @@ class PathsScreen(ModalScreen[None]):
 
 def ask_and_save_story(screen: Screen, attempt: AttemptRecord) -> None:
     """Ask for a title, then save the attempt as a story file; says where it went (or why it could not)."""
-    from practice.prep.stories import StoryError, save_story, story_from_attempt, suggest_title
 
     def save(title: str | None) -> None:
         if title is None:
@@ -163,7 +163,6 @@ def ask_and_save_story(screen: Screen, attempt: AttemptRecord) -> None:
 def ask_and_write_drafts(screen: Screen, store: Store, session_id: str) -> None:
     """Ask for the interviewers (the session's panel filled in), write one draft each, then show where the
     files are."""
-    from practice.prep.drafts import write_drafts
 
     def write(interviewers: list[Interviewer] | None) -> None:
         if not interviewers:

@@ -23,6 +23,7 @@ from practice.core.banks import Bank, BankError, load_bank
 from practice.core.jobs import JobFileError, JobSummary, check_job_text, job_warnings, read_job_text
 from practice.core.records import SessionRecord
 from practice.core.session import PracticeSession, new_session_id, pick_questions
+from practice.prep.tailor import save_among_banks, tailor
 from practice.storage.paths import recordings_dir, settings_path, user_banks_dir
 from practice.storage.settings import save_settings
 from practice.tui.messages import JobParsed, VoicesListed
@@ -178,11 +179,7 @@ class SetupScreen(StudioScreen):
             error.add_class("-shown")
             return
         catalog = self.services.catalog
-        if catalog.find(bank.id):  # the same rule as load_catalog: keep both under distinct ids
-            bank = Bank(
-                f"{bank.id}-custom", bank.name, bank.description, bank.path, bank.questions, bank.tags
-            )
-        catalog.banks.append(bank)
+        bank = catalog.add(bank)
         error.remove_class("-shown")
         select = self.query_one("#bank", Select)
         select.set_options([(bank_label(b), b.id) for b in catalog.banks])
@@ -287,7 +284,6 @@ class SetupScreen(StudioScreen):
     def action_tailor(self) -> None:
         """A session of questions made from the job description: one per must-have requirement, why this
         role, why this company, and a closing question (practice/prep/tailor.py)."""
-        from practice.prep.tailor import tailor
 
         job_text = self.query_one("#job", TextArea).text.strip()
         if not job_text:
@@ -314,7 +310,6 @@ class SetupScreen(StudioScreen):
     def _keep_tailored(self, tailored: Tailored) -> tuple[Bank, Path | None]:
         """Save the tailored bank among the person's own banks (never over one they edited), so they can
         practice it again or edit it; when it cannot be saved, it is practiced all the same."""
-        from practice.prep.tailor import save_among_banks
 
         try:
             bank = save_among_banks(tailored, user_banks_dir(), "the job description pasted in the studio")
@@ -326,9 +321,7 @@ class SetupScreen(StudioScreen):
             return tailored.bank(), None
         catalog = self.services.catalog
         catalog.banks = [b for b in catalog.banks if b.path.resolve() != bank.path.resolve()]
-        if catalog.find(bank.id):  # the same rule as load_catalog: keep both under distinct ids
-            bank = replace(bank, id=f"{bank.id}-custom")
-        catalog.banks.append(bank)
+        bank = catalog.add(bank)
         select = self.query_one("#bank", Select)
         chosen = select.value
         options = [(bank_label(b), b.id) for b in catalog.banks]
