@@ -52,9 +52,8 @@ class AnswerScorer:
 
     def transcriber(self) -> Transcriber:
         if self._transcriber is None:
-            from practice.stt.whisper import (
-                Transcriber,
-            )  # start-up: `score --text` never loads the speech stack
+            # Start-up: `score --text` never loads the speech stack.
+            from practice.stt.whisper import Transcriber
 
             self._transcriber = Transcriber(self.model)
         return self._transcriber

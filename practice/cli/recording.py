@@ -76,10 +76,8 @@ def _cmd_record(args: argparse.Namespace) -> int:
 
 
 def _cmd_recover(args: argparse.Namespace) -> int:
-    from practice.answers.recovery import (
-        HistoryTarget,
-        recover_unfinished,
-    )  # start-up: the answer pipeline only for `recover`
+    # Start-up: the answer pipeline only for `recover`.
+    from practice.answers.recovery import HistoryTarget, recover_unfinished
 
     places = [Path(p) for p in args.places] or [recordings_dir()]
     found = find_unfinished(places)
