@@ -79,7 +79,6 @@ class TranscriberLike(Decoder, Protocol):
 
 
 def has_input_device() -> bool:
-
     try:
         return default_input() is not None
     except AudioDeviceError:  # no PortAudio library at all: the same as no microphone for the person
@@ -87,7 +86,6 @@ def has_input_device() -> bool:
 
 
 def list_voice_ids() -> list[str]:
-
     return sorted({voice.id.rsplit("/", 1)[-1] for voice in list_voices()})
 
 

@@ -7,6 +7,7 @@ with an error note saying what went wrong and where the audio is.
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -17,6 +18,8 @@ from practice.audio.recorder import RecordingWriteError
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.core.session import State
 from practice.storage.history import Store
+
+log = logging.getLogger(__name__)
 
 NO_SPEECH = (
     "No speech was heard in the recording: the microphone may be muted or too far away. "
@@ -65,12 +68,17 @@ def process_answer(
     store = ctx.store
     store.ensure_session(ctx.session)
     attempt = store.save_attempt(draft)
+    # Ids, sources and outcomes only: never the answer's text (storage/logs.py says why).
+    log.info(
+        "attempt %s/%s #%d saved (%s)", draft.session_id, draft.question_id, draft.attempt_no, draft.source
+    )
     words = None
     duration = draft.duration_s
     if transcribe is not None:
         try:
             transcript = transcribe()
         except Exception as error:  # noqa: BLE001 - any model failure becomes a note on the saved attempt
+            log.warning("transcription failed for attempt %s: %s", attempt.id, type(error).__name__)
             where = f" The recording is saved at {draft.recording_path}." if draft.recording_path else ""
             return store.save_attempt(replace(attempt, error=f"Transcription failed: {error}.{where}"))
         text, words = transcript.text, transcript.words
@@ -88,6 +96,7 @@ def process_answer(
     try:
         feedback = ctx.scorer(draft.question_text, text, ctx.job_text, words, duration)
     except Exception as error:  # noqa: BLE001 - the answer is kept; the review says scoring failed
+        log.exception("scoring failed for attempt %s", attempt.id)
         return store.save_attempt(replace(attempt, error=f"Scoring failed: {type(error).__name__}: {error}"))
     return store.save_attempt(replace(attempt, feedback=feedback, error=None))
 

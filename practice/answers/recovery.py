@@ -9,6 +9,7 @@ the same pipeline (practice.answers.pipeline). `recover_unfinished` is the one r
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from practice.core.banks import BankCatalog
     from practice.core.records import AttemptRecord, SessionRecord
     from practice.storage.history import Store
+
+log = logging.getLogger(__name__)
 
 
 RECOVERED_BANK = ("recovered", "Recovered recordings")
@@ -194,4 +197,5 @@ def recover_unfinished(
         except (RecoveryError, OSError) as error:
             yield Outcome(item, repair=repaired, error=str(error))
             continue
+        log.info("recovered %s into the history (attempt %s)", item.wav.name, attempt.id)
         yield Outcome(item, repair=repaired, attempt=attempt)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from feedback import score_answer
+from practice.core.errors import PracticeError
 from practice.core.jobs import JobFileError, job_terms, read_job_text
 from practice.stt.types import TranscriptionError
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 MAX_ANSWER_BYTES = 1_000_000
 
 
-class ScoringInputError(ValueError):
+class ScoringInputError(PracticeError, ValueError):
     """The answer, question or job cannot be scored; the message says what to fix."""
 
 

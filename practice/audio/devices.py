@@ -13,8 +13,10 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from practice.core.errors import PracticeError
 
-class AudioDeviceError(RuntimeError):
+
+class AudioDeviceError(PracticeError, RuntimeError):
     """A sound device is missing or refused to open; the message says what to do."""
 
 

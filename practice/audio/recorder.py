@@ -14,6 +14,7 @@ can), and `save_to(path)` writes the whole take anywhere else.
 from __future__ import annotations
 
 import contextlib
+import logging
 import queue
 import tempfile
 import threading
@@ -29,7 +30,10 @@ import numpy as np
 from practice.audio.devices import NO_INPUT_HELP, AudioDeviceError, _sounddevice, require_input
 from practice.audio.markers import clear_marker, write_marker
 from practice.audio.wavfile import PCM_HEADER_BYTES, WavAppender
+from practice.core.errors import PracticeError
 from practice.core.signal import SAMPLE_RATE
+
+log = logging.getLogger(__name__)
 
 #: How often the file header and data are pushed to disk while recording.
 FLUSH_EVERY_S = 1.0
@@ -44,7 +48,7 @@ class Recording:
     """Highest absolute sample (0..1): near zero means the microphone heard nothing."""
 
 
-class RecordingWriteError(OSError):
+class RecordingWriteError(PracticeError, OSError):
     """The recording could not be written where it was meant to go (full disk, read-only folder).
 
     The audio was kept in memory: `recorder.save_to(path)` writes it elsewhere, and `rescued` is where the
@@ -180,6 +184,7 @@ class Recorder:
 
     def _fail(self, error: BaseException) -> None:
         """Writing failed: from now on the take lives in memory, starting with what was not yet synced."""
+        log.warning("writing %s failed (%s): recording goes on in memory", self._path, _describe(error))
         self.error = error
         self._memory = self._unsynced
         self._unsynced = []
@@ -263,7 +268,9 @@ class Recorder:
             target = folder / f"rescued-{stamp}-{self._path.name}"
             try:
                 folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-                return self.save_to(target).path
+                saved = self.save_to(target).path
+                log.warning("the take was rescued to %s", saved)
+                return saved
             except (OSError, ValueError):  # not writable either (ValueError: a name the OS refuses)
                 continue
         return None

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from practice.audio.player import Player
+from practice.core.errors import PracticeError
 
 
-class SpeechError(RuntimeError):
+class SpeechError(PracticeError, RuntimeError):
     """The TTS voice is missing or failed; the message says what to do."""
 
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from practice.core.errors import PracticeError
+
 if TYPE_CHECKING:
     pass
 
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 PCM_HEADER_BYTES = 44
 
 
-class RecoveryError(RuntimeError):
+class RecoveryError(PracticeError, RuntimeError):
     """A recording cannot be repaired or recovered; the message says why."""
 
 

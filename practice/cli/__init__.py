@@ -4,6 +4,6 @@ The top front end: it may import every layer, including `practice.tui` (only to 
 when asked). Nothing imports it.
 """
 
-from practice.cli.main import main
+from practice.cli.commands import main
 
 __all__ = ["main"]

@@ -25,7 +25,6 @@ class Check:
 
 
 def _devices() -> Iterator[Check]:
-
     try:
         inp, out = audio.default_input(), audio.default_output()
     except audio.AudioDeviceError as error:
@@ -105,7 +104,6 @@ def _model(model: str | None) -> Iterator[Check]:
 
 
 def _data_dir() -> Iterator[Check]:
-
     for name, folder in (("data folder", data_dir()), ("recordings folder", recordings_dir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -123,7 +121,6 @@ def _data_dir() -> Iterator[Check]:
 
 
 def _banks() -> Iterator[Check]:
-
     catalog = load_catalog()
     count = sum(len(bank.questions) for bank in catalog.banks)
     yield Check(
@@ -139,7 +136,6 @@ def _banks() -> Iterator[Check]:
 
 
 def run_checks(model: str | None = None) -> Iterator[Check]:
-
     settings = load_settings()
     steps: list[Callable[[], Iterator[Check]]] = [
         _devices,

@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 from feedback import Feedback, JobDescription, parse_job, score_answer
 from feedback.metrics import filler_prf, pairwise_accuracy, spearman
+from practice.core.errors import PracticeError
 from practice.core.jobs import job_terms
 
 DIMENSIONS = ("examples", "enthusiasm", "alignment")
@@ -31,7 +32,7 @@ LABEL_RANGES = {"examples": (0, 3), "enthusiasm": (0, 2), "alignment": (0, 2)}
 EXIT_OK, EXIT_BAD_DATASET = 0, 2
 
 
-class DatasetError(Exception):
+class DatasetError(PracticeError):
     """A malformed dataset line, already formatted as `file:line: message`."""
 
 

@@ -1,6 +1,6 @@
 """The history subcommands: `history [SESSION] [--json]` and `export SESSION --format md|html --out FILE`.
 
-Registered by practice/cli/main.py like `eval` and the preparation commands, so main.py stays small; neither loads
+Registered by practice/cli/commands.py like `eval` and the preparation commands, so commands.py stays small; neither loads
 Textual or the speech stack.
 """
 
@@ -13,22 +13,8 @@ from typing import Any
 
 from practice.cli.common import EXIT_FAILED, CliError, add_command
 from practice.core.records import SCORE_KEYS, AttemptRecord, SessionSummary
-from practice.reports.export import ExportError, default_export_path, export_session
-from practice.storage.history import Store, StoreError
-
-
-def _errors():  # noqa: ANN202 - practice.cli imports this module, so import its names lazily
-
-    return CliError, EXIT_FAILED
-
-
-def _store():  # noqa: ANN202
-
-    CliError, EXIT_FAILED = _errors()
-    try:
-        return Store()
-    except StoreError as error:
-        raise CliError(str(error), EXIT_FAILED) from error
+from practice.reports.export import default_export_path, export_session
+from practice.storage.history import Store
 
 
 def _unknown(store: Any, session_id: str) -> str:
@@ -74,8 +60,7 @@ def attempt_dict(attempt: AttemptRecord) -> dict[str, Any]:
 
 
 def _cmd_history(args: argparse.Namespace) -> int:
-    CliError, EXIT_FAILED = _errors()
-    store = _store()
+    store = Store()
     try:
         if args.session:
             session = store.session(args.session)
@@ -104,6 +89,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
             )
         print("\n`interview-practice history SESSION` shows one session's answers.")
         return 0
+    assert session is not None  # an unknown session raised CliError above
     if args.json:
         body = {
             "id": session.id,
@@ -131,17 +117,12 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-
-    CliError, EXIT_FAILED = _errors()
-    store = _store()
+    store = Store()
     try:
         if store.session(args.session) is None:
             raise CliError(_unknown(store, args.session), EXIT_FAILED)
         out = None if args.out in (None, "") else Path(args.out)
-        try:
-            path = export_session(store, args.session, args.format, out)
-        except ExportError as error:
-            raise CliError(str(error), EXIT_FAILED) from error
+        path = export_session(store, args.session, args.format, out)
     finally:
         store.close()
     print(f"wrote {path}")

@@ -1,6 +1,6 @@
 """The preparation subcommands: `tailor`, `coverage`, `stories` and `drafts` (before and after an interview).
 
-Registered by practice/cli/main.py like `eval`; each handler imports what it needs, so none loads Textual.
+Registered by practice/cli/commands.py like `eval`; each handler imports what it needs, so none loads Textual.
 """
 
 from __future__ import annotations
@@ -12,49 +12,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from practice.cli.common import EXIT_FAILED, CliError, add_command
-from practice.core.jobs import JobFileError, read_job_text
+from practice.core.jobs import read_job_text
 from practice.prep import stories
 from practice.prep.coverage import job_coverage, matrix_text, session_coverage
 from practice.prep.drafts import parse_interviewer, write_drafts
 from practice.prep.tailor import tailor, write_bank
-from practice.storage.history import Store, StoreError
+from practice.storage.history import Store
 
 if TYPE_CHECKING:
     from practice.storage.history import Store
 
 
-def _errors() -> tuple[Any, int]:
-    """practice.cli's CliError and failure code (imported late: practice.cli imports this module)."""
-
-    return CliError, EXIT_FAILED
-
-
 def _job(path: str) -> str:
-    CliError, EXIT_FAILED = _errors()
-    try:
-        return read_job_text(Path(path))
-    except JobFileError as error:
-        raise CliError(str(error), EXIT_FAILED) from error
-
-
-def _store() -> Store:
-
-    CliError, EXIT_FAILED = _errors()
-    try:
-        return Store()
-    except StoreError as error:
-        raise CliError(str(error), EXIT_FAILED) from error
+    return read_job_text(Path(path))
 
 
 def _cmd_tailor(args: argparse.Namespace) -> int:
-
     tailored = tailor(_job(args.job))
     if args.out is None or args.out == "-":
         sys.stdout.write(tailored.toml(Path(args.job).name))
         return 0
     out = Path(args.out)
     if out.is_dir():
-        CliError, EXIT_FAILED = _errors()
         raise CliError(f"{out} is a folder: give the bank file to write (--out my-job.toml).")
     bank = write_bank(tailored, out, Path(args.job).name)
     print(f"wrote {out}: {len(bank.questions)} questions for {tailored.heading} (bank id {bank.id!r})")
@@ -69,11 +48,9 @@ def _cmd_tailor(args: argparse.Namespace) -> int:
 
 
 def _cmd_coverage(args: argparse.Namespace) -> int:
-
-    CliError, EXIT_FAILED = _errors()
     if args.session and args.job:
         raise CliError("give a SESSION_ID or --job FILE, not both.")
-    store = _store()
+    store = Store()
     if not (args.session or args.job):  # no choice made: show the sessions there are to choose from
         try:
             summaries = store.sessions(limit=20)
@@ -105,14 +82,10 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
 
 
 def _cmd_stories(args: argparse.Namespace) -> int:
-
-    CliError, EXIT_FAILED = _errors()
     if args.stories_command == "save":
-        store = _store()
+        store = Store()
         try:
             story = stories.save_from_session(store, args.session, args.question, args.title, args.attempt)
-        except stories.StoryError as error:
-            raise CliError(str(error), EXIT_FAILED) from error
         finally:
             store.close()
         print(f"saved {story.path}")
@@ -140,13 +113,11 @@ def _cmd_stories(args: argparse.Namespace) -> int:
 
 
 def _cmd_drafts(args: argparse.Namespace) -> int:
-
-    CliError, EXIT_FAILED = _errors()
     try:
         interviewers = [parse_interviewer(spec) for spec in args.interviewer]
     except ValueError as error:
         raise CliError(str(error)) from error
-    store = _store()
+    store = Store()
     try:
         drafts = write_drafts(store, args.session, interviewers, Path(args.out) if args.out else None)
     except LookupError as error:

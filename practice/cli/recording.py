@@ -9,17 +9,15 @@ import time
 from pathlib import Path
 
 from practice.answers.scoring import default_scorer
-from practice.audio.devices import AudioDeviceError
 from practice.audio.markers import find_unfinished
 from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError
 from practice.storage.catalog import load_catalog
-from practice.storage.history import Store, StoreError
+from practice.storage.history import Store
 from practice.storage.paths import recordings_dir
 from practice.storage.settings import device_setting, load_settings
 
 
 def _cmd_record(args: argparse.Namespace) -> int:
-
     from practice.audio.recorder import Recorder, RecordingWriteError  # start-up: numpy only when recording
 
     out = Path(args.out)
@@ -37,10 +35,7 @@ def _cmd_record(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, stop_on_term)
     warned = False
     try:
-        try:
-            recorder.start(out, context={"command": "record"})
-        except AudioDeviceError as error:
-            raise CliError(str(error), EXIT_FAILED) from error
+        recorder.start(out, context={"command": "record"})
         limit = f" for {args.seconds:g} s" if args.seconds else ""
         print(f"recording to {out}{limit}; press ctrl+c to stop", file=sys.stderr, flush=True)
         try:
@@ -94,10 +89,7 @@ def _cmd_recover(args: argparse.Namespace) -> int:
         """The model, store and banks, loaded once, only when a practice answer needs scoring."""
         from practice.stt.whisper import Transcriber  # start-up: the model only when an answer is scored
 
-        try:
-            store = Store()
-        except StoreError as error:
-            raise CliError(str(error), EXIT_FAILED) from error
+        store = Store()
         transcriber = Transcriber(args.model)
         return HistoryTarget(
             store,

@@ -12,6 +12,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from practice.core.errors import PracticeError
+
 CATEGORIES = ("opener", "behavioral", "motivation", "role", "situational", "technical", "closing")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Limits that keep a hostile or mistaken file from freezing the app; generous for any real bank.
@@ -54,7 +56,7 @@ class Bank:
 
 
 @dataclass
-class BankError(Exception):
+class BankError(PracticeError):
     path: Path
     line: int | None
     message: str

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from feedback import JobDescription, parse_job
+from practice.core.errors import PracticeError
 
 #: Real postings are a few KB; anything far bigger is the wrong file, and would slow every score.
 MAX_JOB_BYTES = 200_000
@@ -29,7 +30,7 @@ _DOCUMENTS = {
 _HEADING = re.compile(r"^\s*[A-Za-z][A-Za-z '/&-]{2,40}:\s*$", re.M)
 
 
-class JobFileError(ValueError):
+class JobFileError(PracticeError, ValueError):
     """The job description cannot be used; the message says why and what to do."""
 
 
@@ -136,7 +137,6 @@ def job_terms(job: JobDescription | str | None) -> list[str] | None:
 
 
 def default_job_parser(text: str) -> JobSummary:
-
     job = parse_job(text)
     requirements = list(getattr(job, "requirements", []) or [])
     terms = job_terms(job) or []

@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from practice.core.banks import Question
+from practice.core.errors import PracticeError
 from practice.core.files import safe_name
 from practice.core.panel import PanelMember
 from practice.core.records import AttemptRecord
@@ -47,7 +48,7 @@ _ALLOWED: dict[State, frozenset[State]] = {
 }
 
 
-class SessionStateError(RuntimeError):
+class SessionStateError(PracticeError, RuntimeError):
     """An action that the current state does not allow (a UI bug, never the person's fault)."""
 
 

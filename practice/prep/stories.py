@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from feedback import parse_job, score_answer
+from practice.core.errors import PracticeError
 from practice.core.files import atomic_write_text, safe_name, toml_lines
 from practice.core.records import AttemptRecord
 from practice.prep.phrasing import phrase_requirement
@@ -37,7 +38,7 @@ MAX_STORY_BYTES = 200_000  # a story is an answer, a few KB; anything far bigger
 DEFAULT_QUESTION = "Tell me about a time you made a difference at work."
 
 
-class StoryError(ValueError):
+class StoryError(PracticeError, ValueError):
     """A story file or request that cannot be used; the message says which and why."""
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from practice.core.errors import PracticeError
 from practice.core.files import atomic_write_text, safe_path
 from practice.reports.html import session_html
 from practice.reports.markdown import session_markdown
@@ -20,7 +21,7 @@ from practice.storage.paths import data_dir
 FORMATS = {"md": ".md", "html": ".html"}
 
 
-class ExportError(RuntimeError):
+class ExportError(PracticeError, RuntimeError):
     """The export cannot be made or written; the message says what to do."""
 
 

@@ -16,6 +16,7 @@ lock, which is simpler than a pool and plenty for a few writes a minute.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -26,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from practice.core.errors import PracticeError
 from practice.core.records import (
     SCORE_KEYS,
     AttemptRecord,
@@ -35,6 +37,8 @@ from practice.core.records import (
     TrendPoint,
 )
 from practice.storage.paths import data_dir
+
+log = logging.getLogger(__name__)
 
 ENV_DB = "INTERVIEW_PRACTICE_DB"
 DB_NAME = "history.sqlite3"
@@ -80,7 +84,7 @@ MIGRATIONS: list[tuple[str, ...]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class StoreError(RuntimeError):
+class StoreError(PracticeError, RuntimeError):
     """The history database cannot be used; the message says where it is and what to do."""
 
 
@@ -201,6 +205,7 @@ class Store:
                 for statement in statements:
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {target}")  # inside the transaction: all or nothing
+            log.info("history %s upgraded to schema %d", self.path, target)
 
     def close(self) -> None:
         with self._lock:

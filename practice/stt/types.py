@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from feedback import Word
+from practice.core.errors import PracticeError
 
 if TYPE_CHECKING:
     pass
 
 
-class TranscriptionError(RuntimeError):
+class TranscriptionError(PracticeError, RuntimeError):
     """Something the person can fix: the message says what."""
 
 

@@ -12,6 +12,7 @@ Transcriber and drives it piece by piece; this module does not know it exists (n
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import zlib
@@ -31,6 +32,8 @@ from practice.stt.types import ModelError, Transcript
 if TYPE_CHECKING:
     from faster_whisper import WhisperModel  # lazy: faster-whisper loads with the model
 
+
+log = logging.getLogger(__name__)
 
 # Whisper drops "um" and "uh" unless the context shows them (FACTS.md): a short prompt written in that style
 # keeps them, which the delivery score needs. Kept short on purpose: long prompts make Whisper drop or loop text.
@@ -138,6 +141,7 @@ class Transcriber:
                 self._warm_up(model)
                 self._model = model
                 self.load_seconds = time.perf_counter() - started
+                log.info("speech model loaded: %s in %.1f s", self.description, self.load_seconds)
             return self._model
 
     @staticmethod

@@ -3,6 +3,7 @@ failure in one place (a dialog that says what failed; the app keeps running)."""
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
 from pathlib import Path
@@ -15,9 +16,9 @@ from textual.worker import Worker, WorkerState
 
 from practice.answers.recovery import HistoryTarget, recover_unfinished
 from practice.audio.markers import find_unfinished
-from practice.core.jobs import JobFileError, read_job_text
+from practice.core.errors import PracticeError
+from practice.core.jobs import read_job_text
 from practice.services import build_services
-from practice.storage.history import StoreError
 from practice.tui.commands import StudioCommands
 from practice.tui.messages import ModelStatus, RecoveryDone, UnfinishedFound
 from practice.tui.screens.compare import CompareScreen
@@ -39,6 +40,9 @@ from practice.tui.screens.summary import SummaryScreen
 
 if TYPE_CHECKING:
     from practice.services import Services
+
+
+log = logging.getLogger(__name__)
 
 
 class PracticeApp(App[int]):
@@ -75,13 +79,11 @@ class PracticeApp(App[int]):
     # --- answers cut short by a crash ----------------------------------------------------------------------
 
     def _find_unfinished(self) -> None:
-
         items = find_unfinished()
         if items:
             self.post_message(UnfinishedFound(items))
 
     def on_unfinished_found(self, message: UnfinishedFound) -> None:
-
         items = message.items
 
         def confirmed(yes: bool | None) -> None:
@@ -161,6 +163,7 @@ class PracticeApp(App[int]):
         try:
             transcriber.load()
         except Exception as error:  # noqa: BLE001 - shown in the status line; typing still works
+            log.warning("the speech model did not load: %s", error)
             self.post_message(ModelStatus("failed", str(error)))
             return
         seconds = getattr(transcriber, "load_seconds", 0.0)
@@ -183,18 +186,19 @@ class PracticeApp(App[int]):
             return
         self.log.error("".join(traceback.format_exception(error)))
         what = (worker.name or "background work").strip("_").replace("_", " ")
+        log.error("background work failed (%s)", what, exc_info=error)
+        # A PracticeError is a problem the person can fix: its message and hint. Anything else is a bug: its type.
+        said = error.explain() if isinstance(error, PracticeError) else f"{type(error).__name__}: {error}"
         self.push_screen(
             ErrorScreen(
                 f"Something went wrong ({what})",
-                f"{type(error).__name__}: {error}\n\nRecordings already made are kept on "
-                "disk. You can carry on, or quit with ctrl+q.",
+                f"{said}\n\nRecordings already made are kept on disk. You can carry on, or quit with ctrl+q.",
             )
         )
 
     # --- app-wide actions --------------------------------------------------------------------------------
 
     def help_sections(self) -> list[HelpSection]:
-
         everywhere = binding_rows(declared_bindings(type(self))) + [
             ("ctrl+p", "Command palette (every action)")
         ]
@@ -221,7 +225,6 @@ class PracticeApp(App[int]):
         return True
 
     def action_history(self) -> None:
-
         self.push_screen(HistoryScreen())
 
 
@@ -233,8 +236,8 @@ def run_app(
     try:
         job_text = read_job_text(job_path) if job_path else None
         services = build_services(model=model, bank_paths=bank_paths, job_text=job_text)
-    except (JobFileError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except PracticeError as error:
+        print(f"error: {error.explain()}", file=sys.stderr)
         return 1
     if not services.catalog.banks:
         for problem in services.catalog.errors:

@@ -139,7 +139,6 @@ class ReviewScreen(StudioScreen[str | None]):
         self.app.push_screen(CompareScreen(self.peers, self.target_s))
 
     def action_save_story(self) -> None:
-
         ask_and_save_story(self, self.attempt)
 
     # --- playback ----------------------------------------------------------------------------------------

@@ -147,14 +147,12 @@ class SummaryScreen(StudioScreen):
             ask_and_save_story(self, selected)
 
     def action_coverage(self) -> None:
-
         self.app.push_screen(CoverageScreen(self.session_id))
 
     def action_drafts(self) -> None:
         ask_and_write_drafts(self, self.services.store, self.session_id)
 
     def action_export(self) -> None:
-
         ask_and_export(self, self.services.store, self.session_id)
 
     def action_new_session(self) -> None:

@@ -8,21 +8,24 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from practice import __version__
 from practice.answers import scoring
-from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError, Handler, add_command
+from practice.cli.common import EXIT_FAILED, EXIT_OK, VERBOSE_HELP, CliError, Handler, add_command
 from practice.cli.doctor import run_checks
 from practice.cli.evaluate import register as register_eval
 from practice.cli.history import register as register_history
 from practice.cli.prep import register as register_prep
 from practice.cli.recording import _cmd_record, _cmd_recover
 from practice.core.banks import BankError, load_bank
+from practice.core.errors import PracticeError
 from practice.reports.text import feedback_markdown
 from practice.storage.catalog import load_catalog
+from practice.storage.logs import setup_logging
 from practice.storage.paths import user_banks_dir
 from practice.storage.settings import load_settings
 
@@ -38,14 +41,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_transcribe(args: argparse.Namespace) -> int:
-    from practice.stt.types import TranscriptionError  # start-up: only `transcribe` loads the speech stack
     from practice.stt.whisper import Transcriber  # start-up: only `transcribe` loads the speech stack
 
     transcriber = Transcriber(args.model)
-    try:
-        transcript = transcriber.transcribe(Path(args.file))
-    except TranscriptionError as error:
-        raise CliError(str(error), EXIT_FAILED) from error
+    transcript = transcriber.transcribe(Path(args.file))
     if transcript.empty:
         raise CliError(
             f"no speech detected in {args.file}: check the recording has speech and is not muted.",
@@ -59,25 +58,21 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-
-    try:
-        if args.batch:
-            return scoring.score_batch(Path(args.batch), args.model, sys.stdout)
-        if not args.question:
-            raise CliError("--question is required with --text or --audio (the question that was answered).")
-        if not (args.text or args.audio):
-            raise CliError(
-                "give the answer: --text FILE (or - for standard input), --audio FILE, or --batch FILE"
-            )
-        result = scoring.score_one(
-            question=args.question,
-            text_path=args.text,
-            audio_path=Path(args.audio) if args.audio else None,
-            job_path=Path(args.job) if args.job else None,
-            model=args.model,
+    if args.batch:
+        return scoring.score_batch(Path(args.batch), args.model, sys.stdout)
+    if not args.question:
+        raise CliError("--question is required with --text or --audio (the question that was answered).")
+    if not (args.text or args.audio):
+        raise CliError(
+            "give the answer: --text FILE (or - for standard input), --audio FILE, or --batch FILE"
         )
-    except scoring.ScoringInputError as error:
-        raise CliError(str(error), EXIT_FAILED) from error
+    result = scoring.score_one(
+        question=args.question,
+        text_path=args.text,
+        audio_path=Path(args.audio) if args.audio else None,
+        job_path=Path(args.job) if args.job else None,
+        model=args.model,
+    )
     if args.format == "markdown":
         print(feedback_markdown(result))
     else:
@@ -86,7 +81,6 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_banks(args: argparse.Namespace) -> int:
-
     if args.banks_command == "validate":
         failures = 0
         for path in args.files:
@@ -125,7 +119,6 @@ def _cmd_banks(args: argparse.Namespace) -> int:
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:
-
     failed = 0
     for check in run_checks(model=args.model):
         mark = "ok  " if check.ok else "FAIL"
@@ -137,12 +130,16 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failed else EXIT_OK
 
 
+log = logging.getLogger(__name__)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="interview-practice",
         description="Rehearse interview answers out loud, offline, and see what to fix.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
     model_help = (
         "Whisper model: a CTranslate2 folder or a faster-whisper name (default: the embedded tiny.en)"
     )
@@ -226,11 +223,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.banks_command = "list"
     if args.command == "stories" and args.stories_command is None:
         args.stories_command = "list"
+    setup_logging(verbose=args.verbose)
+    log.info("command %s (version %s)", args.command or "run", __version__)
+    # The one place a command's errors end up, from whichever layer raised them.
     try:
         return args.handler(args)
-    except CliError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return error.code
+    except PracticeError as error:
+        log.warning("command %s failed: %s: %s", args.command or "run", type(error).__name__, error)
+        print(f"error: {error.explain()}", file=sys.stderr)
+        return error.code if isinstance(error, CliError) else EXIT_FAILED
     except KeyboardInterrupt:
+        log.info("command %s interrupted", args.command or "run")
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception:
+        log.exception("command %s crashed", args.command or "run")
+        raise
