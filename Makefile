@@ -10,9 +10,7 @@ PYTEST_ARGS ?=
 run: system-deps $(STAMP)
 	$(BIN)/interview-practice
 
-test: system-deps-test $(STAMP)
-	$(BIN)/ruff check practice feedback tests benchmarks
-	$(BIN)/ruff format --check practice feedback tests benchmarks
+test: system-deps-test $(STAMP) lint
 	INTERVIEW_PRACTICE_REQUIRE_SOUNDCARD=1 scripts/with-soundcard.sh $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The quick loop while developing: no model, no speech synthesis, no sound card.
@@ -24,9 +22,12 @@ test-fast: $(STAMP)
 soak: system-deps-test $(STAMP)
 	INTERVIEW_PRACTICE_REQUIRE_SOUNDCARD=1 scripts/with-soundcard.sh $(BIN)/python -m pytest -m soak -s $(PYTEST_ARGS)
 
+# Style, the import contract of practice/'s layers (ARCHITECTURE.md) and the type checker; `make test` runs it too.
 lint: $(STAMP)
 	$(BIN)/ruff check practice feedback tests benchmarks
 	$(BIN)/ruff format --check practice feedback tests benchmarks
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format practice feedback tests benchmarks

@@ -33,9 +33,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from feedback import parse_job, score_answer  # noqa: E402
-from practice.measure import word_error_rate  # noqa: E402
-from practice.streaming import StreamingTranscriber  # noqa: E402
-from practice.transcribe import SAMPLE_RATE, Transcriber, load_audio  # noqa: E402
+from practice.core.signal import SAMPLE_RATE  # noqa: E402
+from practice.stt.decode import load_audio  # noqa: E402
+from practice.stt.measure import word_error_rate  # noqa: E402
+from practice.stt.streaming import StreamingTranscriber  # noqa: E402
+from practice.stt.whisper import Transcriber  # noqa: E402
 
 ANSWER_TEXT = ROOT / "benchmarks" / "long_answer.txt"
 JOB = ROOT / "tests" / "data" / "backend-job.txt"

@@ -227,8 +227,8 @@ def score(
     results = [
         RequirementResult(
             rm.req.text,
-            rm.status,
-            rm.req.must_have,  # type: ignore[arg-type]
+            rm.status,  # type: ignore[arg-type]  # one of the literals, set by _match_requirement
+            rm.req.must_have,
             [make_evidence(transcript, a, b, "requirement") for a, b in sorted(set(rm.spans))[:4]],
             rm.req.section,
             rm.matched,

@@ -251,9 +251,9 @@ def analyse(
         hedges=dict(hedges),
         i_count=i_count,
         we_count=we_count,
-        length=length,
+        length=length,  # type: ignore[arg-type]  # one of the literals, set above
         speaking_s=round(speaking, 2) if speaking else None,
-        length_basis=basis,
+        length_basis=basis,  # type: ignore[arg-type]
         score=score,
         reason=reason,
         evidence=ev,

@@ -251,7 +251,7 @@ def score(
 
     specific_rows = [r for k, r in enumerate(rows) if r.clean and r.intent and near_specific(k)]
     generic_rows = [r for r in rows if r.clean and (r.positive or r.polite or r.intent or r.past_enthusiasm)]
-    named = bool(company_norm) and company_norm in norm
+    named = bool(company_norm) and company_norm in norm  # type: ignore[operator]  # bool() rules out None
     negative = any(r.negated or r.hedged or r.indifferent for r in rows) or bool(self_serving)
     energy = sum(len(ENERGY_RE.findall(norm, r.sentence.start, r.sentence.end)) for r in generic_rows)
     if specific_rows:

@@ -104,10 +104,10 @@ def extract_terms(text: str) -> tuple[list[str], dict[str, float]]:
         ) or (len(surface) >= 2 and surface.isupper())
         if len(w) < 3 and not is_name:
             continue
-        key = stem(w)
+        key = stem(w)  # type: ignore[assignment]  # a str key here, a tuple above
         if key in seen:
             continue
-        seen.add(key)
+        seen.add(key)  # type: ignore[arg-type]
         terms.append(surface)
         weights[surface] = 1.0 if is_name else 0.5
     return terms, weights

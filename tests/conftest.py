@@ -39,7 +39,7 @@ def speak(tmp_path: Path):
 @pytest.fixture(scope="session")
 def transcriber():
     """The real embedded Whisper model, loaded once for the whole run."""
-    from practice.transcribe import Transcriber
+    from practice.stt.whisper import Transcriber
 
     model = Transcriber()
     model.load()
@@ -105,6 +105,6 @@ def run_cli(*args: str, stdin: str | None = None, timeout: float = 240) -> subpr
 
 
 def word_error_rate(reference: str, hypothesis: str) -> float:
-    from practice.measure import word_error_rate as wer
+    from practice.stt.measure import word_error_rate as wer
 
     return wer(reference, hypothesis)

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from feedback import score_answer
-from practice.store import AttemptRecord, SessionRecord, Store
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.storage.history import Store
 
 ROOT = Path(__file__).parent.parent
 DEV = ROOT / "eval" / "dev"

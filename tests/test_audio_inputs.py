@@ -17,7 +17,9 @@ import pytest
 import soundfile
 from conftest import word_error_rate
 
-from practice.transcribe import MAX_AUDIO_S, SAMPLE_RATE, AudioReadError, load_audio
+from practice.core.signal import SAMPLE_RATE
+from practice.stt.decode import MAX_AUDIO_S, load_audio
+from practice.stt.types import AudioReadError
 
 SENTENCE = "I rebuilt the deployment pipeline and cut our release time from two days to four hours."
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from practice.banks import BankError, load_bank, load_catalog, parse_bank
+from practice.core.banks import BankError, load_bank, parse_bank
+from practice.storage.catalog import load_catalog
 
 GOOD = """\
 name = "Mine"

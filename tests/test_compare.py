@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from prep_data import BACKEND_JOB, NORTHWIND, scored
 
-from practice.session import compare_attempts
+from practice.core.compare import compare_attempts
 
 WEAK = "Um, so, I worked on our search page and, uh, made it faster. We fixed some queries and it was better."
 

@@ -12,8 +12,9 @@ from prep_data import DEV, LEDGERLINE_JOB, dev_answers, seed_dev
 
 from feedback import parse_job
 from practice.cli import main
-from practice.coverage import job_coverage, same_job, session_coverage
-from practice.store import AttemptRecord, Store
+from practice.core.records import AttemptRecord
+from practice.prep.coverage import job_coverage, same_job, session_coverage
+from practice.storage.history import Store
 
 POSTGRES = (
     "Strong PostgreSQL skills: you've designed schemas, tuned slow queries and run migrations in production"

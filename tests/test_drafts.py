@@ -22,8 +22,8 @@ from prep_data import (
 
 from feedback import parse_job
 from practice.cli import main
-from practice.drafts import Interviewer, drafts_dir, parse_interviewer, write_drafts
-from practice.store import Store
+from practice.prep.drafts import Interviewer, drafts_dir, parse_interviewer, write_drafts
+from practice.storage.history import Store
 
 POSTGRES_REQUIREMENTS = {
     "Deep experience with PostgreSQL performance tuning",

@@ -20,8 +20,8 @@ import pytest
 import soundfile
 from conftest import word_error_rate
 
-from practice import recovery
-from practice.config import recordings_dir
+from practice.audio.markers import marker_path
+from practice.storage.paths import recordings_dir
 
 SESSION = "20260126-094512-3fa2c1"
 QUESTION_ID = "tight-deadline"  # a built-in question (general-behavioral), found again by its id
@@ -67,7 +67,7 @@ def test_sigkill_mid_answer_loses_at_most_a_second(soundcard, speak, tmp_path: P
     recorder.wait(timeout=10)
     assert recorder.returncode == -signal.SIGKILL
 
-    marker = recovery.marker_path(wav)
+    marker = marker_path(wav)
     assert json.loads(marker.read_text())["pid"] == recorder.pid  # the next start can tell it was cut short
     assert stat.S_IMODE(wav.stat().st_mode) == 0o600
 
@@ -83,7 +83,7 @@ def test_sigkill_mid_answer_loses_at_most_a_second(soundcard, speak, tmp_path: P
     assert captured - 1.0 - 0.2 <= recovered <= captured + 0.3  # 0.2 s: the sound server's own latency
     assert not marker.exists()
 
-    from practice.store import Store
+    from practice.storage.history import Store
 
     (attempt,) = Store().attempts(SESSION)
     assert attempt.question_id == QUESTION_ID and attempt.question_text.startswith("Describe a time you had")
@@ -101,7 +101,7 @@ def test_record_command_records_and_saves_elsewhere_when_it_cannot_write(soundca
     assert result.returncode == 0, result.stderr
     assert f"saved {out}: 1." in result.stdout
     assert soundfile.info(out).duration == pytest.approx(1.5, abs=0.15)
-    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and not recovery.marker_path(out).exists()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and not marker_path(out).exists()
 
     fallback = tmp_path / "rescued.wav"
     result = subprocess.run(
@@ -137,5 +137,5 @@ def test_record_command_records_and_saves_elsewhere_when_it_cannot_write(soundca
     stopped.send_signal(signal.SIGINT)  # ctrl+c: a clean stop, not an unfinished recording
     out_text, _ = stopped.communicate(timeout=30)
     assert stopped.returncode == 0 and "saved" in out_text
-    assert not recovery.marker_path(tmp_path / "stopped.wav").exists()
+    assert not marker_path(tmp_path / "stopped.wav").exists()
     assert os.path.getsize(tmp_path / "stopped.wav") > 44

@@ -12,7 +12,7 @@ import pytest
 
 from feedback import score_answer
 from feedback.metrics import pairwise_accuracy, spearman
-from practice.evaluate import load_dataset, register, run
+from practice.cli.evaluate import load_dataset, register, run
 
 JOB = "Support Engineer\n\nRequirements:\n- Zendesk\n- SQL\n"
 ROWS = [

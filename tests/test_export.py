@@ -12,9 +12,12 @@ import pytest
 from prep_data import BACKEND_JOB, NORTHWIND, POSTGRES_SENTENCE, START, scored, seed
 
 from practice.cli import main
-from practice.export import default_export_path, export_session, load_report, session_markdown
-from practice.export_html import highlighted_transcript, session_html
-from practice.store import SessionRecord, Store
+from practice.core.records import SessionRecord
+from practice.reports.export import default_export_path, export_session
+from practice.reports.html import highlighted_transcript, session_html
+from practice.reports.markdown import session_markdown
+from practice.reports.model import load_report
+from practice.storage.history import Store
 
 SESSION = "20260126-093000-abc123"
 HOSTILE = 'I said <script>alert("x")</script> and <img src="https://evil.example/x.png"> & "quotes".'

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from prep_data import BACKEND_JOB, NORTHWIND, seed
 
-from practice.export import export_session
-from practice.store import Store
+from practice.reports.export import export_session
+from practice.storage.history import Store
 
 pytestmark = pytest.mark.slow
 SESSION = "20260126-093000-abc123"

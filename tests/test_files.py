@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from practice.config import Settings, load_settings, save_settings
-from practice.files import atomic_write_text, safe_name, safe_path
-from practice.session import new_session_id
+from practice.core.files import atomic_write_text, safe_name, safe_path
+from practice.core.session import new_session_id
+from practice.storage.settings import Settings, load_settings, save_settings
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 from prep_data import BACKEND_JOB, NORTHWIND, seed
 
 from practice.cli import main
-from practice.store import MIGRATIONS, SCHEMA_VERSION, Store
+from practice.storage.history import MIGRATIONS, SCHEMA_VERSION, Store
 
 FIRST = "20260126-093000-aaaaaa"
 SECOND = "20260127-093000-bbbbbb"

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from practice.banks import (
+from practice.core.banks import (
     CATEGORIES,
     ID_PATTERN,
     MAX_QUESTIONS,
@@ -24,10 +24,9 @@ from practice.banks import (
     load_bank,
     parse_bank,
 )
-from practice.files import safe_name, safe_path
-from practice.jobs import JobFileError, check_job_text, job_warnings
-from practice.session import PracticeSession
-from practice.tui.services import default_job_parser
+from practice.core.files import safe_name, safe_path
+from practice.core.jobs import JobFileError, check_job_text, default_job_parser, job_warnings
+from practice.core.session import PracticeSession
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 SCALAR = st.one_of(
@@ -198,6 +197,6 @@ def test_file_names_never_leave_their_folder(tmp_path: Path, name: str) -> None:
 
 
 def _question(qid: str):
-    from practice.banks import Question
+    from practice.core.banks import Question
 
     return Question(qid, "Why?", "motivation")

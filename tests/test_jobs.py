@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from feedback import parse_job
-from practice.jobs import JobFileError, check_job_text, job_warnings, read_job_text
+from practice.core.jobs import JobFileError, check_job_text, job_warnings, read_job_text
 
 DATA = Path(__file__).parent / "data"
 GERMAN = (

@@ -7,10 +7,12 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from practice.banks import Question
-from practice.session import PanelMember, PracticeSession, panel_voices
-from practice.speech import Voice, resolve_voice
-from practice.store import AttemptRecord, SessionRecord, Store
+from practice.audio.voice import Voice, resolve_voice
+from practice.core.banks import Question
+from practice.core.panel import PanelMember, panel_voices
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.session import PracticeSession
+from practice.storage.history import Store
 
 QUESTIONS = [Question(f"q{i}", f"Question {i}?", "behavioral") for i in range(1, 6)]
 PANEL = [

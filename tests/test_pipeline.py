@@ -6,11 +6,12 @@ from datetime import datetime
 from pathlib import Path
 
 from feedback import Word
-from practice.audio import RecordingWriteError
-from practice.store import AttemptRecord, SessionRecord, Store
-from practice.transcribe import Transcript
-from practice.tui.pipeline import AnswerContext, finish_spoken
-from practice.tui.services import default_scorer
+from practice.answers.pipeline import AnswerContext, finish_spoken
+from practice.answers.scoring import default_scorer
+from practice.audio.recorder import RecordingWriteError
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.storage.history import Store
+from practice.stt.types import Transcript
 
 ANSWER = "At my last job I cut the build time from forty minutes to eight by caching dependencies."
 

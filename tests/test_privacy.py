@@ -34,18 +34,19 @@ async def test_a_full_session_never_touches_the_network(
 ) -> None:
     from tui.tui_fakes import wait_for
 
-    from practice.audio import Player, Recorder
-    from practice.banks import load_catalog
-    from practice.config import Settings
-    from practice.session import State
-    from practice.speech import Speaker
-    from practice.store import Store
-    from practice.transcribe import Transcriber
+    from practice.audio.player import Player
+    from practice.audio.recorder import Recorder
+    from practice.audio.voice import Speaker
+    from practice.core.session import State
+    from practice.services import Services
+    from practice.storage.catalog import load_catalog
+    from practice.storage.history import Store
+    from practice.storage.settings import Settings
+    from practice.stt.whisper import Transcriber
     from practice.tui.app import PracticeApp
     from practice.tui.screens.practice import PracticeScreen
     from practice.tui.screens.review import ReviewScreen
     from practice.tui.screens.setup import SetupScreen
-    from practice.tui.services import Services
 
     bank = tmp_path / "privacy.toml"
     bank.write_text(BANK)

@@ -19,8 +19,9 @@ import numpy as np
 import pytest
 import soundfile
 
-from practice import audio, recovery
-from practice.audio import Recorder, RecordingWriteError, to_pcm16
+from practice.audio import recorder as recorder_module
+from practice.audio.markers import find_unfinished, marker_path
+from practice.audio.recorder import Recorder, RecordingWriteError, to_pcm16
 
 RATE = 16_000
 BLOCK = RATE // 10
@@ -56,8 +57,9 @@ class FakeSoundDevice:
 
 @pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(audio, "_sounddevice", lambda: FakeSoundDevice)
-    monkeypatch.setattr(audio, "FLUSH_EVERY_S", 0.0)  # sync after every block: what is durable is exact
+    monkeypatch.setattr(recorder_module, "_sounddevice", lambda: FakeSoundDevice)
+    # Sync after every block: what is durable is exact.
+    monkeypatch.setattr(recorder_module, "FLUSH_EVERY_S", 0.0)
 
     def record(recorder: Recorder, seconds: float, seed: int = 0) -> ScriptedInput:
         stream = ScriptedInput.last
@@ -82,7 +84,7 @@ def test_recording_is_private_marked_and_valid_while_in_progress(scripted, tmp_p
     recorder = Recorder(device="scripted")
     recorder.start(out, context={"session_id": "s"})
     stream = scripted(recorder, 1.5)
-    marker = recovery.marker_path(out)
+    marker = marker_path(out)
     assert marker.is_file() and '"session_id": "s"' in marker.read_text()
     assert soundfile.info(out).duration == pytest.approx(1.5)  # the header is right after every sync
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
@@ -93,7 +95,7 @@ def test_recording_is_private_marked_and_valid_while_in_progress(scripted, tmp_p
     assert recording.duration_s == pytest.approx(1.5)
     data, _ = soundfile.read(out, dtype="int16")
     assert np.array_equal(data, pushed_pcm(stream))
-    assert recovery.find_unfinished([out.parent], include_live=True) == []
+    assert find_unfinished([out.parent], include_live=True) == []
 
 
 def test_a_retaken_answer_is_private_even_if_the_old_file_was_not(scripted, tmp_path: Path) -> None:
@@ -160,7 +162,7 @@ def test_full_disk_mid_answer_loses_nothing(scripted, tmp_path: Path) -> None:
     data, _ = soundfile.read(rescued, dtype="int16")
     assert np.array_equal(data, pushed_pcm(stream))  # what reached the disk, then what was in memory
     assert soundfile.info(out).duration == pytest.approx(1.0)  # the part on the full disk is still valid
-    assert not recovery.marker_path(out).exists()  # the whole take is safe elsewhere
+    assert not marker_path(out).exists()  # the whole take is safe elsewhere
 
 
 def test_a_failing_live_preview_does_not_stop_the_recording(scripted, tmp_path: Path) -> None:
@@ -184,7 +186,7 @@ def test_alsa_messages_do_not_reach_the_terminal() -> None:
     if "ALSA lib" not in loud.stderr:
         pytest.skip("this libasound prints nothing for an unknown device")
     quiet = subprocess.run(
-        [sys.executable, "-c", f"from practice.audio import _sounddevice; _sounddevice(); {trigger}"],
+        [sys.executable, "-c", f"from practice.audio.devices import _sounddevice; _sounddevice(); {trigger}"],
         capture_output=True,
         text=True,
         timeout=60,

@@ -14,10 +14,12 @@ import pytest
 import soundfile
 from conftest import run_cli
 
-from practice import recovery
-from practice.banks import Bank, BankCatalog, Question
-from practice.recovery import RecoveryError, find_unfinished, pcm16_header, recover_into_history, repair_wav
-from practice.store import SessionRecord, Store
+from practice.answers.recovery import _session_start, recover_into_history
+from practice.audio.markers import discard, find_unfinished, marker_path, write_marker
+from practice.audio.wavfile import RecoveryError, pcm16_header, repair_wav
+from practice.core.banks import Bank, BankCatalog, Question
+from practice.core.records import SessionRecord
+from practice.storage.history import Store
 
 RATE = 16_000
 PCM = (np.sin(np.arange(RATE * 3) / 7) * 9000).astype("<i2").tobytes()  # 3 s
@@ -91,8 +93,8 @@ def test_what_cannot_be_repaired_says_why(tmp_path: Path, content: bytes, messag
 
 def dead_marker(path: Path, **context) -> Path:
     """A marker as left by a process that was killed (its pid no longer runs)."""
-    recovery.write_marker(path, RATE, 1, context)
-    marker = recovery.marker_path(path)
+    write_marker(path, RATE, 1, context)
+    marker = marker_path(path)
     info = json.loads(marker.read_text())
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
     info["pid"] = int(finished.stdout)
@@ -102,11 +104,11 @@ def dead_marker(path: Path, **context) -> Path:
 
 def test_find_skips_live_recordings_and_reads_the_rest(tmp_path: Path) -> None:
     live = wav(tmp_path / "live.wav", 0)
-    recovery.write_marker(live, RATE)  # this very process is "recording" it
+    write_marker(live, RATE)  # this very process is "recording" it
     crashed = wav(tmp_path / f"{SESSION}-why-role-2.wav", 0)
     dead_marker(crashed)
     damaged = wav(tmp_path / "damaged.wav", 0)
-    recovery.marker_path(damaged).write_text("{ not json")
+    marker_path(damaged).write_text("{ not json")
     wav(tmp_path / "finished.wav", len(PCM))  # no marker: a clean stop
 
     found = {item.wav.name: item for item in find_unfinished([tmp_path])}
@@ -118,8 +120,8 @@ def test_find_skips_live_recordings_and_reads_the_rest(tmp_path: Path) -> None:
     assert {i.wav.name for i in find_unfinished([tmp_path], include_live=True)} >= {live.name}
     assert [i.wav for i in find_unfinished([crashed])] == [crashed]  # a file can be named directly
 
-    recovery.discard(found[damaged.name])
-    assert not damaged.exists() and not recovery.marker_path(damaged).exists()
+    discard(found[damaged.name])
+    assert not damaged.exists() and not marker_path(damaged).exists()
 
 
 @dataclass
@@ -153,15 +155,15 @@ def test_a_crashed_first_answer_becomes_a_scored_attempt_in_a_new_session(tmp_pa
     assert attempt.duration_s == pytest.approx(3.0)
     session = store.session(SESSION)
     assert session is not None and session.bank_id == "mine" and session.started_at.hour == 9
-    assert not recovery.marker_path(path).exists() and find_unfinished([tmp_path]) == []
+    assert not marker_path(path).exists() and find_unfinished([tmp_path]) == []
 
 
 def test_recovery_joins_its_session_with_the_job_and_a_free_attempt_number(tmp_path: Path) -> None:
-    from practice.store import AttemptRecord
+    from practice.core.records import AttemptRecord
 
     store = Store(tmp_path / "h.db")
     job = "Backend engineer\nRequirements:\n- 5 years of Python\n- PostgreSQL tuning\n"
-    session = SessionRecord(SESSION, recovery._session_start(SESSION, None), "mine", "My bank", None, job)
+    session = SessionRecord(SESSION, _session_start(SESSION, None), "mine", "My bank", None, job)
     store.ensure_session(session)
     store.save_attempt(
         AttemptRecord(SESSION, "why-role", "Why do you want this role?", 1, session.started_at)
@@ -194,7 +196,7 @@ def test_a_failed_transcription_still_puts_the_recording_in_the_history(tmp_path
     assert "Transcription failed: model exploded" in (attempt.error or "")
     assert "not found in the question banks" in attempt.question_text
     assert store.session(SESSION).bank_id == "recovered"
-    assert not recovery.marker_path(path).exists()
+    assert not marker_path(path).exists()
 
 
 def test_a_recording_from_outside_a_session_is_repaired_and_released(tmp_path: Path) -> None:

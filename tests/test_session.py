@@ -7,16 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from practice.banks import Question
-from practice.session import (
-    PracticeSession,
-    SessionStateError,
-    State,
-    compare_attempts,
-    new_session_id,
-    pick_questions,
-)
-from practice.store import AttemptRecord
+from practice.core.banks import Question
+from practice.core.compare import compare_attempts
+from practice.core.records import AttemptRecord
+from practice.core.session import PracticeSession, SessionStateError, State, new_session_id, pick_questions
 
 QUESTIONS = [Question(f"q{i}", f"Question {i}?", "behavioral") for i in range(1, 6)]
 
@@ -146,7 +140,8 @@ def test_session_store_and_pipeline_import_without_textual() -> None:
     import sys
 
     code = (
-        "import sys; import practice.session, practice.store, practice.live, practice.tui.pipeline;"
+        "import sys; import practice.core.session, practice.storage.history, practice.stt.live, practice.answers.pipeline,"
+        " practice.answers.recovery, practice.prep.tailor, practice.reports.export, practice.services;"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)

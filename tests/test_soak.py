@@ -2,7 +2,7 @@
 
 Each answer goes the way of a spoken answer in the studio: the question is synthesized and played through the
 virtual sound card, the Recorder records the answer played into it while the live transcriber previews it,
-then the pipeline stops the recorder, transcribes, scores and saves (practice.tui.pipeline.finish_spoken).
+then the pipeline stops the recorder, transcribes, scores and saves (practice.answers.pipeline.finish_spoken).
 Excluded from the default run (about 13 minutes on 2 cores); run it with `make soak`.
 """
 
@@ -49,13 +49,16 @@ def open_files() -> int:
 @pytest.mark.soundcard
 @pytest.mark.timeout(1800)
 def test_fifty_answers_in_one_session(soundcard, speak, transcriber, tmp_path: Path) -> None:
-    from practice.audio import Player, Recorder
-    from practice.config import recordings_dir
-    from practice.session import new_session_id
-    from practice.speech import Speaker
-    from practice.store import AttemptRecord, SessionRecord, Store
-    from practice.tui.pipeline import AnswerContext, finish_spoken
-    from practice.tui.services import Services, default_scorer
+    from practice.answers.pipeline import AnswerContext, finish_spoken
+    from practice.answers.scoring import default_scorer
+    from practice.audio.player import Player
+    from practice.audio.recorder import Recorder
+    from practice.audio.voice import Speaker
+    from practice.core.records import AttemptRecord, SessionRecord
+    from practice.core.session import new_session_id
+    from practice.services import Services
+    from practice.storage.history import Store
+    from practice.storage.paths import recordings_dir
 
     # The live transcriber the studio uses (whatever Services wires in by default).
     live_factory = next(f.default for f in dataclasses.fields(Services) if f.name == "live_factory")

@@ -60,7 +60,7 @@ def test_fillers_survive_transcription(speak, transcriber) -> None:
 
 @pytest.mark.slow
 def test_speaker_synthesizes_and_caches(tmp_path: Path) -> None:
-    from practice.speech import Speaker, SpeechError
+    from practice.audio.voice import Speaker, SpeechError
 
     speaker = Speaker(tmp_path, voice="en-us", rate=160)
     first = speaker.synthesize("Why do you want this role?")
@@ -79,7 +79,7 @@ def test_speaker_synthesizes_and_caches(tmp_path: Path) -> None:
 def test_each_question_is_spoken_at_its_own_rate(tmp_path: Path) -> None:
     """Panel members and settings change the rate between questions: each must take effect at once (the engine
     once applied a rate one question late)."""
-    from practice.speech import Speaker
+    from practice.audio.voice import Speaker
 
     lengths: dict[int, list[int]] = {160: [], 260: []}
     for round_no in range(4):
@@ -95,7 +95,8 @@ def test_each_question_is_spoken_at_its_own_rate(tmp_path: Path) -> None:
 @pytest.mark.soundcard
 def test_record_what_is_played(soundcard, speak, transcriber, tmp_path: Path) -> None:
     """Player -> virtual sink -> Recorder from its monitor -> the same words come back."""
-    from practice.audio import Player, Recorder
+    from practice.audio.player import Player
+    from practice.audio.recorder import Recorder
 
     wav = speak(ANSWER, wpm=150)
     recorder = Recorder()
@@ -116,7 +117,7 @@ def test_record_what_is_played(soundcard, speak, transcriber, tmp_path: Path) ->
 @pytest.mark.slow
 @pytest.mark.soundcard
 def test_player_stops_at_once(soundcard, speak) -> None:
-    from practice.audio import Player
+    from practice.audio.player import Player
 
     player = Player()
     player.play_file(speak(ANSWER))
@@ -133,7 +134,8 @@ def test_no_input_device_is_a_clear_error(tmp_path: Path) -> None:
     env["PULSE_SERVER"] = f"unix:{tmp_path}/no-such-socket"
     env["XDG_RUNTIME_DIR"] = str(tmp_path)
     code = (
-        "from pathlib import Path; from practice.audio import Recorder, NoInputDeviceError, default_input\n"
+        "from pathlib import Path; from practice.audio.recorder import Recorder\n"
+        "from practice.audio.devices import NoInputDeviceError, default_input\n"
         "print('default', default_input())\n"
         "try:\n    Recorder().start(Path('x.wav'))\nexcept NoInputDeviceError as e:\n    print('ERROR', e)\n"
     )

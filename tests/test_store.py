@@ -10,14 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from practice.store import (
-    SCHEMA_VERSION,
-    AttemptRecord,
-    SessionRecord,
-    Store,
-    StoreError,
-    default_path,
-)
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.storage.history import SCHEMA_VERSION, Store, StoreError, default_path
 
 T0 = datetime(2026, 1, 26, 9, 30, tzinfo=UTC)
 
@@ -191,7 +185,7 @@ def test_killed_between_attempts_loses_no_finished_attempt(tmp_path: Path) -> No
         "from dataclasses import replace\n"
         "from pathlib import Path\n"
         "from test_store import attempt, feedback, session\n"
-        "from practice.store import Store\n"
+        "from practice.storage.history import Store\n"
         f"store = Store(Path({str(path)!r}))\n"
         "store.ensure_session(session())\n"
         "for n in itertools.count(1):\n"

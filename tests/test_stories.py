@@ -11,8 +11,7 @@ import pytest
 from prep_data import BACKEND_JOB, LEDGERLINE_JOB, dev_answers, scored, seed_dev
 
 from practice.cli import main
-from practice.store import Store
-from practice.stories import (
+from practice.prep.stories import (
     Story,
     StoryError,
     load_stories,
@@ -23,6 +22,7 @@ from practice.stories import (
     stories_dir,
     suggest_title,
 )
+from practice.storage.history import Store
 
 POSTGRES = (
     "Strong PostgreSQL skills: you've designed schemas, tuned slow queries and run migrations in production"

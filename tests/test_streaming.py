@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from feedback import Word
-from practice.pauses import find_pauses, has_speech, split_at_pauses
-from practice.streaming import StreamingTranscriber
+from practice.stt.pauses import find_pauses, has_speech, split_at_pauses
+from practice.stt.streaming import StreamingTranscriber
 
 RATE = 16_000
 ROOT = Path(__file__).resolve().parent.parent
@@ -222,18 +222,18 @@ def test_short_latency_benchmark_gives_the_whole_file_words() -> None:
     assert float(figures["wer_stream"]) <= float(figures["wer_anchor"]) + 0.05
     stream_words = next(line for line in result.stdout.splitlines() if line.startswith("stream words:"))
     anchor_words = next(line for line in result.stdout.splitlines() if line.startswith("anchor words:"))
-    from practice.measure import normalize, word_error_rate
+    from practice.stt.measure import normalize, word_error_rate
 
     stream_text, anchor_text = stream_words.split(":", 1)[1], anchor_words.split(":", 1)[1]
     assert word_error_rate(anchor_text, stream_text) <= 0.08, (anchor_text, stream_text)
     assert abs(len(normalize(stream_text)) - len(normalize(anchor_text))) <= 2  # nothing doubled or dropped
 
 
-def test_the_transcriber_hands_out_streams_without_loading_the_model() -> None:
-    from practice.transcribe import Transcriber
+def test_a_stream_over_a_transcriber_does_not_load_the_model() -> None:
+    from practice.stt.whisper import Transcriber
 
     transcriber = Transcriber()
-    stream = transcriber.stream(["Kubernetes"])
+    stream = StreamingTranscriber(transcriber, ["Kubernetes"])
     assert isinstance(stream, StreamingTranscriber) and stream.prompt_terms == ["Kubernetes"]
     stream.feed(np.zeros(RATE // 10, np.float32))  # silence: nothing to decode
     stream.cancel()

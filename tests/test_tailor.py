@@ -10,10 +10,10 @@ import pytest
 
 from feedback import parse_job
 from feedback.scorer import question_kind
-from practice.banks import BankError, load_bank, parse_bank
 from practice.cli import main
-from practice.phrasing import phrase_requirement
-from practice.tailor import save_among_banks, tailor, write_bank
+from practice.core.banks import BankError, load_bank, parse_bank
+from practice.prep.phrasing import phrase_requirement
+from practice.prep.tailor import save_among_banks, tailor, write_bank
 
 ROOT = Path(__file__).parent.parent
 BACKEND_JOB = ROOT / "tests" / "data" / "backend-job.txt"

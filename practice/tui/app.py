@@ -3,6 +3,8 @@ failure in one place (a dialog that says what failed; the app keeps running)."""
 
 from __future__ import annotations
 
+import logging
+import sys
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,13 +14,35 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
+from practice.answers.recovery import HistoryTarget, recover_unfinished
+from practice.audio.markers import find_unfinished
+from practice.core.errors import PracticeError
+from practice.core.jobs import read_job_text
+from practice.services import build_services
 from practice.tui.commands import StudioCommands
 from practice.tui.messages import ModelStatus, RecoveryDone, UnfinishedFound
-from practice.tui.screens.modals import ErrorScreen, HelpScreen, HelpSection, binding_rows, declared_bindings
+from practice.tui.screens.compare import CompareScreen
+from practice.tui.screens.coverage import CoverageScreen
+from practice.tui.screens.history import HistoryScreen
+from practice.tui.screens.modals import (
+    ConfirmScreen,
+    ErrorScreen,
+    HelpScreen,
+    HelpSection,
+    binding_rows,
+    declared_bindings,
+)
+from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.recovery import RecoveryScreen
+from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
+from practice.tui.screens.summary import SummaryScreen
 
 if TYPE_CHECKING:
-    from practice.tui.services import Services
+    from practice.services import Services
+
+
+log = logging.getLogger(__name__)
 
 
 class PracticeApp(App[int]):
@@ -55,16 +79,11 @@ class PracticeApp(App[int]):
     # --- answers cut short by a crash ----------------------------------------------------------------------
 
     def _find_unfinished(self) -> None:
-        from practice.recovery import find_unfinished
-
         items = find_unfinished()
         if items:
             self.post_message(UnfinishedFound(items))
 
     def on_unfinished_found(self, message: UnfinishedFound) -> None:
-        from practice.tui.screens.modals import ConfirmScreen
-        from practice.tui.screens.recovery import RecoveryScreen
-
         items = message.items
 
         def confirmed(yes: bool | None) -> None:
@@ -100,31 +119,29 @@ class PracticeApp(App[int]):
 
     def _recover(self, items: list, discard: bool) -> None:
         """Repair, transcribe, score and save each one (slow: the model may still be loading)."""
-        from practice import recovery
 
         services = self.services
+        target = HistoryTarget(
+            services.store,
+            services.catalog,
+            lambda path, terms: services.transcriber.transcribe(path, prompt_terms=terms),
+            services.scorer,
+        )
         lines: list[str] = []
         failures: list[str] = []
-        for item in items:
-            try:
-                if discard:
-                    recovery.discard(item)
-                    lines.append(f"Deleted {item.wav.name}.")
-                    continue
-                attempt = recovery.recover_into_history(
-                    item,
-                    services.store,
-                    services.catalog,
-                    lambda path, terms: services.transcriber.transcribe(path, prompt_terms=terms),
-                    services.scorer,
+        for outcome in recover_unfinished(items, lambda: target, discard=discard):
+            attempt = outcome.attempt
+            if outcome.deleted:
+                lines.append(f"Deleted {outcome.item.wav.name}.")
+            elif outcome.error or outcome.outside_session:
+                failures.append(outcome.error or outcome.outside_session or "")
+            elif attempt is not None:
+                verdict = (
+                    f"scored {attempt.score('overall')}"
+                    if attempt.feedback
+                    else f"not scored: {attempt.error}"
                 )
-            except (recovery.RecoveryError, OSError) as error:
-                failures.append(str(error))
-                continue
-            verdict = (
-                f"scored {attempt.score('overall')}" if attempt.feedback else f"not scored: {attempt.error}"
-            )
-            lines.append(f"{attempt.question_text} ({attempt.duration_s or 0:.0f} s): {verdict}")
+                lines.append(f"{attempt.question_text} ({attempt.duration_s or 0:.0f} s): {verdict}")
         self.post_message(RecoveryDone(lines, failures))
 
     def on_recovery_done(self, message: RecoveryDone) -> None:
@@ -146,6 +163,7 @@ class PracticeApp(App[int]):
         try:
             transcriber.load()
         except Exception as error:  # noqa: BLE001 - shown in the status line; typing still works
+            log.warning("the speech model did not load: %s", error)
             self.post_message(ModelStatus("failed", str(error)))
             return
         seconds = getattr(transcriber, "load_seconds", 0.0)
@@ -168,24 +186,19 @@ class PracticeApp(App[int]):
             return
         self.log.error("".join(traceback.format_exception(error)))
         what = (worker.name or "background work").strip("_").replace("_", " ")
+        log.error("background work failed (%s)", what, exc_info=error)
+        # A PracticeError is a problem the person can fix: its message and hint. Anything else is a bug: its type.
+        said = error.explain() if isinstance(error, PracticeError) else f"{type(error).__name__}: {error}"
         self.push_screen(
             ErrorScreen(
                 f"Something went wrong ({what})",
-                f"{type(error).__name__}: {error}\n\nRecordings already made are kept on "
-                "disk. You can carry on, or quit with ctrl+q.",
+                f"{said}\n\nRecordings already made are kept on disk. You can carry on, or quit with ctrl+q.",
             )
         )
 
     # --- app-wide actions --------------------------------------------------------------------------------
 
     def help_sections(self) -> list[HelpSection]:
-        from practice.tui.screens.compare import CompareScreen
-        from practice.tui.screens.coverage import CoverageScreen
-        from practice.tui.screens.history import HistoryScreen
-        from practice.tui.screens.practice import PracticeScreen
-        from practice.tui.screens.review import ReviewScreen
-        from practice.tui.screens.summary import SummaryScreen
-
         everywhere = binding_rows(declared_bindings(type(self))) + [
             ("ctrl+p", "Command palette (every action)")
         ]
@@ -208,14 +221,10 @@ class PracticeApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "history":
-            from practice.tui.screens.history import HistoryScreen
-
             return not isinstance(self.screen, HistoryScreen) and getattr(self.screen, "can_leave", True)
         return True
 
     def action_history(self) -> None:
-        from practice.tui.screens.history import HistoryScreen
-
         self.push_screen(HistoryScreen())
 
 
@@ -223,17 +232,12 @@ def run_app(
     model: str | None = None, bank_paths: list[Path] | None = None, job_path: Path | None = None
 ) -> int:
     """Build the real services and run the studio; returns the process exit code."""
-    import sys
-
-    from practice.jobs import JobFileError, read_job_text
-    from practice.store import StoreError
-    from practice.tui.services import build_services
 
     try:
         job_text = read_job_text(job_path) if job_path else None
         services = build_services(model=model, bank_paths=bank_paths, job_text=job_text)
-    except (JobFileError, StoreError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except PracticeError as error:
+        print(f"error: {error.explain()}", file=sys.stderr)
         return 1
     if not services.catalog.banks:
         for problem in services.catalog.errors:

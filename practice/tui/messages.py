@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from practice.recovery import Unfinished
-from practice.session import State
-from practice.store import AttemptRecord
-from practice.tui.services import JobSummary
+from practice.audio.markers import Unfinished
+from practice.core.jobs import JobSummary
+from practice.core.records import AttemptRecord
+from practice.core.session import State
 
 
 class ModelStatus(Message, bubble=False):

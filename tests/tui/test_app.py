@@ -11,9 +11,9 @@ from textual.message import Message
 from textual.widgets import Checkbox, DataTable, Input, Static, TextArea
 from tui_fakes import JOB, FakeTranscriber, make_app, make_services, run_from_palette, wait_for
 
-from practice.audio import NO_INPUT_HELP
-from practice.config import load_settings
-from practice.session import State
+from practice.audio.devices import NO_INPUT_HELP
+from practice.core.session import State
+from practice.storage.settings import load_settings
 from practice.tui.app import PracticeApp
 from practice.tui.messages import AnswerProgress, AnswerSaved, LiveText
 from practice.tui.screens.compare import CompareScreen

@@ -18,8 +18,8 @@ import pytest
 import soundfile
 from tui_fakes import wait_for
 
-from practice.config import Settings
-from practice.session import State
+from practice.core.session import State
+from practice.storage.settings import Settings
 from practice.tui.app import PracticeApp
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.review import ReviewScreen
@@ -50,11 +50,12 @@ def words(text: str) -> set[str]:
 async def test_e2e_question_spoken_answer_recorded_reviewed_and_stored(
     soundcard, speak, transcriber, tmp_path: Path
 ) -> None:
-    from practice.audio import Player, Recorder
-    from practice.banks import load_catalog
-    from practice.speech import Speaker
-    from practice.store import Store
-    from practice.tui.services import Services
+    from practice.audio.player import Player
+    from practice.audio.recorder import Recorder
+    from practice.audio.voice import Speaker
+    from practice.services import Services
+    from practice.storage.catalog import load_catalog
+    from practice.storage.history import Store
 
     bank_file = tmp_path / "e2e.toml"
     bank_file.write_text(BANK)

@@ -12,12 +12,13 @@ import pytest
 from textual.widgets import TextArea
 from tui_fakes import make_app, wait_for
 
-from practice.audio import NO_INPUT_HELP, Recorder
-from practice.session import State
+from practice.audio.devices import NO_INPUT_HELP
+from practice.audio.recorder import Recorder
+from practice.core.session import State
+from practice.services import has_input_device
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
-from practice.tui.services import has_input_device
 
 
 @pytest.fixture
@@ -77,11 +78,11 @@ async def test_a_microphone_that_disappears_switches_to_typing(no_sound_card, tm
 
 def test_run_app_wiring_builds_real_services_without_loading_anything(isolated_home: Path) -> None:
     """`interview-practice` builds these; nothing slow may happen before the UI is up."""
-    from practice.audio import Player
-    from practice.speech import Speaker
-    from practice.store import Store
-    from practice.transcribe import Transcriber
-    from practice.tui.services import build_services
+    from practice.audio.player import Player
+    from practice.audio.voice import Speaker
+    from practice.services import build_services
+    from practice.storage.history import Store
+    from practice.stt.whisper import Transcriber
 
     services = build_services(model=None, bank_paths=[], job_text="Backend engineer")
     try:
@@ -107,8 +108,8 @@ async def test_real_services_on_a_machine_without_a_sound_card(no_sound_card, tm
     """The real model, voice, scorer and database with no sound devices at all: the app starts, the model
     loads in the background, the question cannot be spoken (said once, not a crash), and a typed answer is
     scored by the real feedback library."""
+    from practice.services import build_services
     from practice.tui.app import PracticeApp
-    from practice.tui.services import build_services
 
     services = build_services(
         job_text=(Path(__file__).parent.parent / "data" / "backend-job.txt").read_text()

@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.widgets import Input, Select, Static, TextArea
 from tui_fakes import make_app, wait_for
 
-from practice.export import default_export_path
-from practice.session import State
+from practice.core.session import State
+from practice.reports.export import default_export_path
 from practice.tui.screens.export import ExportScreen
 from practice.tui.screens.followup import InterviewersScreen
 from practice.tui.screens.history import HistoryScreen

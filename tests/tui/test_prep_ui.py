@@ -10,12 +10,13 @@ from textual.widgets import DataTable, Input, Static, TextArea
 from tui_fakes import FakeTranscriber, make_app, run_from_palette, wait_for
 
 from feedback import parse_job
-from practice.banks import load_bank
-from practice.config import user_banks_dir
-from practice.drafts import drafts_dir
-from practice.session import State
-from practice.stories import load_stories, stories_dir
-from practice.tailor import tailor
+from practice.answers.scoring import default_scorer
+from practice.core.banks import load_bank
+from practice.core.session import State
+from practice.prep.drafts import drafts_dir
+from practice.prep.stories import load_stories, stories_dir
+from practice.prep.tailor import tailor
+from practice.storage.paths import user_banks_dir
 from practice.tui.app import PracticeApp
 from practice.tui.screens.coverage import CoverageScreen
 from practice.tui.screens.followup import InterviewersScreen, PathsScreen, StoryTitleScreen
@@ -23,7 +24,6 @@ from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
 from practice.tui.screens.summary import SummaryScreen
-from practice.tui.services import default_scorer
 
 SIZE = (80, 24)
 JOB = (Path(__file__).parents[1] / "data" / "backend-job.txt").read_text()

@@ -12,8 +12,9 @@ import pytest
 from textual.widgets import Static
 from tui_fakes import make_app, wait_for
 
-from practice import recovery
-from practice.config import recordings_dir
+from practice.audio.markers import marker_path, write_marker
+from practice.audio.wavfile import pcm16_header
+from practice.storage.paths import recordings_dir
 from practice.tui.screens.modals import ConfirmScreen
 from practice.tui.screens.recovery import RecoveryScreen
 from practice.tui.screens.setup import SetupScreen
@@ -26,9 +27,9 @@ def crashed_recording(question_id: str = "why-role") -> Path:
     path = recordings_dir() / f"{SESSION}-{question_id}-1.wav"
     path.parent.mkdir(parents=True, exist_ok=True)
     audio = (np.sin(np.arange(16000 * 4) / 9) * 8000).astype("<i2").tobytes()
-    path.write_bytes(recovery.pcm16_header(16000, 1, 0) + audio)
-    recovery.write_marker(path, 16000)
-    marker = recovery.marker_path(path)
+    path.write_bytes(pcm16_header(16000, 1, 0) + audio)
+    write_marker(path, 16000)
+    marker = marker_path(path)
     info = json.loads(marker.read_text())
     info["pid"] = int(
         subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True).stdout
@@ -60,7 +61,7 @@ async def test_recover_puts_the_answer_in_the_history(tmp_path: Path) -> None:
         )
         assert attempt.feedback and attempt.error is None and attempt.recording_path == path
         await wait_for(pilot, lambda: any("Recovered" in (n.title or "") for n in app._notifications))
-    assert not recovery.marker_path(path).exists()
+    assert not marker_path(path).exists()
     assert app.services.transcriber.calls == 1
 
 
@@ -71,7 +72,7 @@ async def test_later_keeps_and_delete_removes(tmp_path: Path) -> None:
         await open_dialog(pilot, app)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
-    assert path.exists() and recovery.marker_path(path).exists()
+    assert path.exists() and marker_path(path).exists()
     assert app.services.store.attempts(SESSION) == []
 
     app = make_app(tmp_path)
@@ -81,7 +82,7 @@ async def test_later_keeps_and_delete_removes(tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await wait_for(pilot, lambda: not path.exists(), what="deleted")
-    assert not recovery.marker_path(path).exists()
+    assert not marker_path(path).exists()
 
 
 async def test_no_dialog_without_unfinished_recordings(tmp_path: Path) -> None:

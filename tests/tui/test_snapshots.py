@@ -11,8 +11,8 @@ from pathlib import Path
 
 from tui_fakes import ANSWER, FIXED_NOW, JOB, fake_score, make_app, wait_for
 
-from practice.session import State
-from practice.store import AttemptRecord, SessionRecord
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.session import State
 from practice.tui.app import PracticeApp
 from practice.tui.screens.history import HistoryScreen
 from practice.tui.screens.practice import PracticeScreen

@@ -15,12 +15,13 @@ from typing import Any
 import numpy as np
 import soundfile
 
-from practice.audio import Recording
-from practice.banks import Bank, BankCatalog, Question
-from practice.config import Settings
-from practice.store import Store
+from practice.audio.recorder import Recording
+from practice.core.banks import Bank, BankCatalog, Question
+from practice.core.jobs import JobSummary
+from practice.services import Services
+from practice.storage.history import Store
+from practice.storage.settings import Settings
 from practice.tui.app import PracticeApp
-from practice.tui.services import JobSummary, Services
 
 FIXED_NOW = datetime(2026, 1, 26, 9, 30, tzinfo=UTC)
 ANSWER = (

@@ -9,26 +9,28 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import work
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from practice.audio import NoInputDeviceError
-from practice.live import LiveTranscriber
-from practice.session import State
-from practice.store import AttemptRecord
+from practice.answers.pipeline import AnswerContext, finish_import, finish_spoken, process_answer
+from practice.audio.devices import NoInputDeviceError
+from practice.core.records import AttemptRecord
+from practice.core.session import State
+from practice.stt.live import LiveTranscriber
 from practice.tui.messages import AnswerProgress, AnswerSaved, Level, LevelReading, LiveText
-from practice.tui.pipeline import AnswerContext, finish_import, finish_spoken, process_answer
 from practice.tui.widgets.answer_panel import AnswerPanel, Mode
 from practice.tui.widgets.meters import SILENCE_RMS, AnswerClock, LevelMeter, format_clock
 
 if TYPE_CHECKING:
-    from practice.session import PracticeSession
-    from practice.store import SessionRecord
-    from practice.tui.services import Services
+    from textual.widget import Widget
+
+    from practice.core.records import SessionRecord
+    from practice.core.session import PracticeSession
+    from practice.services import Services
 
 #: A hard stop so a forgotten recording cannot fill the disk (the bank format's longest target is 600 s).
 MAX_ANSWER_S = 600.0
@@ -56,7 +58,12 @@ class AnswerInputs:
         def query_one(self, selector, expect_type=None): ...
         def notify(self, message: str, **kwargs) -> None: ...
         def refresh_bindings(self) -> None: ...
-        def set_focus(self, widget) -> None: ...
+
+        app: Any
+
+        def set_focus(
+            self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False
+        ) -> None: ...
 
     # --- recording ---------------------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 if TYPE_CHECKING:
+    from practice.services import Services
     from practice.tui.app import PracticeApp
-    from practice.tui.services import Services
 
 
 ResultT = TypeVar("ResultT")

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from practice.session import compare_attempts
-from practice.store import AttemptRecord
+from practice.core.compare import compare_attempts
+from practice.core.records import AttemptRecord
 from practice.tui.screens.base import StudioScreen
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.scores import DIMENSIONS, score_text

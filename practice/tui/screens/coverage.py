@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from practice.coverage import CoverageMatrix, job_coverage, session_coverage
+from practice.prep.coverage import CoverageMatrix, job_coverage, session_coverage
 from practice.tui.screens.base import StudioScreen
 
 STATUS_STYLES = {

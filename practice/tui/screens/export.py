@@ -1,5 +1,5 @@
 """The Export dialog: pick Markdown or HTML and where to write it (the data folder's exports/ by default).
-The report itself is made by practice/export.py; this dialog only collects the choice and says where it went."""
+The report itself is made by practice/reports/export.py; this dialog only collects the choice and says where it went."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from practice.export import FORMATS, default_export_path
-from practice.store import Store
+from practice.reports.export import FORMATS, ExportError, default_export_path, export_session
+from practice.storage.history import Store
 
 
 class ExportScreen(ModalScreen[tuple[str, Path] | None]):
@@ -74,7 +74,6 @@ def ask_and_export(screen: Screen, store: Store, session_id: str) -> None:
 
     Writing runs on the UI thread: a report is a few hundred kilobytes of text made from rows already in
     memory's reach, milliseconds of work, so a worker would only add a state to get wrong."""
-    from practice.export import ExportError, export_session
 
     def write(choice: tuple[str, Path] | None) -> None:
         if choice is None:

@@ -1,6 +1,6 @@
 """Dialogs for keeping what a session produced: saving an answer as a story (a title to give it), and
 follow-up drafts (the interviewers to write to, then where the drafts are). The files are written by
-practice/stories.py and practice/drafts.py; these dialogs only collect the input and show the result."""
+practice/prep/stories.py and practice/prep/drafts.py; these dialogs only collect the input and show the result."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
-from practice.drafts import Interviewer, parse_interviewer
-from practice.store import AttemptRecord, Store
+from practice.core.records import AttemptRecord
+from practice.prep.drafts import Interviewer, parse_interviewer, write_drafts
+from practice.prep.stories import StoryError, save_story, story_from_attempt, suggest_title
+from practice.storage.history import Store
 
 
 class StoryTitleScreen(ModalScreen[str | None]):
@@ -140,7 +142,6 @@ class PathsScreen(ModalScreen[None]):
 
 def ask_and_save_story(screen: Screen, attempt: AttemptRecord) -> None:
     """Ask for a title, then save the attempt as a story file; says where it went (or why it could not)."""
-    from practice.stories import StoryError, save_story, story_from_attempt, suggest_title
 
     def save(title: str | None) -> None:
         if title is None:
@@ -162,7 +163,6 @@ def ask_and_save_story(screen: Screen, attempt: AttemptRecord) -> None:
 def ask_and_write_drafts(screen: Screen, store: Store, session_id: str) -> None:
     """Ask for the interviewers (the session's panel filled in), write one draft each, then show where the
     files are."""
-    from practice.drafts import write_drafts
 
     def write(interviewers: list[Interviewer] | None) -> None:
         if not interviewers:

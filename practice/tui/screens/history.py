@@ -10,9 +10,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from practice.store import SCORE_KEYS, SessionSummary
+from practice.core.records import SCORE_KEYS, SessionSummary
 from practice.tui.screens.base import StudioScreen
+from practice.tui.screens.export import ask_and_export
 from practice.tui.screens.modals import ConfirmScreen
+from practice.tui.screens.summary import SummaryScreen
 from practice.tui.widgets.scores import score_text
 from practice.tui.widgets.trend import ScoreTrend
 
@@ -92,15 +94,11 @@ class HistoryScreen(StudioScreen):
     def action_open(self) -> None:
         selected = self._selected()
         if selected:
-            from practice.tui.screens.summary import SummaryScreen
-
             self.app.push_screen(SummaryScreen(selected.session.id))
 
     def action_export(self) -> None:
         selected = self._selected()
         if selected:
-            from practice.tui.screens.export import ask_and_export
-
             ask_and_export(self, self.services.store, selected.session.id)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -18,7 +18,6 @@ def declared_bindings(cls: type) -> list[Binding]:
     """The bindings a studio class declares (its own and its studio bases'), plus Textual's App quit key.
 
     Textual's generic screen bindings (focus next, copy) are left out: they are not studio actions."""
-    from textual.app import App
 
     found: list[Binding] = []
     for klass in cls.__mro__:

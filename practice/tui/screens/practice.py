@@ -17,10 +17,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from practice.audio import NO_INPUT_HELP
-from practice.live import LiveTranscriber
-from practice.session import PracticeSession, State
-from practice.store import SessionRecord
+from practice.audio.devices import NO_INPUT_HELP
+from practice.core.records import SessionRecord
+from practice.core.session import PracticeSession, State
+from practice.stt.live import LiveTranscriber
 from practice.tui.messages import AnswerSaved, SpeechFinished
 from practice.tui.screens.answering import AnswerInputs
 from practice.tui.screens.base import StudioScreen

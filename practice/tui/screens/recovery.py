@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from practice.recovery import Unfinished
+from practice.audio.markers import Unfinished
 
 
 def describe(items: list[Unfinished]) -> Text:

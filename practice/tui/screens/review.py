@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from practice.store import AttemptRecord
+from practice.core.records import AttemptRecord
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.compare import CompareScreen
+from practice.tui.screens.followup import ask_and_save_story
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.scores import DIMENSIONS, LabeledRow, delivery_text, score_row, score_text, tip_rows
 from practice.tui.widgets.transcript import HighlightedTranscript, all_evidence, legend
@@ -138,8 +139,6 @@ class ReviewScreen(StudioScreen[str | None]):
         self.app.push_screen(CompareScreen(self.peers, self.target_s))
 
     def action_save_story(self) -> None:
-        from practice.tui.screens.followup import ask_and_save_story
-
         ask_and_save_story(self, self.attempt)
 
     # --- playback ----------------------------------------------------------------------------------------

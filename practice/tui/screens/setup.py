@@ -16,23 +16,25 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
-from practice.banks import Bank, BankError, load_bank
-from practice.config import recordings_dir, save_settings, settings_path, user_banks_dir
-from practice.jobs import JobFileError, check_job_text, job_warnings, read_job_text
-from practice.session import PracticeSession, new_session_id, pick_questions
-from practice.store import SessionRecord
+from practice.core.banks import Bank, BankError, load_bank
+from practice.core.jobs import JobFileError, JobSummary, check_job_text, job_warnings, read_job_text
+from practice.core.records import SessionRecord
+from practice.core.session import PracticeSession, new_session_id, pick_questions
+from practice.prep.tailor import save_among_banks, tailor
+from practice.storage.paths import recordings_dir, settings_path, user_banks_dir
+from practice.storage.settings import save_settings
 from practice.tui.messages import JobParsed, VoicesListed
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.setup_text import bank_info, bank_label, job_summary_text
-from practice.tui.services import JobSummary
 from practice.tui.widgets.panel import PanelEditor
 from practice.tui.widgets.status import ModelStatus
 
 if TYPE_CHECKING:
-    from practice.tailor import Tailored
+    from practice.prep.tailor import Tailored
 
 #: Field limits: (lowest, highest). Rates outside 80-400 wpm are unintelligible with espeak; answer targets
 #: match the bank format's target_seconds range.
@@ -51,6 +53,7 @@ def load_settings_file_model() -> str:
 
 
 class SetupScreen(StudioScreen):
+    _job_timer: Timer | None = None
     HELP_TITLE = "Setup"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start practice"),
@@ -176,11 +179,7 @@ class SetupScreen(StudioScreen):
             error.add_class("-shown")
             return
         catalog = self.services.catalog
-        if catalog.find(bank.id):  # the same rule as load_catalog: keep both under distinct ids
-            bank = Bank(
-                f"{bank.id}-custom", bank.name, bank.description, bank.path, bank.questions, bank.tags
-            )
-        catalog.banks.append(bank)
+        bank = catalog.add(bank)
         error.remove_class("-shown")
         select = self.query_one("#bank", Select)
         select.set_options([(bank_label(b), b.id) for b in catalog.banks])
@@ -207,7 +206,7 @@ class SetupScreen(StudioScreen):
     @on(TextArea.Changed, "#job")
     def _job_changed(self) -> None:
         # Parse after typing pauses, not on every keystroke (pasting fires one event; typing fires many).
-        if getattr(self, "_job_timer", None) is not None:
+        if self._job_timer is not None:
             self._job_timer.stop()
         self._job_timer = self.set_timer(JOB_PARSE_DELAY_S, self._parse_job_now)
 
@@ -284,8 +283,7 @@ class SetupScreen(StudioScreen):
 
     def action_tailor(self) -> None:
         """A session of questions made from the job description: one per must-have requirement, why this
-        role, why this company, and a closing question (practice/tailor.py)."""
-        from practice.tailor import tailor
+        role, why this company, and a closing question (practice/prep/tailor.py)."""
 
         job_text = self.query_one("#job", TextArea).text.strip()
         if not job_text:
@@ -312,7 +310,6 @@ class SetupScreen(StudioScreen):
     def _keep_tailored(self, tailored: Tailored) -> tuple[Bank, Path | None]:
         """Save the tailored bank among the person's own banks (never over one they edited), so they can
         practice it again or edit it; when it cannot be saved, it is practiced all the same."""
-        from practice.tailor import save_among_banks
 
         try:
             bank = save_among_banks(tailored, user_banks_dir(), "the job description pasted in the studio")
@@ -324,9 +321,7 @@ class SetupScreen(StudioScreen):
             return tailored.bank(), None
         catalog = self.services.catalog
         catalog.banks = [b for b in catalog.banks if b.path.resolve() != bank.path.resolve()]
-        if catalog.find(bank.id):  # the same rule as load_catalog: keep both under distinct ids
-            bank = replace(bank, id=f"{bank.id}-custom")
-        catalog.banks.append(bank)
+        bank = catalog.add(bank)
         select = self.query_one("#bank", Select)
         chosen = select.value
         options = [(bank_label(b), b.id) for b in catalog.banks]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from practice.banks import Bank
-from practice.tui.services import JobSummary
+from practice.core.banks import Bank
+from practice.core.jobs import JobSummary
 
 MAX_REQUIREMENTS_SHOWN = 8
 

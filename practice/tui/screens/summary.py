@@ -9,8 +9,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
-from practice.store import SCORE_KEYS, AttemptRecord, SessionRecord
+from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord
 from practice.tui.screens.base import StudioScreen
+from practice.tui.screens.coverage import CoverageScreen
+from practice.tui.screens.export import ask_and_export
 from practice.tui.screens.followup import ask_and_save_story, ask_and_write_drafts
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.widgets.meters import format_clock
@@ -145,16 +147,12 @@ class SummaryScreen(StudioScreen):
             ask_and_save_story(self, selected)
 
     def action_coverage(self) -> None:
-        from practice.tui.screens.coverage import CoverageScreen
-
         self.app.push_screen(CoverageScreen(self.session_id))
 
     def action_drafts(self) -> None:
         ask_and_write_drafts(self, self.services.store, self.session_id)
 
     def action_export(self) -> None:
-        from practice.tui.screens.export import ask_and_export
-
         ask_and_export(self, self.services.store, self.session_id)
 
     def action_new_session(self) -> None:

@@ -1,6 +1,6 @@
 """The panel editor on the setup screen: add interviewers (name, optional role, voice) for panel mode.
 
-Each new member gets the next voice no one on the panel has yet (practice.session.panel_voices), so the
+Each new member gets the next voice no one on the panel has yet (practice.core.panel.panel_voices), so the
 person hears who is asking without choosing anything; the Select lets them pick another installed voice."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, Static
 
-from practice.session import PanelMember, panel_voices
+from practice.core.panel import PanelMember, panel_voices
 
 MAX_PANEL = 6
 

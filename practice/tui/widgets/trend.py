@@ -47,7 +47,7 @@ class ScoreTrend(Widget):
     """Scores per attempt, oldest first."""
     rows_per_chart: int = 2
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[override]
+    def get_content_height(self, container, viewport, width: int) -> int:
         return max(1, len(SERIES) * self.rows_per_chart) if self.points else 1
 
     def render(self) -> Text:

@@ -1,0 +1,143 @@
+"""From a finished answer to a saved, scored attempt. Runs in a worker thread; no Textual inside.
+
+The order is what makes a recording impossible to lose: the attempt row with its recording path is written
+first, then the transcript and feedback are filled in. A failure at any later step leaves that row in place
+with an error note saying what went wrong and where the audio is.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from practice.audio.recorder import RecordingWriteError
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.session import State
+from practice.storage.history import Store
+
+log = logging.getLogger(__name__)
+
+NO_SPEECH = (
+    "No speech was heard in the recording: the microphone may be muted or too far away. "
+    "Play it back (p) to check, then try again (a)."
+)
+
+
+#: (question, transcript, job text, words, duration) -> Feedback.to_dict()
+Scorer = Callable[[str, str, "str | None", "list[Any] | None", "float | None"], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    store: Store
+    scorer: Scorer
+    session: SessionRecord
+    job_text: str | None
+
+
+def _words(words: list[Any] | None) -> list[dict[str, Any]] | None:
+    if words is None:
+        return None
+    return [{"text": w.text, "start": w.start, "end": w.end} for w in words]
+
+
+def import_recording(source: Path, target: Path) -> Path:
+    """Copy an imported WAV/FLAC next to the app's own recordings, so deleting the session never deletes the
+    person's original file, and playback works even if the original moves."""
+    target = target.with_suffix(source.suffix.lower())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    target.chmod(0o600)
+    return target
+
+
+def process_answer(
+    ctx: AnswerContext,
+    draft: AttemptRecord,
+    *,
+    text: str | None = None,
+    transcribe: Callable[[], Any] | None = None,
+    progress: Callable[[State], None] = lambda _state: None,
+) -> AttemptRecord:
+    """Save, transcribe (spoken or imported) or take `text` (typed), score, save again. Never raises for a
+    transcription or scoring failure: the returned attempt carries the error note instead."""
+    store = ctx.store
+    store.ensure_session(ctx.session)
+    attempt = store.save_attempt(draft)
+    # Ids, sources and outcomes only: never the answer's text (storage/logs.py says why).
+    log.info(
+        "attempt %s/%s #%d saved (%s)", draft.session_id, draft.question_id, draft.attempt_no, draft.source
+    )
+    words = None
+    duration = draft.duration_s
+    if transcribe is not None:
+        try:
+            transcript = transcribe()
+        except Exception as error:  # noqa: BLE001 - any model failure becomes a note on the saved attempt
+            log.warning("transcription failed for attempt %s: %s", attempt.id, type(error).__name__)
+            where = f" The recording is saved at {draft.recording_path}." if draft.recording_path else ""
+            return store.save_attempt(replace(attempt, error=f"Transcription failed: {error}.{where}"))
+        text, words = transcript.text, transcript.words
+        duration = duration or transcript.duration_s
+        attempt = store.save_attempt(
+            replace(attempt, transcript=text, words=_words(words), duration_s=duration)
+        )
+        if not text.strip():
+            return store.save_attempt(replace(attempt, error=NO_SPEECH))
+    text = (text or "").strip()
+    if not text:
+        return store.save_attempt(replace(attempt, error="The answer is empty."))
+    attempt = replace(attempt, transcript=text)
+    progress(State.SCORING)
+    try:
+        feedback = ctx.scorer(draft.question_text, text, ctx.job_text, words, duration)
+    except Exception as error:  # noqa: BLE001 - the answer is kept; the review says scoring failed
+        log.exception("scoring failed for attempt %s", attempt.id)
+        return store.save_attempt(replace(attempt, error=f"Scoring failed: {type(error).__name__}: {error}"))
+    return store.save_attempt(replace(attempt, feedback=feedback, error=None))
+
+
+def finish_spoken(
+    ctx: AnswerContext,
+    recorder: Any,
+    live: Any,
+    draft: AttemptRecord,
+    progress: Callable[[State], None],
+    warn: Callable[[str], None],
+) -> AttemptRecord:
+    """Stop the recorder (its WAV is complete then), then save, transcribe and score."""
+    try:
+        draft = replace(draft, duration_s=recorder.stop().duration_s)
+    except RecordingWriteError as error:
+        # The take is not where the draft says: it went to a rescue folder (or stays in the recorder's memory).
+        # The attempt must point at the file that really holds it, or history would lead nowhere.
+        draft = replace(draft, recording_path=error.rescued, duration_s=error.duration_s)
+        warn(str(error))
+    except Exception as error:  # noqa: BLE001 - the audio already fed to `live` is still transcribed and scored
+        if draft.recording_path is not None and not draft.recording_path.exists():
+            draft = replace(draft, recording_path=None)  # keep what did reach the disk, point at nothing else
+        warn(f"Saving the recording failed: {error}")
+    return process_answer(ctx, draft, transcribe=live.finish, progress=progress)
+
+
+def finish_import(
+    ctx: AnswerContext,
+    transcriber: Any,
+    prompt_terms: list[str] | None,
+    source: Path,
+    target: Path,
+    draft: AttemptRecord,
+    progress: Callable[[State], None],
+) -> AttemptRecord:
+    """Copy the imported file next to the recordings, then save, transcribe and score it."""
+    copied = import_recording(source, target)
+    return process_answer(
+        ctx,
+        replace(draft, recording_path=copied),
+        transcribe=lambda: transcriber.transcribe(copied, prompt_terms=prompt_terms),
+        progress=progress,
+    )

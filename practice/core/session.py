@@ -1,0 +1,206 @@
+"""One practice session as a plain state machine: which questions, which one is current, what happens now,
+and the attempts made so far. No Textual here, so the flow can be tested (and reused) without a UI.
+
+    idle ─► speaking ─► idle ─► recording ─► transcribing ─► scoring ─► reviewing ─► idle (retry / next)
+      │                             │  (retry: discard)     └────── failed ──────┘             └──► finished
+      └── typed answer ──► scoring;  imported file ──► transcribing
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from practice.core.banks import Question
+from practice.core.errors import PracticeError
+from practice.core.files import safe_name
+from practice.core.panel import PanelMember
+from practice.core.records import AttemptRecord
+
+
+class State(StrEnum):
+    IDLE = "idle"
+    SPEAKING = "speaking"
+    RECORDING = "recording"
+    TRANSCRIBING = "transcribing"
+    SCORING = "scoring"
+    REVIEWING = "reviewing"
+    FINISHED = "finished"
+
+
+_ALLOWED: dict[State, frozenset[State]] = {
+    State.IDLE: frozenset(
+        {State.SPEAKING, State.RECORDING, State.TRANSCRIBING, State.SCORING, State.FINISHED}
+    ),
+    State.SPEAKING: frozenset({State.IDLE, State.RECORDING, State.FINISHED}),
+    State.RECORDING: frozenset({State.IDLE, State.TRANSCRIBING}),
+    # A failed transcription goes straight to reviewing: the attempt is shown with its error and recording.
+    # Back to idle only when the work itself crashed before anything was saved (abandon()).
+    State.TRANSCRIBING: frozenset({State.SCORING, State.REVIEWING, State.IDLE}),
+    State.SCORING: frozenset({State.REVIEWING, State.IDLE}),
+    State.REVIEWING: frozenset({State.IDLE, State.FINISHED}),
+    State.FINISHED: frozenset(),
+}
+
+
+class SessionStateError(PracticeError, RuntimeError):
+    """An action that the current state does not allow (a UI bug, never the person's fault)."""
+
+
+def new_session_id(now: datetime | None = None) -> str:
+    """Sortable and readable in a listing ("20260126-094512-3fa2c1"), unique even if the database is reset,
+    so recordings from an old history are never overwritten."""
+    now = now or datetime.now()
+    return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+
+
+def pick_questions(
+    questions: Sequence[Question], count: int, shuffle: bool, seed: int | None = None
+) -> list[Question]:
+    """`count` questions in bank order, or a random sample (repeatable with `seed`)."""
+    count = max(1, min(count, len(questions)))
+    if not shuffle:
+        return list(questions[:count])
+    return random.Random(seed).sample(list(questions), count)
+
+
+@dataclass
+class PracticeSession:
+    id: str
+    questions: list[Question]
+    target_s: int
+    recordings_dir: Path
+    state: State = State.IDLE
+    index: int = 0
+    attempts: dict[str, list[AttemptRecord]] = field(default_factory=dict)
+    skipped: set[str] = field(default_factory=set)
+    panel: list[PanelMember] = field(default_factory=list)
+    """Panel mode: the interviewers take the questions in turn; empty for one interviewer."""
+
+    def __post_init__(self) -> None:
+        if not self.questions:
+            raise ValueError("a session needs at least one question")
+
+    # --- where we are ------------------------------------------------------------------------------------
+
+    @property
+    def current(self) -> Question:
+        return self.questions[min(self.index, len(self.questions) - 1)]
+
+    @property
+    def number(self) -> int:
+        return min(self.index, len(self.questions) - 1) + 1
+
+    @property
+    def asking(self) -> PanelMember | None:
+        """Who asks the current question: panel members rotate by question (a retry keeps the same one)."""
+        if not self.panel:
+            return None
+        return self.panel[min(self.index, len(self.questions) - 1) % len(self.panel)]
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def is_last(self) -> bool:
+        return self.index >= len(self.questions) - 1
+
+    @property
+    def busy(self) -> bool:
+        """True while work is in flight that must not be interrupted by navigation."""
+        return self.state in (State.TRANSCRIBING, State.SCORING)
+
+    def attempts_for(self, question_id: str | None = None) -> list[AttemptRecord]:
+        return self.attempts.get(question_id or self.current.id, [])
+
+    def all_attempts(self) -> list[AttemptRecord]:
+        return [a for q in self.questions for a in self.attempts.get(q.id, [])]
+
+    # --- transitions -------------------------------------------------------------------------------------
+
+    def _go(self, target: State) -> None:
+        if target not in _ALLOWED[self.state]:
+            raise SessionStateError(f"cannot go from {self.state} to {target}")
+        self.state = target
+
+    def can(self, target: State) -> bool:
+        return target in _ALLOWED[self.state]
+
+    def begin_speaking(self) -> None:
+        self._go(State.SPEAKING)
+
+    def done_speaking(self) -> None:
+        if self.state is State.SPEAKING:  # speech may also end because recording started; then nothing to do
+            self._go(State.IDLE)
+
+    def begin_recording(self) -> Path:
+        """Start an attempt; returns the WAV path to record into."""
+        self._go(State.RECORDING)
+        return self.recording_path(self.current.id, self.next_attempt_no())
+
+    def discard_recording(self) -> None:
+        """Retry while recording: back to idle; the attempt number is reused (its file is overwritten)."""
+        self._go(State.IDLE)
+
+    def begin_transcribing(self) -> None:
+        self._go(State.TRANSCRIBING)
+
+    def begin_scoring(self) -> None:
+        self._go(State.SCORING)
+
+    def attempt_done(self, attempt: AttemptRecord) -> None:
+        """The attempt is saved (scored or with an error note): show it."""
+        self._go(State.REVIEWING)
+        self.attempts.setdefault(attempt.question_id, []).append(attempt)
+
+    def retry(self) -> None:
+        self._go(State.IDLE)
+
+    def abandon(self) -> None:
+        """The answer's processing crashed (an error dialog says why): back to idle to try again."""
+        if self.state in (State.TRANSCRIBING, State.SCORING):
+            self._go(State.IDLE)
+
+    def next_question(self) -> bool:
+        """Move on; returns False (and finishes) when there are no more questions."""
+        if self.is_last:
+            self._go(State.FINISHED)
+            return False
+        self._go(State.IDLE)
+        self.index += 1
+        return True
+
+    def skip(self) -> bool:
+        """Leave the current question (from idle or while it is read out); answered ones are not "skipped".
+
+        Returns False (and finishes) when it was the last question."""
+        if self.state not in (State.IDLE, State.SPEAKING):
+            raise SessionStateError(f"cannot skip while {self.state}")
+        if not self.attempts_for():
+            self.skipped.add(self.current.id)
+        if self.is_last:
+            self.state = State.FINISHED
+            return False
+        self.state = State.IDLE
+        self.index += 1
+        return True
+
+    def finish(self) -> None:
+        self.state = State.FINISHED
+
+    # --- files -------------------------------------------------------------------------------------------
+
+    def next_attempt_no(self, question_id: str | None = None) -> int:
+        return len(self.attempts_for(question_id)) + 1
+
+    def recording_path(self, question_id: str, attempt_no: int, suffix: str = ".wav") -> Path:
+        return self.recordings_dir / f"{safe_name(f'{self.id}-{question_id}-{attempt_no}')}{suffix}"
+
+
+# --- comparing attempts ------------------------------------------------------------------------------------

@@ -1,0 +1,98 @@
+"""A session report as Markdown (to paste or diff)."""
+
+from __future__ import annotations
+
+from practice.core.records import SCORE_KEYS, AttemptRecord
+from practice.prep.coverage import CoverageMatrix
+from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
+from practice.reports.text import feedback_markdown
+
+
+def _fmt(score: float | None) -> str:
+    return "n/a" if score is None else f"{round(score)}/100"
+
+
+def _cell(text: str) -> str:
+    """Table cell text: a pipe or a newline would break the Markdown table."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def session_markdown(report: SessionReport) -> str:
+    session, attempts = report.session, report.attempts
+    numbers = question_numbers(attempts)
+    lines = [f"# Practice session {session.started_at:%Y-%m-%d %H:%M}", ""]
+    lines.append(f"- Bank: {session.bank_name}")
+    if session.job_title:
+        lines.append(f"- Job: {session.job_title}")
+    if report.interviewers:
+        panel = ", ".join(f"{name} ({role})" if role else name for name, role in report.interviewers)
+        lines.append(f"- Panel: {panel}")
+    lines.append(f"- Answers: {len(attempts)} to {len(numbers)} question{'s' if len(numbers) != 1 else ''}")
+    means = averages(attempts)
+    lines.append("- Average: " + ", ".join(f"{key} {_fmt(means[key])}" for key in ("overall", *SCORE_KEYS)))
+    lines += [
+        "",
+        "## Scores per answer",
+        "",
+        "| # | Question | Try | Overall | Examples | Enthusiasm | Alignment |",
+    ]
+    lines.append("|---|---|---|---|---|---|---|")
+    for attempt in attempts:
+        scores = " | ".join(_fmt(attempt.score(key)) for key in ("overall", *SCORE_KEYS))
+        lines.append(
+            f"| {numbers[attempt.question_id]} | {_cell(attempt.question_text)} | {attempt.attempt_no} | {scores} |"
+        )
+    lines += ["", *coverage_markdown(report.coverage), "", *trend_markdown(report)]
+    for attempt in attempts:
+        lines += ["", *attempt_markdown(attempt, numbers)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def coverage_markdown(matrix: CoverageMatrix) -> list[str]:
+    lines = ["## Requirement coverage", ""]
+    if not matrix.rows:
+        return [*lines, "No job description was given for this session, so there are no requirements."]
+    lines += ["| Requirement | Must have | Status | Best answer |", "|---|---|---|---|"]
+    for row in matrix.rows:
+        best = row.best
+        where = _cell(best.question) if best else "-"
+        if best and best.example:
+            where += f': "{_cell(best.example.text)}"'
+        lines.append(
+            f"| {_cell(row.requirement)} | {'yes' if row.must_have else ''} | {row.status} | {where} |"
+        )
+    todo = matrix.never_covered()
+    if todo:
+        lines += ["", "Prepare a story for: " + "; ".join(row.requirement for row in todo)]
+    return lines
+
+
+def trend_markdown(report: SessionReport) -> list[str]:
+    numbers = question_numbers(report.attempts)
+    scored = [a for a in report.attempts if a.score("overall") is not None]
+    lines = ["## Trend", "", "This session, overall score per answer:"]
+    lines += [f"- {attempt_label(a, numbers)}: {a.score('overall')}" for a in scored] or ["- none scored"]
+    overall = [score for p in report.trend if (score := p.scores.get("overall")) is not None]
+    if overall:
+        lines.append(
+            f"\nAll sessions: {len(overall)} scored answers, first {overall[0]}, latest {overall[-1]}, "
+            f"best {max(overall)}."
+        )
+    return lines
+
+
+def attempt_markdown(attempt: AttemptRecord, numbers: dict[str, int]) -> list[str]:
+    heading = f"## Q{numbers[attempt.question_id]}, try {attempt.attempt_no}"
+    lines = [heading, ""]
+    if attempt.interviewer:
+        lines.append(f"Asked by {attempt.interviewer}.")
+    if attempt.error or not attempt.feedback:
+        lines += [f"**{attempt.question_text}**", "", f"Not scored: {attempt.error or 'no feedback stored'}"]
+        if attempt.transcript:
+            lines += ["", "### Transcript", "", attempt.transcript]
+        return lines
+    # The one-answer rendering of `score --format markdown`, two heading levels down to nest in the report.
+    body = feedback_markdown({**attempt.feedback, "question": attempt.question_text})
+    for line in body.splitlines():
+        lines.append(f"##{line}" if line.startswith("#") else line)
+    return lines

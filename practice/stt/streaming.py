@@ -1,0 +1,284 @@
+"""Transcribe while the person speaks, so only the last few seconds are left when they stop.
+
+Audio blocks arrive from the Recorder. A worker thread cuts the growing buffer at pauses (stretches of low
+energy), transcribes each finished piece with the shared Transcriber, and commits its words. Cutting inside
+silence means no word straddles a cut, so nothing is doubled or dropped and no overlap has to be reconciled.
+When the person talks for a long stretch without a pause, the worker transcribes a window and commits only the
+words that end well before the window's edge; the rest is transcribed again with the next piece.
+
+`finish()` transcribes the tail after the last cut and returns the whole transcript with absolute word times.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from feedback import Word
+from practice.core.signal import SAMPLE_RATE
+from practice.stt.live import Decoder
+from practice.stt.pauses import find_pauses, has_speech
+from practice.stt.types import Transcript
+from practice.stt.whisper import PIECE_MAX_S, looks_like_a_loop
+
+#: Pieces shorter than this give Whisper too little context; longer ones cost more per pass.
+MIN_PIECE_S = 10.0
+#: Without any pause, transcribe at most this much at once and commit what is safely inside it
+#: (the same limit batch transcription uses, so both paths cut alike).
+MAX_PIECE_S = PIECE_MAX_S
+#: Transcribe again once this much new audio has arrived (the live view's refresh step).
+NEW_AUDIO_S = 1.0
+#: In a forced cut, words ending this close to the window's edge may be cut off: keep them for the next piece.
+EDGE_GUARD_S = 1.5
+#: Commit at a pause only once this much speech follows it, so the words before it were heard with some
+#: of what comes after (Whisper uses the whole window); committing at once cost about a point of WER.
+RIGHT_CONTEXT_S = 2.0
+#: Beam width for provisional (shown, not final) text; 1 is greedy decoding, about twice as fast as 5 here.
+PROVISIONAL_BEAM = 1
+#: Beam width for the last few seconds after stop: the one pass the person waits for.
+TAIL_BEAM = 5
+
+
+@dataclass(frozen=True)
+class StreamStats:
+    pieces: int
+    forced_cuts: int
+    max_lag_s: float
+    """The most the live text ever trailed the speech: the longest any audio waited, from arriving to being
+    reflected in the text on screen (a pass's own time plus the wait for it to start)."""
+    busy_s: float
+    passes: int
+    slowest_pass_s: float
+
+
+class StreamingTranscriber:
+    """Feeds on audio blocks; keeps a growing committed transcript; `finish()` returns the whole of it."""
+
+    def __init__(
+        self,
+        transcriber: Decoder,
+        prompt_terms: list[str] | None = None,
+        on_update: Callable[[str, str], object] | None = None,
+        background: bool = True,
+    ) -> None:
+        """`on_update(settled, tentative)` gets the words that are final and those still being listened to.
+        `background=False` runs no worker thread: the caller drives `step()` (deterministic tests)."""
+        self.transcriber = transcriber
+        self.prompt_terms = prompt_terms
+        self.on_update = on_update
+        self._blocks: list[np.ndarray] = []
+        self._buffer = np.zeros(0, dtype=np.float32)  # the audio after the last commit, nothing older
+        self._received = 0  # samples fed so far
+        self._committed = 0  # samples whose words are final (the buffer starts here)
+        self._words: list[Word] = []
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._arrivals: list[tuple[int, float]] = []  # (sample count, monotonic time) to measure lag
+        self._pieces = self._forced = self._passes = 0
+        self._provisional: list[Word] = []
+        self._provisional_samples = 0  # how much of the pending audio the provisional words cover
+        self._heard_samples = 0  # how much of the pending audio the last pass heard (paces the passes)
+        self._shown_upto = 0  # absolute samples reflected in the text on screen (measures the lag)
+        self.reused_tail = False
+        self._max_lag = 0.0
+        self._busy = 0.0
+        self._slowest = 0.0
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True, name="streaming-transcriber")
+        if background:
+            self._thread.start()
+
+    # --- input -------------------------------------------------------------------------------------------
+
+    def feed(self, block: np.ndarray) -> None:
+        """Called from the recorder's writer thread with 16 kHz mono float32 blocks."""
+        with self._lock:
+            self._blocks.append(np.asarray(block, dtype=np.float32).reshape(-1))
+            self._received += len(block)
+            self._arrivals.append((self._received, time.monotonic()))
+        self._wake.set()
+
+    @property
+    def text(self) -> str:
+        """Committed words plus the provisional ones still being listened to (for the live view)."""
+        with self._lock:
+            return " ".join(w.text for w in [*self._words, *self._provisional])
+
+    @property
+    def stats(self) -> StreamStats:
+        return StreamStats(self._pieces, self._forced, self._max_lag, self._busy, self._passes, self._slowest)
+
+    # --- the worker --------------------------------------------------------------------------------------
+
+    def _pending(self) -> np.ndarray:
+        with self._lock:
+            if self._blocks:
+                self._buffer = np.concatenate([self._buffer, *self._blocks])
+                self._blocks.clear()
+            return self._buffer
+
+    def _run(self) -> None:
+        try:
+            while not self._stop.is_set():
+                self._wake.wait(0.25)
+                self._wake.clear()
+                if not self._stop.is_set():
+                    self.step()
+        except BaseException as error:  # reported by finish(); the recording itself is safe on disk
+            self._error = error
+
+    def step(self) -> None:
+        """Transcribe everything not yet committed, then commit what lies before the latest safe cut.
+
+        The same pass gives the provisional text shown on screen and, when the person stops, usually the tail
+        as well: speech rarely continues right up to the key press.
+        """
+        pending = self._pending()
+        if len(pending) - self._heard_samples < NEW_AUDIO_S * SAMPLE_RATE:
+            return
+        if len(pending) < 0.5 * SAMPLE_RATE or not has_speech(pending):
+            self._shown_upto = self._committed + len(pending)  # silence: nothing is waiting to be shown
+            return
+        cut = self._cut_point(pending)
+        self._heard_samples = len(pending)
+        heard_upto = self._committed + len(pending)
+        final_pass = cut is not None or len(pending) >= MAX_PIECE_S * SAMPLE_RATE
+        # Words about to become final get the full beam search; text that is only shown gets greedy decoding,
+        # so the worker is seldom busy when the person presses stop. Neither retries at higher temperatures
+        # when Whisper doubts its decoding: one such retry made a pass take 4.2 s instead of 1, and the live
+        # text fell that far behind. The retries exist to escape loops, so a loop is what brings them back.
+        if final_pass:
+            words = self._transcribe(pending, fallback=False)
+            if looks_like_a_loop(" ".join(w.text for w in words)):
+                words = self._transcribe(pending)  # if this loops too, it is what a batch pass would keep
+        else:
+            words = self._transcribe(pending, beam_size=PROVISIONAL_BEAM, fallback=False)
+            if looks_like_a_loop(" ".join(w.text for w in words)):
+                self._note_wait()  # the audio it heard is still not shown: that wait counts as lag
+                return  # keep showing the last good text; the next pass hears more and decodes afresh
+        if cut is None and len(pending) >= MAX_PIECE_S * SAMPLE_RATE:
+            # No pause for a long stretch: commit the words that end well inside the window.
+            safe = [w for w in words if w.end <= self._time_of(len(pending)) - EDGE_GUARD_S]
+            cut = self._sample_of(safe[-1].end) if safe else None
+            self._forced += 1 if cut else 0
+        if cut is not None:
+            cut_time = self._time_of(cut)
+            done = [w for w in words if (w.start + w.end) / 2 < cut_time]
+            words = [w for w in words if (w.start + w.end) / 2 >= cut_time]
+            self._commit(done, cut)
+            self._provisional, self._provisional_samples = words, len(pending) - cut
+            self._heard_samples -= cut
+        else:
+            self._provisional, self._provisional_samples = words, len(pending)
+        self._mark_shown(heard_upto)
+        if self.on_update is not None:
+            with self._lock:
+                settled, tentative = self._words, self._provisional
+            self.on_update(" ".join(w.text for w in settled), " ".join(w.text for w in tentative))
+
+    def _mark_shown(self, upto: int) -> None:
+        """The text now reflects the audio up to `upto` (absolute samples)."""
+        self._note_wait()
+        with self._lock:
+            self._shown_upto = upto
+            self._arrivals = [a for a in self._arrivals if a[0] > upto]  # a long answer must not pile them up
+
+    def _note_wait(self) -> None:
+        """The lag now: how long the oldest audio not yet reflected in the text has been waiting."""
+        now = time.monotonic()
+        with self._lock:
+            waiting_since = next((t for count, t in self._arrivals if count > self._shown_upto), now)
+            self._max_lag = max(self._max_lag, now - waiting_since)
+
+    def _time_of(self, pending_index: int) -> float:
+        return (self._committed + pending_index) / SAMPLE_RATE
+
+    def _sample_of(self, seconds: float) -> int:
+        return max(0, int(seconds * SAMPLE_RATE) - self._committed)
+
+    def _transcribe(
+        self, audio: np.ndarray, start: int = 0, beam_size: int | None = None, fallback: bool = True
+    ) -> list[Word]:
+        """Transcribe `audio`, which begins `start` samples into the pending buffer."""
+        started = time.monotonic()
+        result = self.transcriber.transcribe(
+            audio,
+            prompt_terms=self.prompt_terms,
+            offset_s=self._time_of(start),
+            beam_size=beam_size,
+            fallback=fallback,
+        )
+        done = time.monotonic()
+        self._busy += done - started
+        self._slowest = max(self._slowest, done - started)
+        self._passes += 1
+        return result.words
+
+    @staticmethod
+    def _cut_point(pending: np.ndarray) -> int | None:
+        """The middle of the latest pause that leaves at least MIN_PIECE_S of audio before it and has speech
+        after it (a pause at the very end may still be growing, and is the tail's business)."""
+        min_samples = int(MIN_PIECE_S * SAMPLE_RATE)
+        guard = int(RIGHT_CONTEXT_S * SAMPLE_RATE)
+        candidates = [
+            (start + end) // 2
+            for start, end in find_pauses(pending)
+            if (start + end) // 2 >= min_samples and len(pending) - end > guard
+        ]
+        return candidates[-1] if candidates else None
+
+    @staticmethod
+    def _tail_cut(pending: np.ndarray, covered: int) -> int:
+        """The middle of the latest pause inside the audio the last pass covered (0 when there is none)."""
+        inside = [(start + end) // 2 for start, end in find_pauses(pending) if end <= covered]
+        return inside[-1] if inside else 0
+
+    def _commit(self, words: list[Word], cut: int) -> None:
+        with self._lock:
+            self._words.extend(words)
+            self._committed += cut
+            self._buffer = self._buffer[cut:]  # a long answer must not keep all its audio in memory
+        self._pieces += 1
+
+    # --- the end -----------------------------------------------------------------------------------------
+
+    def finish(self) -> Transcript:
+        """Stop listening, transcribe what is left (if the last pass did not already), return everything."""
+        started = time.perf_counter()
+        if self._pieces or self._provisional:
+            self._note_wait()  # how far the live text trailed when the person stopped; the rest is the tail's
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        pending = self._pending()
+        covered = self._provisional_samples
+        if not (len(pending) > covered and has_speech(pending[covered:], reference=pending)):
+            tail = self._provisional  # the last pass already heard everything that was said
+            self.reused_tail = True
+        else:
+            # Keep the provisional words before the latest pause they fully cover, and transcribe only from
+            # there: a few seconds instead of the whole pending piece, which is what the person waits for.
+            cut = self._tail_cut(pending, covered)
+            cut_time = self._time_of(cut)
+            kept = [w for w in self._provisional if (w.start + w.end) / 2 < cut_time] if cut else []
+            rest = pending[cut:]
+            tail = kept + (self._transcribe(rest, start=cut, beam_size=TAIL_BEAM) if has_speech(rest) else [])
+            self.reused_tail = False
+        with self._lock:
+            words = [*self._words, *tail]
+            duration = self._received / SAMPLE_RATE
+        return Transcript(" ".join(w.text for w in words), words, duration, time.perf_counter() - started)
+
+    def cancel(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join()
