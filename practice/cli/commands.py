@@ -19,6 +19,7 @@ from practice.cli.common import EXIT_FAILED, EXIT_OK, VERBOSE_HELP, CliError, Ha
 from practice.cli.doctor import run_checks
 from practice.cli.evaluate import register as register_eval
 from practice.cli.history import register as register_history
+from practice.cli.jobs import register as register_jobs
 from practice.cli.prep import register as register_prep
 from practice.cli.recording import _cmd_record, _cmd_recover
 from practice.core.banks import BankError, load_bank
@@ -204,6 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     doctor.add_argument("--model", default=None, help=model_help)
 
     register_eval(commands)  # eval
+    register_jobs(commands)  # job, eval-jobs
     register_prep(commands)  # tailor, coverage, stories, drafts
     register_history(commands)  # history, export
     return parser

@@ -297,8 +297,57 @@ def run(
     return EXIT_OK
 
 
+def _load_all(paths: list[Path]) -> list[Item]:
+    """Items of several datasets together; ids are made unique by their dataset's folder."""
+    items: list[Item] = []
+    for path in paths:
+        for it in load_dataset(path):
+            if len(paths) > 1:
+                it.id = f"{path.parent.name}/{it.id}"
+            items.append(it)
+    return items
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
-    return run(Path(args.dataset), audio=args.audio, voice=args.voice, as_json=args.json)
+    paths = [Path(p) for p in args.dataset]
+    if args.cv or args.fit:
+        from practice.cli import eval_scores  # scikit-learn: only when fitting
+
+        try:
+            items = _load_all(paths)
+        except DatasetError as error:
+            print(error, file=sys.stderr)
+            return EXIT_BAD_DATASET
+        if args.cv:
+            eval_scores.run_cv(items)
+        if args.fit:
+            eval_scores.run_fit(items, Path(args.fit), [str(p) for p in paths])
+        return EXIT_OK
+    if len(paths) == 1:
+        return run(paths[0], audio=args.audio, voice=args.voice, as_json=args.json)
+    return run_many(paths, audio=args.audio, voice=args.voice)
+
+
+def run_many(paths: list[Path], audio: bool, voice: str, out: TextIO = sys.stdout) -> int:
+    """Several datasets pooled into one set of figures (for example the parts of the blind set)."""
+    try:
+        items = _load_all(paths)
+    except DatasetError as error:
+        print(error, file=sys.stderr)
+        return EXIT_BAD_DATASET
+    text_fig = figures_for(items, score_text(items))
+    print(f"datasets: {', '.join(map(str, paths))} ({len(items)} answers)", file=out)
+    print_table(text_fig, out, "text:")
+    if audio:
+        audio_fig = figures_for(items, score_audio(items, voice, lambda m: print(m, file=sys.stderr)))
+        print_table(
+            audio_fig, out, f"audio (espeak-ng {voice} -> Whisper), difference to text:", base=text_fig
+        )
+        print("text figures: " + summary_line(text_fig), file=out)
+        print(summary_line(audio_fig), file=out)
+    else:
+        print(summary_line(text_fig), file=out)
+    return EXIT_OK
 
 
 def register(subparsers: Any) -> None:
@@ -308,7 +357,17 @@ def register(subparsers: Any) -> None:
     p.add_argument(
         "dataset",
         metavar="DATASET.jsonl",
-        help="one JSON object a line: id, question, text, job (path), labels, optional fillers",
+        nargs="+",
+        help="one JSON object a line: id, question, text, job (path), labels, optional fillers; "
+        "several datasets are pooled",
+    )
+    p.add_argument(
+        "--cv",
+        action="store_true",
+        help="leave-one-posting-out cross-validation of the learned scores on these datasets",
+    )
+    p.add_argument(
+        "--fit", metavar="MODEL.json", help="fit the learned scores on these datasets and write them"
     )
     p.add_argument(
         "--audio",
