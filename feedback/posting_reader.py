@@ -89,6 +89,8 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     if not s or line.bullet or len(s.split()) > 9 or s.endswith((".", ",", ";")):
         return False
     raw = line.text.strip()
+    if ":" in s.rstrip(":"):
+        return False  # "Pay: $24 an hour" is a heading and its content on one line, read as such
     if raw.endswith(":") or raw.startswith("#") or (raw.startswith("**") and raw.endswith("**")):
         return True
     letters = [c for c in s if c.isalpha()]
@@ -125,6 +127,8 @@ def _is_nice(text: str) -> bool:
 def _kind_of(text: str, section_kind: str) -> str:
     if _is_nice(text):
         return "nice"
+    if section_kind == "role":
+        return "duty"
     if section_kind in ("must", "nice", "duty"):
         return section_kind
     return "duty" if DUTY_CUE_RE.search(text) else "must"
@@ -189,9 +193,11 @@ def read_posting(text: str) -> ReadPosting:
             section, kind = head.lower(), inline
             body = rest.strip()
         if kind.startswith("aside:"):
-            out.set_aside.append(SetAsideText(body, kind.removeprefix("aside:")))
+            # a line's own subject names it better than its section: a lifting demand under "Benefits"
+            out.set_aside.append(SetAsideText(body, line_set_aside(body) or kind.removeprefix("aside:")))
             continue
-        in_list = kind in ("must", "nice", "duty")
+        # under "About the job" a bulleted list is the job's duties, a paragraph is usually about the company
+        in_list = kind in ("must", "nice", "duty") or (kind == "role" and ln.bullet)
         parts = [body] if (in_list and (ln.bullet or len(body.split()) <= 25)) else _sentences(body)
         if (
             in_list
@@ -212,7 +218,7 @@ def read_posting(text: str) -> ReadPosting:
             if not _worth_keeping(part) or part.endswith(":"):
                 continue
             if not in_list:
-                cue = STRONG_CUE_RE if (has_sections and kind == "intro") else PROSE_CUE_RE
+                cue = STRONG_CUE_RE if (has_sections and kind in ("intro", "role")) else PROSE_CUE_RE
                 if not cue.search(part) or is_foreign(part):
                     out.set_aside.append(SetAsideText(part, "about the company or the role"))
                     continue

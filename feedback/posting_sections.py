@@ -211,6 +211,9 @@ def heading_kind(heading: str) -> str | None:
     h = heading.lower().strip(" :*#-–—|").strip()
     if not h or len(h) > 80 or h in ("full job description", "job description", "description"):
         return None
+    if re.fullmatch(r"about (the|this) (job|role|position|opportunity|vacancy)", h):
+        # a board's wrapper around the whole posting: prose about the company, then the real sections
+        return "role"
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
         return "nice"
     req, duty = bool(_REQ_STRONG_RE.search(h)), bool(_DUTY_STRONG_RE.search(h))

@@ -1,0 +1,137 @@
+"""The posting reader on the ways real pastes are damaged and padded (postings written for these tests)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli
+
+from feedback import parse_job, score_answer
+from feedback.posting_clean import clean_lines
+from feedback.posting_eval import LabelledPosting, evaluate_postings
+
+BOARD_COPY = """Warehouse Shift Lead - Tamberly Freight
+Tamberly Freight
+Columbus, OH · 3 days ago · 58 applicants
+
+About the job
+Tamberly Freight moves furniture for independent shops across the Midwest.
+
+What you&#39;ll do
+• Run the evening shift of twelve associates
+• Plan waves in the warehouse management system
+Requirements
+• Two years leading a shift in a warehouse
+• Forklift certification
+• Experience with cycle counts is a plus
+
+Benefits
+• 401(k) with match
+• Health insurance
+
+Pay: $24 - $27 per hour
+Must be able to lift 50 lbs.
+Tamberly Freight is an equal opportunity employer and considers applicants without regard to race or religion.
+
+Do you have a forklift certification?
+Yes
+No
+"""
+
+GLUED = """Pharmacy Assistant at Corlow Health
+
+Responsibilities
+Receive prescriptions from patientsCheck stock levels each morningAnswer phone queries politely
+"""
+
+PROSE = (
+    "Dunmore Books is hiring a shop assistant. You will run the till and keep the shelves tidy. "
+    "Experience in retail is required. Knowledge of children's books is a plus. We have a shop cat."
+)
+
+
+def test_board_copy_keeps_requirements_and_sets_aside_the_rest_with_reasons() -> None:
+    job = parse_job(BOARD_COPY)
+    assert job.title == "Warehouse Shift Lead"
+    assert job.company == "Tamberly Freight"
+    kinds = {r.text: r.kind for r in job.requirements}
+    assert kinds == {
+        "Run the evening shift of twelve associates": "duty",
+        "Plan waves in the warehouse management system": "duty",
+        "Two years leading a shift in a warehouse": "must",
+        "Forklift certification": "must",
+        "Experience with cycle counts is a plus": "nice",
+    }
+    reasons = {s.reason for s in job.set_aside}
+    assert {"benefits", "pay", "physical demands", "legal and equal opportunity"} <= reasons
+    assert {"questionnaire", "application form"} & reasons
+
+
+def test_items_glued_by_the_site_are_split_and_camel_case_names_are_not() -> None:
+    texts = [r.text for r in parse_job(GLUED).requirements]
+    assert texts == [
+        "Receive prescriptions from patients",
+        "Check stock levels each morning",
+        "Answer phone queries politely",
+    ]
+    assert [ln.text for ln in clean_lines("- Build pages in JavaScript and TypeScript")] == [
+        "Build pages in JavaScript and TypeScript"
+    ]
+
+
+def test_pdf_lines_wrapped_mid_sentence_are_joined() -> None:
+    lines = clean_lines(
+        "Responsibilities\nPrepare monthly reconciliations for all of the company's bank\naccounts and credit cards\n"
+    )
+    assert [ln.text for ln in lines][
+        1
+    ] == "Prepare monthly reconciliations for all of the company's bank accounts and credit cards"
+
+
+def test_prose_posting_reads_sentences_that_ask_for_something() -> None:
+    job = parse_job(PROSE)
+    assert job.company == "Dunmore Books"
+    kinds = {r.text: r.kind for r in job.requirements}
+    assert kinds == {
+        "You will run the till and keep the shelves tidy.": "duty",
+        "Experience in retail is required.": "must",
+        "Knowledge of children's books is a plus.": "nice",
+    }
+
+
+def test_score_json_carries_the_job_and_alignment_lists_exactly_its_requirements() -> None:
+    fb = score_answer("Why this role?", "I led a shift of ten people.", BOARD_COPY, model="rules").to_dict()
+    assert fb["job"]["company"] == "Tamberly Freight"
+    assert [r["text"] for r in fb["job"]["requirements"]] == [
+        r["text"] for r in fb["scores"]["alignment"]["requirements"]
+    ]
+
+
+def test_evaluation_matches_one_to_one_and_counts_misses_and_extras() -> None:
+    gold = LabelledPosting(
+        "p",
+        GLUED,
+        "Corlow Health",
+        [("Receive prescriptions from patients", "duty"), ("Order stock weekly", "duty")],
+    )
+    fig = evaluate_postings([gold])
+    assert (fig.gold, fig.read, fig.matched) == (2, 3, 1)
+    assert fig.company_right == 1
+
+
+def test_job_command_prints_what_was_understood(tmp_path: Path) -> None:
+    posting = tmp_path / "posting.txt"
+    posting.write_text(BOARD_COPY, encoding="utf-8")
+    out = run_cli("job", str(posting), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["company"] == "Tamberly Freight"
+    assert {"text": "Forklift certification", "kind": "must"} in report["requirements"]
+    assert any(s["reason"] == "benefits" for s in report["set_aside"])
+    text = run_cli("job", str(posting))
+    assert "Must-haves (2)" in text.stdout and "Set aside" in text.stdout
+    binary = tmp_path / "posting.pdf"
+    binary.write_bytes(b"%PDF-1.4\x00\x01")
+    refused = run_cli("job", str(binary))
+    assert refused.returncode != 0 and "plain text" in refused.stderr
