@@ -25,7 +25,9 @@ _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # the job board's own controls and page furniture, never part of the posting
 _NOISE_RE = re.compile(
     r"^\s*(show (more|less)|see (more|less)|read more|… more|\.\.\. more|apply( now)?|easy apply|save|"
-    r"report (this )?job|page \d+( of \d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d+|[-=_*~]{2,})\s*$",
+    r"report (this )?job|page \d+( of \d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d+|[-=_*~]{2,}|profile insights|"
+    r"here's how the job qualifications align with your profile\.?|meet the hiring team|job poster.*|message|"
+    r"set alert for similar jobs|rev\.? \d[\d/.]*|.{0,80}\bpage \d+ of \d+)\s*$",
     re.I,
 )
 # "recordsAssist": a lower-case word run straight into a capitalised one. Three lower-case letters on the
@@ -41,6 +43,9 @@ _CONTINUES_RE = re.compile(
 )
 
 
+_DECORATED_RE = re.compile(r"^([*=#~_\-]{1,3}|[|•■◆])\s*([^*=#~_|•■◆]{2,60}?)\s*\1\s*:?$")
+
+
 @dataclass(slots=True)
 class RawLine:
     """One logical line of the posting: its text without the bullet, and how it was set out."""
@@ -48,6 +53,8 @@ class RawLine:
     text: str
     bullet: bool
     indent: int
+    # wrapped in the same mark on both sides ("* Benefits *", "== Duties =="): a heading, not an item
+    decorated: bool = False
 
 
 def _strip_markup(text: str) -> str:
@@ -80,6 +87,7 @@ _ITEM_OPENERS = frozenset(
     Current Previous Willingness Able Comfortable Advanced Clear Great Sound Familiar Prior
     """.split()
 )
+_DIGIT_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=\d[\d–\-+ ]*\s*(years|yrs)\b)")
 _OPENER_GLUE_RE = re.compile(
     r"(?<=[a-z0-9)])(" + "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True)) + r")\b"
 )
@@ -92,6 +100,7 @@ def _unglue(line: str) -> list[str]:
         return [line]
     cuts = {m.start(2) if m.group(2) else m.end(3) for m in _GLUED_RE.finditer(line)}
     cuts |= {m.start(1) for m in _OPENER_GLUE_RE.finditer(line)}
+    cuts |= {m.start() for m in _DIGIT_GLUE_RE.finditer(line)}
     pieces, last = [], 0
     for cut in sorted(cuts):
         pieces.append(line[last:cut])
@@ -144,6 +153,12 @@ def clean_lines(text: str) -> list[RawLine]:
                 continue
             if out and not blank_before and _joins(out[-1], body, bullet):
                 out[-1].text = f"{out[-1].text.rstrip()} {body}"
+                continue
+            decorated = bool(_DECORATED_RE.match(piece.strip()))
+            if decorated:
+                body = _DECORATED_RE.sub(r"\2", piece.strip()).strip()
+                out.append(RawLine(body, True, indent, True))
+                blank_before = False
                 continue
             for k, part in enumerate(_unglue(body)):
                 out.append(RawLine(part.strip(), bullet or k > 0 and out[-1].bullet, indent))

@@ -19,6 +19,10 @@ _FIELD_RE = re.compile(
     re.I,
 )
 _TITLE_SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s+(?:at|@)\s+|\s*·\s*|\s+\|\s*")
+_HIRING_LINE_RE = re.compile(
+    r"^([A-Z][\w&.'’ \-]{1,50}?)\s+(?:is|are)\s+(?:now\s+)?(?:hiring|recruiting|looking for|seeking)"
+    r"(?:\s+an?)?\s*:?\s+(.{3,80})$"
+)
 _AT_RE = re.compile(r"\s(?:at|@)\s")
 _NAME = r"([A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and|de|for|the)){0,5})"
 _BODY_RES = (
@@ -59,9 +63,35 @@ _COMMON_FIRST = frozenset(
 )
 
 
+# the head nouns of job titles: a candidate containing one is the role, not the employer
+TITLE_WORDS_RE = re.compile(
+    r"\b(engineer|manager|nurse|chef|cook|analyst|developer|designer|technician|assistant|officer|specialist|"
+    r"coordinator|lead|director|representative|associate|teacher|banker|planner|recruiter|researcher|"
+    r"hygienist|worker|consultant|administrator|clerk|driver|operator|electrician|plumber|adjuster|"
+    r"accountant|advisor|adviser|agent|architect|attendant|supervisor|therapist|pharmacist|paralegal|"
+    r"scientist|writer|editor|executive|intern|apprentice|receptionist|cashier|counsel|lawyer|"
+    r"physiotherapist|dispatcher|mechanic|programmer|tester|head of|vp|president|partner|fellow|"
+    r"lecturer|tutor|coach|carer|caregiver|aide|porter|cleaner|guard|instructor|estimator|surveyor)\b",
+    re.I,
+)
+_LEGAL_SUFFIX_RE = re.compile(
+    r"^(inc|llc|ltd|limited|co|corp|gmbh|plc|llp|pvt|pty|s\.?a|ag|bv|nv)\b\.?", re.I
+)
+
+
+def trim_location(name: str) -> str:
+    """ "Ferrowave Systems, Boise, Idaho" -> "Ferrowave Systems"; a legal suffix after the comma stays."""
+    head, sep, rest = name.partition(",")
+    if not sep or _LEGAL_SUFFIX_RE.match(rest.strip()):
+        return name
+    return head.strip()
+
+
 def _plausible_name(name: str) -> bool:
     name = name.strip(" .,:;-–—|*#")
     if not name or not name[0].isupper() or len(name.split()) > 7 or len(name) > 60:
+        return False
+    if TITLE_WORDS_RE.search(name) and not _LEGAL_SUFFIX_RE.search(name.split()[-1]):
         return False
     words = name.split()
     first = (words[1] if words[0] == "The" and len(words) > 1 else words[0]).lower().strip(".,")
@@ -73,9 +103,15 @@ def _plausible_name(name: str) -> bool:
 def _header(lines: list[str]) -> list[str]:
     """The short lines at the top of the posting, before the body starts."""
     head: list[str] = []
-    for ln in lines[:5]:
+    for k, ln in enumerate(lines[:6]):
         s = ln.strip(" *#")
-        if len(s.split()) > 14 or s.endswith(".") or heading_kind(s) is not None:
+        if k == 0 and re.fullmatch(
+            r"(job description|job posting|vacancy|position description|job advert)", s, re.I
+        ):
+            continue  # a document's label above the real header
+        if len(s.split()) > 14 or s.endswith("."):
+            break
+        if heading_kind(s) is not None and not TITLE_WORDS_RE.search(s):
             break
         head.append(s)
     return head
@@ -98,6 +134,16 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     if head and title is not None and title.lower() not in head[0].lower():
         # the title came from a field: the top line is then usually the employer
         cands.append((head[0], 3.0))
+    hiring = _HIRING_LINE_RE.match(head[0]) if head else None
+    if hiring:
+        # "Ploughline is hiring: Content Marketing Manager"
+        cands.append((hiring.group(1), 5.0))
+        title = title or hiring.group(2).strip(" .")
+        head = head[1:]
+    elif head and not TITLE_WORDS_RE.search(head[0]) and len(head) > 1 and TITLE_WORDS_RE.search(head[1]):
+        # "JUNIPER & ASH" above "Sous Chef / Kitchen Manager": the employer first, then the role
+        cands.append((head[0], 4.0))
+        head = head[1:]
     if head:
         parts = [p.strip() for p in _TITLE_SPLIT_RE.split(head[0]) if p.strip()]
         if title is None and parts:
@@ -121,7 +167,11 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             title = m.group(1).strip()
     scores: dict[str, float] = {}
     for name, weight in cands:
-        name = name.strip(" .,:;-–—|*#")
+        name = trim_location(name.strip(" .,:;-–—|*#"))
+        if name.isupper() and len(name) > 4:
+            # "JUNIPER & ASH" at the top: the body writes the name in its own case
+            m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text.replace(name, ""), re.I)
+            name = m.group(0) if m else name.title()
         if not _plausible_name(name):
             continue
         repeats = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))

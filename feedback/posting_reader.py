@@ -52,6 +52,26 @@ DUTY_CUE_RE = re.compile(
 _SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“])")
 # a dot after these does not end a sentence ("St. Mary's", "e.g. Excel")
 _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|vs|approx|dept|u\.s)\.$", re.I)
+# a sentence about the employer ("We are a 90-seat ...", "Our team ...", "Acme is a ..."): not a requirement
+# the usual headings, whole: a bulleted line that is exactly one of these heads a list
+_HEADING_ONLY_RE = re.compile(
+    r"(you will|you'll|you are|you have|you bring|about you|who you are|what you('ll| will) (do|bring|need|get)|"
+    r"what we('re| are) looking for|what we offer|(key )?(requirements|qualifications|responsibilities|duties|"
+    r"skills|benefits|perks)|(nice|good) to have|bonus( points)?|must[ -]haves?|about (us|the role|the job)|"
+    r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable)"
+)
+_PAY_WORDS_RE = re.compile(
+    r"^\W*[$£€₹]|\b(salary|pay|wage|per (hour|annum|year|month|week)|an hour|a year|hourly|compensation|ctc|"
+    r"lpa|bonus|commission|ote|stipend|package)\b",
+    re.I,
+)
+_ABOUT_US_RE = re.compile(
+    r"^(we('re| are| have|'ve| were| build| make| serve| run| believe| value)|our |at [A-Z]|"
+    r"(the )?([A-Z][\w&.'’-]*\s){1,5}(is|are|was|has|have|builds|makes|serves|runs|provides|operates|supports)\b)"
+)
+_REQUIRED_FIELD_RE = re.compile(
+    r"^[^:]{2,60}:.{1,80}\((required|preferred)\)\s*$|\((required|preferred)\)\s*$", re.I
+)
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w/&'’ ]{1,30}:\s+\S.{0,80}$")
 _ESSENTIAL_RE = re.compile(r"^\s*(essential|required|must[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
 _DESIRABLE_RE = re.compile(r"^\s*(desirable|preferred|nice[ -]to[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
@@ -86,11 +106,23 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     """A heading: short, no full stop, and set apart (a colon, markup, capitals, a known name, or a list
     starting right under it)."""
     s = _strip_md(line.text)
+    if line.bullet and line.decorated and s and len(s.split()) <= 8:
+        return True  # "* What you'll do *": a heading dressed as a bullet
+    if (
+        line.bullet
+        and next_line is not None
+        and next_line.bullet
+        and len(s.split()) <= 5
+        and _HEADING_ONLY_RE.fullmatch(s.lower().strip(" :"))
+    ):
+        return True  # "🧭 You will" above "👉 ..." items: an emoji before a heading is not a bullet
     if not s or line.bullet or len(s.split()) > 9 or s.endswith((".", ",", ";")):
         return False
     raw = line.text.strip()
     if ":" in s.rstrip(":"):
         return False  # "Pay: $24 an hour" is a heading and its content on one line, read as such
+    if s.lower() in ("full job description", "job description", "description", "about the job"):
+        return True
     if raw.endswith(":") or raw.startswith("#") or (raw.startswith("**") and raw.endswith("**")):
         return True
     letters = [c for c in s if c.isalpha()]
@@ -181,6 +213,11 @@ def read_posting(text: str) -> ReadPosting:
             elif kind.startswith("aside:") or kind == "intro":
                 kind = "unknown"
             continue
+        elif _REQUIRED_FIELD_RE.search(body) and not ln.bullet:
+            # "HVAC: 3 years (Required)", a board's summary of the requirements
+            nice = "preferred" in body.lower()
+            out.items.append(ReadItem(body, "nice" if nice else "must", section))
+            continue
         elif _KEY_VALUE_RE.match(body) and inline is None and not ln.bullet:
             # "Grade: 8", "Reports to: Head of Planning": facts about the post, not requirements
             out.set_aside.append(SetAsideText(body, "job details"))
@@ -199,23 +236,29 @@ def read_posting(text: str) -> ReadPosting:
         # under "About the job" a bulleted list is the job's duties, a paragraph is usually about the company
         in_list = kind in ("must", "nice", "duty") or (kind == "role" and ln.bullet)
         parts = [body] if (in_list and (ln.bullet or len(body.split()) <= 25)) else _sentences(body)
-        if (
-            in_list
-            and len(parts) == 1
-            and ";" in body
-            and not ln.bullet
-            and (inline or len(body.split()) > 8)
-        ):
-            parts = [p.strip() for p in body.split(";") if p.strip()]
+        if in_list and len(parts) == 1 and ";" in body:
+            # "customer service experience; a friendly telephone manner": items the site put on one line
+            pieces = [p.strip() for p in body.split(";") if p.strip()]
+            if (
+                inline
+                or (not ln.bullet and len(body.split()) > 8)
+                or all(len(p.split()) >= 3 for p in pieces)
+            ):
+                parts = pieces
         for part in parts:
             part = part.strip().rstrip(";,")
             reason = line_set_aside(part)
+            if reason == "pay" and in_list and not _PAY_WORDS_RE.search(part):
+                reason = None  # "budgets of ₹25 lakh a month" is a requirement, not the pay
             if reason == "benefits" and in_list:
                 reason = None  # "pension administration" is a requirement under Requirements
             if reason is not None:
                 out.set_aside.append(SetAsideText(part, reason))
                 continue
             if not _worth_keeping(part) or part.endswith(":"):
+                continue
+            if not in_list and _ABOUT_US_RE.match(part) and not re.search(r"\byou\b", part, re.I):
+                out.set_aside.append(SetAsideText(part, "about the company or the role"))
                 continue
             if not in_list:
                 cue = STRONG_CUE_RE if (has_sections and kind in ("intro", "role")) else PROSE_CUE_RE

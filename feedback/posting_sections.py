@@ -22,12 +22,12 @@ REQ_HEAD_RE = re.compile(
     r"you have|skills|minimum|essential|about you|experience|you should|your background|you bring|"
     r"what it takes|competenc|ideal candidate|person spec|education|training|knowledge|licen[cs]|"
     r"certific|criteria|who we('re| are) looking for|you are|your profile|profile|what we need|"
-    r"eligibility|abilities|attributes|technical|key skills|must"
+    r"eligibility|abilities|attributes|technical|key skills|must|qualities"
 )
 DUTY_HEAD_RE = re.compile(
     r"responsibilit|what you('ll| will) (do|work on|own|be doing)|duties|the role|your role|day[ -]to[ -]day|"
     r"in this role|you will|you'll|key tasks|tasks|the job|about the (role|job|position)|your impact|"
-    r"main duties|accountabilit|what the job involves|role overview|position summary|job summary|"
+    r"main duties|accountabilit|what the job involves|"
     r"what you'll achieve|scope|your mission|the opportunity|outcomes|activities|"
     r"day in the life|your day|key result"
 )
@@ -37,7 +37,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "pay",
         re.compile(
-            r"^(pay|salary|compensation|remuneration|rate|wage|ctc|package|pay range|base pay)|\b(pay|salary)\b"
+            r"^(pay|salary|compensation|remuneration|rate|wage|ctc|package|pay range|base pay)\b|\b(pay|salary)\b"
         ),
     ),
     (
@@ -49,9 +49,11 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "schedule",
-        re.compile(r"^(schedule|shift|hours|working hours|job type|employment type|contract|work schedule)"),
+        re.compile(
+            r"^(schedule|shift|hours|working hours|job type|employment type|contract|work schedule)\b"
+        ),
     ),
-    ("location", re.compile(r"^(location|work location|where you'll work|workplace|remote|based in)")),
+    ("location", re.compile(r"^(location|work location|where you'll work|workplace|remote|based in)\b")),
     (
         "physical demands",
         re.compile(r"physical (demands|requirements)|working conditions|work environment|physical"),
@@ -77,7 +79,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(about (us|the company|the team|our company|our team|[A-Z]?\w+$)|who we are|our (values|culture|"
             r"mission|story|team|company)|the company|life at|company (overview|description)|why us|"
-            r"company profile|meet the team|the team|about the (organisation|organization|employer|"
+            r"company profile|meet the team|the team|why [a-z]|about the (organisation|organization|employer|"
             r"trust|school|practice|hospital|department|unit|service|client))"
         ),
     ),
@@ -125,7 +127,11 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(lift(ing)?|carry(ing)?|push(ing)?|pull(ing)?) (up to )?\d+\s?(lbs?|pounds|kg|kilos)|"
             r"\bstand(ing)? (for|during) (long|extended|prolonged)|\bprolonged (periods|standing|sitting)|"
-            r"\bphysical(ly)? (demands|able|fit)\b|\bbend(ing)?, |kneel",
+            r"\bphysical(ly)? (demands|able|fit)\b|\bbend(ing)?, |kneel|"
+            r"\b(lift|lifting|carry|carrying|loading|unloading|move|moving)\b.{0,40}?\b\d+\s?(lbs?|pounds|kg|kilos)\b|"
+            r"\b(standing|walking|bending|reaching|climbing|stooping|crouching)\b.{0,30}\b(standing|walking|bending|"
+            r"reaching|climbing|stooping|crouching)\b|\bworking at heights\b|\bclimb in and out\b|"
+            r"exposure to (blood|chemicals|noise|fumes|extreme)",
             re.I,
         ),
     ),
@@ -135,7 +141,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(background (check|screen|investigation)|drug (test|screen)|criminal (record|history)|"
             r"dbs (check)?|enhanced disclosure|pvg|right to work|eligible to work|work authori[sz]ation|"
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
-            r"check|safeguarding checks|reference checks?)\b",
+            r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
+            r"working rights|work rights)\b",
             re.I,
         ),
     ),
@@ -146,7 +153,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reasonable accommodation|protected (veteran|characteristic|status)|affirmative action|"
             r"e-verify|disabilit(y|ies) confident|we (welcome|encourage) applications from|"
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
-            r"applicants? with (disabilities|criminal)|fair chance|discriminat\w+)\b",
+            r"applicants? with (disabilities|criminal)|fair chance|discriminat\w+|to perform this job successfully|"
+            r"representative of the knowledge|not (intended to be )?(an )?exhaustive|(friendly|mindful|confident) "
+            r"employer|veteran aware|reasonable accommodations? may)\b",
             re.I,
         ),
     ),
@@ -158,7 +167,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(cv|resume|résumé) (and|&) (a )?cover letter|cover letter|closing date|deadline|"
             r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
-            r"click apply|submit your)\b",
+            r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply)\b",
             re.I,
         ),
     ),
@@ -180,7 +189,7 @@ FORM_FIELD_RE = re.compile(
     r"first name|last name|full name|e-?mail( address)?|phone( number)?|mobile|address|city|country|"
     r"postcode|zip( code)?|linkedin( profile)?|website|portfolio( url)?|upload|attach|resume|cv|"
     r"cover letter|salary expectations?|expected (salary|ctc)|current ctc|select( one)?|choose|"
-    r"required|optional|\*)\s*[:*]?\s*$",
+    r"required|optional|select an option|currently employed|not employed|prefer not to say|\*)\s*[:*]?\s*$",
     re.I,
 )
 QUESTION_RE = re.compile(r"\?\s*(\*|\(required\))?\s*$")
@@ -211,7 +220,12 @@ def heading_kind(heading: str) -> str | None:
     h = heading.lower().strip(" :*#-–—|").strip()
     if not h or len(h) > 80 or h in ("full job description", "job description", "description"):
         return None
-    if re.fullmatch(r"about (the|this) (job|role|position|opportunity|vacancy)", h):
+    if re.fullmatch(
+        r"about (the|this) (job|role|position|opportunity|vacancy)|(role|position|job) (overview|summary|purpose)|"
+        r"(job|position) summary|summary|overview|purpose of the (job|role|post)|the (role|opportunity|position)|"
+        r"job purpose|role purpose",
+        h,
+    ):
         # a board's wrapper around the whole posting: prose about the company, then the real sections
         return "role"
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
