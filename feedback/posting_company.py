@@ -80,7 +80,7 @@ _LEGAL_SUFFIX_RE = re.compile(
 
 
 def trim_location(name: str) -> str:
-    """ "Ferrowave Systems, Boise, Idaho" -> "Ferrowave Systems"; a legal suffix after the comma stays."""
+    """ "Acme Tools, Dayton, Ohio" -> "Acme Tools"; a legal suffix after the comma stays."""
     head, sep, rest = name.partition(",")
     if not sep or _LEGAL_SUFFIX_RE.match(rest.strip()):
         return name
@@ -136,7 +136,7 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         cands.append((head[0], 3.0))
     hiring = _HIRING_LINE_RE.match(head[0]) if head else None
     if hiring:
-        # "Ploughline is hiring: Content Marketing Manager"
+        # "Acme is hiring: Store Manager"
         cands.append((hiring.group(1), 5.0))
         title = title or hiring.group(2).strip(" .")
         head = head[1:]
