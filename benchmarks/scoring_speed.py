@@ -1,9 +1,10 @@
 """How long score_answer takes on a ~300-word spoken-style answer with a realistic job description.
 
 Usage: python benchmarks/scoring_speed.py [RUNS]. Prints median and p95 in milliseconds; the last line is
-machine-readable: `score_ms_median=.. score_ms_p95=..`. Budget: < 50 ms after warm-up on a 2-core machine.
-Each run uses a slightly different answer so per-answer work is measured, while the job description is the
-same text every time (parse_job is cached per text, as in a practice session).
+machine-readable: `score_ms_median=.. score_ms_p95=..`. Budget: p95 <= 150 ms after warm-up on a 2-core
+machine. Each run uses a slightly different answer and the sentence-embedding cache is emptied before it, so
+all per-answer work (embedding every clause included) is measured, while the job description is the same
+text every time (the posting and its vectors are cached per text, as in a practice session).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from feedback import score_answer  # noqa: E402
+from feedback.embed import embedder  # noqa: E402
 
 JOB = """Senior Site Reliability Engineer - Northwind Health
 Northwind Health runs the scheduling and telehealth platform used by 900 clinics.
@@ -68,6 +70,7 @@ def main(runs: int = 200) -> None:
         score_answer("Tell me about a time you fixed a reliability problem.", v, JOB)
     times = []
     for v in variants:
+        embedder().clear_cache()  # the job's vectors live in their own cache and stay warm
         t0 = time.perf_counter()
         score_answer("Tell me about a time you fixed a reliability problem.", v, JOB)
         times.append((time.perf_counter() - t0) * 1000)

@@ -207,6 +207,13 @@ def _distinct(evidenced: list[_ReqMatch]) -> list[_ReqMatch]:
     return out
 
 
+def _quote(requirement: str, limit: int = 70) -> str:
+    text = " ".join(requirement.split()).rstrip(".;:,")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + " ..."
+    return f'"{text}"'
+
+
 def score(
     transcript: str,
     tokens: list[Token],
@@ -271,23 +278,22 @@ def score(
         # requirements the question is about come first in the tips
         missing_must.sort(key=lambda r: -sum(match_term(t, qidx)[0] for t in r.missing_terms))
     claimed = [r for r in results if r.status == "partial"]
+    # tips quote the requirement as the posting words it: a list of its key words read as nonsense when a
+    # word was a name or a place
     if not covered and not partial:
-        terms = [t for r in missing_must[:2] for t in r.missing_terms[:2]]
         tips.append(
-            "Tie the answer to the job: show a time you used "
-            + (", ".join(dict.fromkeys(terms)) if terms else "the skills the posting asks for")
+            "Tie the answer to the job: show a time you did what the posting asks"
+            + (f", for example {_quote(missing_must[0].text)}" if missing_must else "")
             + ", in your own words."
         )
     elif claimed and not covered:
         tips.append(
-            f"Back your claim about {', '.join(claimed[0].matched_terms[:2])} with an example: when "
-            "did you use it, what did you do, and what came of it?"
+            f"Back up what you said about {_quote(claimed[0].text)} with an example: when did you do it, "
+            "what did you do, and what came of it?"
         )
     elif len(evidenced) < 2 and missing_must:
-        terms = [t for r in missing_must[:2] for t in r.missing_terms[:2]]
         tips.append(
-            "You evidenced one requirement; show a second the posting asks for ("
-            + ", ".join(dict.fromkeys(terms))
-            + ") in the same story if you used it."
+            "You evidenced one requirement; show a second the posting asks for, such as "
+            f"{_quote(missing_must[0].text)}, in the same story if you did it."
         )
     return AlignmentScore(value, reason, ev[:15], tips, (100 - value) * 0.3, results)

@@ -155,6 +155,9 @@ def _timing(words: list[Word] | None, duration_s: float | None) -> float | None:
     return None
 
 
+SHORT_TIP = "The answer was short: aim for 60 s to 2 min, enough for context, your actions and the result."
+
+
 def analyse(
     transcript: str, norm: str, tokens: list[Token], words: list[Word] | None, duration_s: float | None
 ) -> Delivery:
@@ -218,9 +221,7 @@ def analyse(
     if length == "short":
         pen += 12
         problems.append("short")
-        tips.append(
-            "The answer was short: aim for 60 s to 2 min, enough for context, your actions and the result."
-        )
+        tips.append(SHORT_TIP)
     elif length == "long":
         pen += 12
         problems.append("long")

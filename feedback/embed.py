@@ -86,6 +86,11 @@ class Embedder:
         vecs = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
 
+    def clear_cache(self) -> None:
+        """Forget every cached vector (benchmarks use it so each answer is embedded from scratch)."""
+        with self._lock:
+            self._cache.clear()
+
     def embed(self, texts: list[str]) -> np.ndarray:
         """One row per text (zeros for an empty text)."""
         out = np.zeros((len(texts), DIM), dtype=np.float32)

@@ -292,10 +292,16 @@ def score(
         )
     elif negative:
         reason_txt = "Interest is hedged, negated or indifferent"
-        tips.append(
-            'Drop the hedges ("I guess", "not really", "anywhere"): say plainly what you want to '
-            f"do at {who} and why it matters to you."
-        )
+        if any(r.hedged for r in rows):
+            tips.append(
+                'Drop the hedges ("I guess", "I suppose"): say plainly what you want to '
+                f"do at {who} and why it matters to you."
+            )
+        else:
+            tips.append(
+                f"Say what you do want: one particular thing about {who} that draws you, and what you want "
+                "to do there, instead of what does not interest you."
+            )
     else:
         reason_txt = "No interest in this role or company expressed"
         tips.append(

@@ -202,6 +202,19 @@ def find(norm: str, facts: list[SentenceFacts]) -> ExampleFacts:
     return ef
 
 
+_CLAUSE_RE = re.compile(r"\s*[,;]\s*|\s+(?:and then|and so|then|and|so|after that)\s+", re.I)
+
+
+def action_clauses(transcript: str, action_sentences: list[Sentence]) -> int:
+    """How many steps the action sentences hold, counted per clause: "I flew out, ran the review with
+    their COO, found the gap and set up weekly calls" is four steps in one sentence."""
+    n = 0
+    for s in action_sentences:
+        pieces = [p for p in _CLAUSE_RE.split(transcript[s.start : s.end]) if len(p.split()) >= 2]
+        n += max(1, len(pieces))
+    return n
+
+
 def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[DimensionScore, ExampleFacts]:
     ef = find(norm, facts)
     story = bool(ef.i_actions or ef.we_actions)
@@ -289,10 +302,9 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
                 "Quantify the result: how much faster, cheaper, more or fewer (a percentage, time "
                 "or money saved, a before/after count)."
             )
-        if not ef.situation and not ef.task:
-            tips.append(
-                "Open with one sentence of context: where you were and what problem you had to solve."
-            )
-        if ef.i_actions and len(ef.i_actions) < 2:
+        # no "open with context" tip: spoken answers set the scene in too many ways ("on a school job in
+        # May, the neighbours complained ...") for its absence to be detected reliably, and a wrong tip costs
+        # more than a missing one
+        if ef.i_actions and action_clauses(transcript, ef.i_actions) < 2:
             tips.append('Spell out two or three concrete steps you took, each starting with "I".')
     return DimensionScore(value, reason, ev, tips, priority=(100 - value) * 0.45), ef

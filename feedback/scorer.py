@@ -7,13 +7,14 @@ import warnings
 from typing import Literal
 
 from .alignment import score as score_alignment
+from .delivery import SHORT_TIP
 from .delivery import analyse as analyse_delivery
 from .enthusiasm import score as score_enthusiasm
 from .examples import score as score_examples
 from .grammar import analyse
 from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
-from .model import Feedback, JobRequirement, JobSummary, Word
+from .model import Delivery, DimensionScore, Feedback, JobRequirement, JobSummary, Word
 from .text import normalise, split_sentences, tokenize
 
 # Overall = weighted mean of the dimension scores. Examples weigh most (a concrete story with a result is the
@@ -32,6 +33,49 @@ _MOTIVATION_RE = re.compile(
     r"\b(why (do you want|are you|this|us|our|the|here|[a-z]+\?)|what (excites|interests|attracts|draws) you|"
     r"why are you (interested|leaving|looking)|what do you know about|where do you see yourself)\b"
 )
+
+
+_BACKGROUND_RE = re.compile(
+    r"\b(tell me about yourself|walk me through your (background|resume|résumé|cv|career|experience)|"
+    r"introduce yourself|about your background|your background)\b"
+)
+_ROUTINE_RE = re.compile(r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b")
+# tips are only worth their space when the learned score says the dimension is weak: above these, the
+# answer already does what the tip would ask (about the rubric's top level)
+GOOD_EXAMPLES, GOOD_ENTHUSIASM, GOOD_ALIGNMENT = 85, 62, 75
+GOOD_STORY_FOR_LENGTH = 50  # a complete story, however short, needs no "the answer was short"
+
+
+def question_focus(question: str) -> str | None:
+    """'background' ("tell me about yourself") or 'routine' ("a typical day"): questions that do not ask for one
+    story, so story tips (a result, steps, one specific time) do not apply. None otherwise."""
+    q = question.lower()
+    if _BACKGROUND_RE.search(q):
+        return "background"
+    if _ROUTINE_RE.search(q):
+        return "routine"
+    return None
+
+
+def _drop_unneeded_tips(
+    question: str,
+    kind: str,
+    examples: DimensionScore,
+    enthusiasm: DimensionScore,
+    alignment: DimensionScore,
+    delivery: Delivery,
+) -> None:
+    """Take back tips the answer does not need: story tips where no story was asked for, and any dimension's
+    tips once its score shows the answer already does it. A wrong tip costs more trust than a missing one."""
+    focus = question_focus(question)
+    if kind == "motivation" or focus is not None or (examples.score or 0) >= GOOD_EXAMPLES:
+        examples.tips.clear()
+    if (enthusiasm.score or 0) >= GOOD_ENTHUSIASM:
+        enthusiasm.tips.clear()
+    if kind == "motivation" or (alignment.score or 0) >= GOOD_ALIGNMENT:
+        alignment.tips.clear()
+    if (examples.score or 0) >= GOOD_STORY_FOR_LENGTH or focus is not None or kind == "motivation":
+        delivery.tips[:] = [t for t in delivery.tips if t != SHORT_TIP]
 
 
 def question_kind(question: str) -> str:
@@ -106,6 +150,7 @@ def score_answer(
                     model_score = learned.dimensions[name].score(feats)
                     dim.score = int(round(LEARNED_SHARE * model_score + (1 - LEARNED_SHARE) * dim.score))
 
+    _drop_unneeded_tips(question, kind, examples, enthusiasm, alignment, delivery)
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
     if alignment.score is not None:
         parts.append((W_ALIGNMENT, alignment.score))

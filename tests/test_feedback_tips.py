@@ -1,0 +1,55 @@
+"""Tips never ask for what the answer already does, nor for a story where none was asked for."""
+
+from __future__ import annotations
+
+from feedback import score_answer
+from feedback.delivery import SHORT_TIP
+from feedback.examples import action_clauses
+from feedback.text import normalise, split_sentences
+
+JOB = """Account Manager at Corvel Analytics
+
+Responsibilities
+- Run quarterly business reviews with customer executives
+- Handle escalations and coordinate with support and engineering
+Requirements
+- Three years managing enterprise accounts
+"""
+
+FOUR_ACTIONS = (
+    "Last year our biggest customer was about to churn. I flew out to their office, ran a business review with "
+    "their COO, found the reporting gap that was hurting them and set up weekly calls with their analysts."
+)
+
+
+def test_actions_are_counted_per_clause_not_per_sentence() -> None:
+    sentences = split_sentences(normalise(FOUR_ACTIONS))
+    assert action_clauses(FOUR_ACTIONS, sentences[1:]) >= 4
+    fb = score_answer("Tell me about a time you saved an account.", FOUR_ACTIONS, JOB)
+    assert not any("Spell out two or three concrete steps" in t for t in fb.tips)
+
+
+def test_no_story_tips_for_motivation_or_background_questions() -> None:
+    why = score_answer(
+        "Why do you want to work at Corvel?",
+        "Your reporting product is the one my last team relied on, and I want to help customers get that value.",
+        JOB,
+    )
+    about = score_answer(
+        "Tell me about yourself.",
+        "I have been an account manager for four years, first at a logistics startup and now at a payroll firm.",
+        JOB,
+    )
+    for fb in (why, about):
+        assert fb.examples.tips == []
+        assert SHORT_TIP not in fb.tips
+
+
+def test_no_open_with_context_tip_and_no_short_tip_for_a_complete_short_story() -> None:
+    story = (
+        "In March a customer's invoices doubled by mistake. I escalated it to engineering with the exact rows, "
+        "called the customer every hour and sent the refund myself. They renewed for 40 percent more seats."
+    )
+    fb = score_answer("Tell me about an escalation you handled.", story, JOB)
+    assert not any(t.startswith("Open with one sentence of context") for t in fb.tips + fb.examples.tips)
+    assert SHORT_TIP not in fb.tips
