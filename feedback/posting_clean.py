@@ -67,6 +67,26 @@ def _strip_markup(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_CELL_SPLIT_RE = re.compile(r"\s{3,}")
+_CODE_CELL_RE = re.compile(r"^[A-Z](/[A-Z])*$|^[A-Z]{1,2}\s*[,/&]\s*[A-Z]{1,2}$|^(E/D|Essential|Desirable|Assessed)$")
+
+
+def _table_cells(line: str) -> list[str]:
+    """A row copied from a table ("Degree in planning        E      A"): the text cells, column codes dropped
+    (E/D for essential or desirable, A/I/T for how it is assessed). Other lines come back whole."""
+    stripped = line.strip()
+    if not _CELL_SPLIT_RE.search(stripped):
+        return [line]
+    cells = [c for c in _CELL_SPLIT_RE.split(stripped) if c]
+    if cells[0].endswith(":"):
+        return [" ".join(cells)]  # "Reports to:      Head of Planning": a field aligned in columns
+    text = [c for c in cells if not _CODE_CELL_RE.match(c)]
+    if not text:
+        return []
+    indent = line[: len(line) - len(line.lstrip())]
+    return [indent + c for c in text]
+
+
 def _split_inline_bullets(line: str) -> list[str]:
     """A line holding several bullets ("• A • B • C"), as some sites flatten lists, is several lines."""
     parts = re.split(r"\s+[•▪●◦➢✔]\s+", line)
@@ -87,6 +107,15 @@ _ITEM_OPENERS = frozenset(
     Current Previous Willingness Able Comfortable Advanced Clear Great Sound Familiar Prior
     """.split()
 )
+# "property managementCPA designation": a lower-case word run into an acronym
+_ACRONYM_GLUE_RE = re.compile(r"(?:(?<=\s)|^)([a-z]{4,})([A-Z]{2,}s?)(?=\s)")
+
+
+def _token_len_before(line: str, at: int) -> int:
+    start = max(line.rfind(" ", 0, at), line.rfind("(", 0, at)) + 1
+    return at - start
+
+
 _DIGIT_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=\d[\d–\-+ ]*\s*(years|yrs)\b)")
 _OPENER_GLUE_RE = re.compile(
     r"(?<=[a-z0-9)])(" + "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True)) + r")\b"
@@ -99,7 +128,10 @@ def _unglue(line: str) -> list[str]:
     if " " not in line.strip():
         return [line]
     cuts = {m.start(2) if m.group(2) else m.end(3) for m in _GLUED_RE.finditer(line)}
-    cuts |= {m.start(1) for m in _OPENER_GLUE_RE.finditer(line)}
+    # an opener glued behind a word of three or more letters ("APIsWrite"), not a name's inner capital
+    # ("iManage", "eBay")
+    cuts |= {m.start(1) for m in _OPENER_GLUE_RE.finditer(line) if _token_len_before(line, m.start(1)) >= 3}
+    cuts |= {m.start(2) for m in _ACRONYM_GLUE_RE.finditer(line)}
     cuts |= {m.start() for m in _DIGIT_GLUE_RE.finditer(line)}
     pieces, last = [], 0
     for cut in sorted(cuts):
@@ -144,7 +176,8 @@ def clean_lines(text: str) -> list[RawLine]:
         if not physical.strip():
             blank_before = True
             continue
-        for piece in _split_inline_bullets(physical):
+        pieces = [p for cell in _table_cells(physical) for p in _split_inline_bullets(cell)]
+        for piece in pieces:
             if _NOISE_RE.match(piece):
                 continue
             indent = len(piece) - len(piece.lstrip(" "))

@@ -23,6 +23,22 @@ _HIRING_LINE_RE = re.compile(
     r"^([A-Z][\w&.'’ \-]{1,50}?)\s+(?:is|are)\s+(?:now\s+)?(?:hiring|recruiting|looking for|seeking)"
     r"(?:\s+an?)?\s*:?\s+(.{3,80})$"
 )
+# the line under the title that gives the place and terms, not the employer: "Leeds, West Yorkshire | £30k",
+# "Austin, TX · Hybrid · Permanent"
+_LOCATION_LINE_RE = re.compile(
+    r"^[A-Z][\w .'-]+,\s*(?!(inc|llc|ltd|limited|co|corp|gmbh|plc|llp)\b)[A-Z][\w .'-]+\s*([|·•\-–]|$)|[|·]\s*(hybrid|remote|on-?site|permanent|full[- ]time|"
+    r"part[- ]time|contract|temporary)\b|[£$€₹]\s?\d",
+    re.I,
+)
+_LEGAL_NAME_RE = re.compile(
+    r"\b[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|and|of|für|de)){0,4},?\s+"
+    r"(?:GmbH|AG|Inc\.?|LLC|Ltd\.?|Limited|PLC|LLP|Pte\.? Ltd\.?|Pty\.? Ltd\.?|\(Pty\) Ltd|Pvt\.? Ltd\.?|S\.A\.|B\.V\.|N\.V\.|Corp\.?)(?!\w)"
+)
+# "based in Leeds", "our office in Dubai Creek": a name after these is a place, not the employer
+_PLACE_RE = re.compile(
+    r"\b(?:based in|located in|offices? in|office in|near|in the heart of|relocate to|work from)\s+"
+    r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})"
+)
 _AT_RE = re.compile(r"\s(?:at|@)\s")
 _NAME = r"([A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and|de|for|the)){0,5})"
 _BODY_RES = (
@@ -121,6 +137,11 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     """(title, company) from the posting's logical lines and its full text; either may be None."""
     title: str | None = None
     cands: list[tuple[str, float]] = []
+    lines = [re.sub(r"[*_`]+", "", ln) for ln in lines]  # markdown emphasis is not part of a name
+    text = re.sub(r"[*_`]+", "", text)
+    # a registered name ("Acme Widgets Pty Ltd", "Nordlicht GmbH") is the employer wherever it appears
+    for m in _LEGAL_NAME_RE.finditer(text):
+        cands.append((m.group(0), 3.5))
     for ln in lines[:40]:
         m = _FIELD_RE.match(ln.strip(" *#"))
         if not m:
@@ -152,7 +173,7 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             # "Role at Company" names the employer; "Role – Grid Connection" is more often a qualifier
             weight = 4.0 if _AT_RE.search(head[0]) else 2.0 - k
             cands.append((p.split("(")[0].strip(), weight))
-        if len(head) > 1:
+        if len(head) > 1 and not _LOCATION_LINE_RE.search(head[1]):
             second = _TITLE_SPLIT_RE.split(head[1])[0].split("(")[0].split(",")[0].strip()
             cands.append((second, 3.0))
     for ln in lines:
@@ -166,13 +187,14 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         if m:
             title = m.group(1).strip()
     scores: dict[str, float] = {}
+    places = {m.group(1) for m in _PLACE_RE.finditer(text)}
     for name, weight in cands:
         name = trim_location(name.strip(" .,:;-–—|*#"))
         if name.isupper() and len(name) > 4:
             # "JUNIPER & ASH" at the top: the body writes the name in its own case
             m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text.replace(name, ""), re.I)
             name = m.group(0) if m else name.title()
-        if not _plausible_name(name):
+        if not _plausible_name(name) or name in places:
             continue
         repeats = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
         first = name.split()[0]

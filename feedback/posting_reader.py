@@ -53,6 +53,14 @@ _SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“])")
 # a dot after these does not end a sentence ("St. Mary's", "e.g. Excel")
 _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|vs|approx|dept|u\.s)\.$", re.I)
 # a sentence about the employer ("We are a 90-seat ...", "Our team ...", "Acme is a ..."): not a requirement
+# a line that introduces the list below it
+_LEAD_IN_RE = re.compile(
+    r"\b(will|will be|have|has|need|needs|bring|offer|include|includes|are|is|should|must|can)\s*:?$|"
+    r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$",
+    re.I,
+)
+# what makes a short line an item rather than a heading: a number, an acronym, or a trailing "preferred"
+_ITEMISH_RE = re.compile(r"\d|\b[A-Z]{2,}s?\b|.\s(preferred|required|a plus|is a plus|desirable)\s*$")
 # the usual headings, whole: a bulleted line that is exactly one of these heads a list
 _HEADING_ONLY_RE = re.compile(
     r"(you will|you'll|you are|you have|you bring|about you|who you are|what you('ll| will) (do|bring|need|get)|"
@@ -116,9 +124,13 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         and _HEADING_ONLY_RE.fullmatch(s.lower().strip(" :"))
     ):
         return True  # "🧭 You will" above "👉 ..." items: an emoji before a heading is not a bullet
-    if not s or line.bullet or len(s.split()) > 9 or s.endswith((".", ",", ";")):
+    if not s or line.bullet or len(s.split()) > 12 or s.endswith((".", ",", ";")):
         return False
     raw = line.text.strip()
+    if _LEAD_IN_RE.search(s) and not re.search(r"\b(i|we)\b", s.split(" ", 1)[-1], re.I):
+        return True  # "The right person will", "Extra credit if you also have"
+    if len(s.split()) > 9:
+        return False
     if ":" in s.rstrip(":"):
         return False  # "Pay: $24 an hour" is a heading and its content on one line, read as such
     if s.lower() in ("full job description", "job description", "description", "about the job"):
@@ -128,7 +140,7 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     letters = [c for c in s if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(s.split()) <= 7:
         return True
-    if heading_kind(s) is not None and len(s.split()) <= 6:
+    if heading_kind(s) is not None and len(s.split()) <= 4 and not _ITEMISH_RE.search(s):
         return True
     # "Clinical skills" or "We can offer you" above a bulleted list
     return next_line is not None and next_line.bullet and s[:1].isupper() and not s.endswith(("!", "?"))
@@ -213,7 +225,7 @@ def read_posting(text: str) -> ReadPosting:
             elif kind.startswith("aside:") or kind == "intro":
                 kind = "unknown"
             continue
-        elif _REQUIRED_FIELD_RE.search(body) and not ln.bullet:
+        elif _REQUIRED_FIELD_RE.search(body) and not ln.bullet and line_set_aside(body) is None:
             # "HVAC: 3 years (Required)", a board's summary of the requirements
             nice = "preferred" in body.lower()
             out.items.append(ReadItem(body, "nice" if nice else "must", section))
