@@ -15,7 +15,8 @@ from .posting_sections import heading_kind, line_set_aside
 
 _FIELD_RE = re.compile(
     r"^\s*(job title|title|position|role|vacancy|company|company name|employer|organi[sz]ation|"
-    r"hiring organi[sz]ation|hiring company|trust|school|client)\s*[:\-–]\s*(.+)$",
+    r"hiring organi[sz]ation|hiring company|trust|school|client|studio|firm|practice|agency|business|brand|"
+    r"institution|hospital|university|restaurant|hotel)\s*[:\-–]\s*(.+)$",
     re.I,
 )
 _TITLE_SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s+(?:at|@)\s+|\s*·\s*|\s+\|\s*")
@@ -69,7 +70,8 @@ _NOT_NAMES = frozenset(
     """
     about the job role position team company us you we our this your a an who what why how remote hybrid
     full part location salary job description overview summary apply new senior junior lead responsibilities
-    requirements qualifications benefits show see more less easy our in at for with and
+    requirements qualifications benefits show see more less easy our in at for with and urgent opening
+    openings hiring now immediate immediately vacancy vacancies job jobs wanted needed required
     """.split()
 )
 
@@ -125,7 +127,7 @@ def _header(lines: list[str]) -> list[str]:
             r"(job description|job posting|vacancy|position description|job advert)", s, re.I
         ):
             continue  # a document's label above the real header
-        if len(s.split()) > 14 or s.endswith("."):
+        if len(s.split()) > 14 or (s.endswith(".") and not _LEGAL_SUFFIX_RE.match(s.split()[-1])):
             break
         if heading_kind(s) is not None and not TITLE_WORDS_RE.search(s):
             break
@@ -167,11 +169,18 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         head = head[1:]
     if head:
         parts = [p.strip() for p in _TITLE_SPLIT_RE.split(head[0]) if p.strip()]
+        if len(parts) == 1 and ":" in head[0]:
+            parts = [p.strip() for p in head[0].split(":", 1) if p.strip()]  # "Acme Dental: Hygienist"
+        # the part that names a role is the title ("Acme Robotics - Technical Recruiter"), the rest the employer
+        at = next((k for k, p in enumerate(parts) if TITLE_WORDS_RE.search(p)), 0)
         if title is None and parts:
-            title = parts[0]
-        for k, p in enumerate(parts[1:3]):
-            # "Role at Company" names the employer; "Role – Grid Connection" is more often a qualifier
-            weight = 4.0 if _AT_RE.search(head[0]) else 2.0 - k
+            title = parts[at]
+        for k, p in enumerate(parts[:3]):
+            if k == at:
+                continue
+            # "Role at Company" names the employer; "Role – Grid Connection" is more often a qualifier, but a
+            # name before the role ("Acme - Recruiter") is the employer
+            weight = 4.0 if _AT_RE.search(head[0]) or k < at else 2.0 - 0.5 * (k - at - 1)
             cands.append((p.split("(")[0].strip(), weight))
         if len(head) > 1 and not _LOCATION_LINE_RE.search(head[1]):
             second = _TITLE_SPLIT_RE.split(head[1])[0].split("(")[0].split(",")[0].strip()

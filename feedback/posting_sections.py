@@ -56,7 +56,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("location", re.compile(r"^(location|work location|where you'll work|workplace|remote|based in)\b")),
     (
         "physical demands",
-        re.compile(r"physical (demands|requirements)|working conditions|work environment|physical"),
+        re.compile(r"physical (demands|requirements)|working conditions|work environment"),
     ),
     ("checks", re.compile(r"background check|screening|pre-employment|safeguarding|disclosure|dbs")),
     (
@@ -205,6 +205,11 @@ _FOREIGN_WORDS = frozenset(
 )
 
 
+# the same, matched from the start of a word only: "paralegal" is not "legal", "physical therapist" not
+# "physical demands"
+_SET_ASIDE_HEADS_WORDS = tuple(
+    (reason, re.compile(r"(?<![a-z])(?:" + rx.pattern + r")")) for reason, rx in SET_ASIDE_HEADS
+)
 _REQ_STRONG_RE = re.compile(
     r"require|qualif|skills|essential|must|what you('ll)? (bring|need|have)|about you|who you are|"
     r"person spec|experience|education|competenc|criteria|you have|you bring|your profile"
@@ -232,7 +237,7 @@ def heading_kind(heading: str) -> str | None:
         return "nice"
     req, duty = bool(_REQ_STRONG_RE.search(h)), bool(_DUTY_STRONG_RE.search(h))
     if not (req or duty):
-        for reason, rx in SET_ASIDE_HEADS:
+        for reason, rx in _SET_ASIDE_HEADS_WORDS:
             if rx.search(h):
                 return f"aside:{reason}"
     if req and not duty:
