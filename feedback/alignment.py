@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -207,6 +208,13 @@ def _distinct(evidenced: list[_ReqMatch]) -> list[_ReqMatch]:
     return out
 
 
+_CREDENTIAL_RE = re.compile(
+    r"\b(licen[cs]e[ds]?|certifi(ed|cate|cation)|registration|registered|degree|diploma|bachelor|master|"
+    r"qualified|accredit\w*|clearance)\b",
+    re.I,
+)
+
+
 def _quote(requirement: str, limit: int = 70) -> str:
     text = " ".join(requirement.split()).rstrip(".;:,")
     if len(text) > limit:
@@ -277,7 +285,8 @@ def score(
     if qidx is not None:
         # requirements the question is about come first in the tips
         missing_must.sort(key=lambda r: -sum(match_term(t, qidx)[0] for t in r.missing_terms))
-    claimed = [r for r in results if r.status == "partial"]
+    # a licence or a degree is held, not done: there is no "time you did it" to tell
+    claimed = [r for r in results if r.status == "partial" and not _CREDENTIAL_RE.search(r.text)]
     # tips quote the requirement as the posting words it: a list of its key words read as nonsense when a
     # word was a name or a place
     if not covered and not partial:

@@ -92,7 +92,7 @@ CHANGE_RE = re.compile(
     r"\bfrom (?:about |around |roughly |over |under )?"
     + _NUM
     + _UNIT
-    + r"(?: \w+){0,2}? (?:to|down to|up to) "
+    + r"(?: \w+){0,3}? (?:to|down to|up to) "
     r"(?:about |around |roughly |under |over |just |only )?"
     + _NUM
     + _UNIT

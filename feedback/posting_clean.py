@@ -68,7 +68,9 @@ def _strip_markup(text: str) -> str:
 
 
 _CELL_SPLIT_RE = re.compile(r"\s{3,}")
-_CODE_CELL_RE = re.compile(r"^[A-Z](/[A-Z])*$|^[A-Z]{1,2}\s*[,/&]\s*[A-Z]{1,2}$|^(E/D|Essential|Desirable|Assessed)$")
+_CODE_CELL_RE = re.compile(
+    r"^[A-Z](/[A-Z])*$|^[A-Z]{1,2}\s*[,/&]\s*[A-Z]{1,2}$|^(E/D|Essential|Desirable|Assessed)$"
+)
 
 
 def _table_cells(line: str) -> list[str]:

@@ -172,6 +172,12 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "job details",
+        re.compile(
+            r"^(you will |you'll |this (role|position) )?reports? (directly )?to\b|^reporting to\b", re.I
+        ),
+    ),
+    (
         "intro",
         re.compile(
             r"^(we('re| are)|.{0,60}\b(is|are)) (currently )?(looking|seeking|searching|hiring|recruiting)"

@@ -31,7 +31,10 @@ _BEHAVIORAL_RE = re.compile(
 )
 _MOTIVATION_RE = re.compile(
     r"\b(why (do you want|are you|this|us|our|the|here|[a-z]+\?)|what (excites|interests|attracts|draws) you|"
-    r"why are you (interested|leaving|looking)|what do you know about|where do you see yourself)\b"
+    r"why are you (interested|leaving|looking)|what do you know about|where do you see yourself|"
+    r"what('s| is) (drawing|attracting|pulling|bringing) you|what (drew|attracted|brought) you|"
+    r"(most important|matters most) to you in|what are you looking for in|what do you (want|hope) (to|from)|"
+    r"why (now|should we)|what makes you want)\b"
 )
 
 
@@ -39,10 +42,14 @@ _BACKGROUND_RE = re.compile(
     r"\b(tell me about yourself|walk me through your (background|resume|résumé|cv|career|experience)|"
     r"introduce yourself|about your background|your background)\b"
 )
-_ROUTINE_RE = re.compile(r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b")
+_ROUTINE_RE = re.compile(
+    r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b|\bweek[- ]to[- ]week\b|"
+    r"^how do you (usually |normally |typically )?(manage|organi[sz]e|plan|prioriti[sz]e|run|keep|stay|structure|"
+    r"approach|make sure|track|handle your)\b"
+)
 # tips are only worth their space when the learned score says the dimension is weak: above these, the
 # answer already does what the tip would ask (about the rubric's top level)
-GOOD_EXAMPLES, GOOD_ENTHUSIASM, GOOD_ALIGNMENT = 85, 62, 75
+GOOD_EXAMPLES, GOOD_ENTHUSIASM, GOOD_ALIGNMENT = 85, 62, 65
 GOOD_STORY_FOR_LENGTH = 50  # a complete story, however short, needs no "the answer was short"
 
 
@@ -68,8 +75,11 @@ def _drop_unneeded_tips(
     """Take back tips the answer does not need: story tips where no story was asked for, and any dimension's
     tips once its score shows the answer already does it. A wrong tip costs more trust than a missing one."""
     focus = question_focus(question)
-    if kind == "motivation" or focus is not None or (examples.score or 0) >= GOOD_EXAMPLES:
+    if kind == "motivation" or focus == "background" or (examples.score or 0) >= GOOD_EXAMPLES:
         examples.tips.clear()
+    elif focus == "routine":
+        # a routine answers "how do you ...": only a hypothetical ("I would ...") still needs a real example
+        examples.tips[:] = [t for t in examples.tips if t.startswith("You said what you would do")]
     if (enthusiasm.score or 0) >= GOOD_ENTHUSIASM:
         enthusiasm.tips.clear()
     if kind == "motivation" or (alignment.score or 0) >= GOOD_ALIGNMENT:
