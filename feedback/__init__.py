@@ -9,7 +9,7 @@ A library a coach can import on its own: no UI, audio or model imports, no files
 
 from __future__ import annotations
 
-from .job import JobDescription, Requirement, parse_job
+from .job import JobChoices, JobDescription, Requirement, SetAside, parse_job
 from .model import AlignmentScore, Delivery, DimensionScore, Evidence, Feedback, RequirementResult, Word
 from .scorer import score_answer
 
@@ -19,9 +19,11 @@ __all__ = [
     "DimensionScore",
     "Evidence",
     "Feedback",
+    "JobChoices",
     "JobDescription",
     "Requirement",
     "RequirementResult",
+    "SetAside",
     "Word",
     "parse_job",
     "score_answer",

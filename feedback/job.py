@@ -113,20 +113,46 @@ def extract_terms(text: str) -> tuple[list[str], dict[str, float]]:
     return terms, weights
 
 
+@dataclass(frozen=True)
+class JobChoices:
+    """The person's corrections to what the reader understood: requirement lines to leave out (as read),
+    lines the reader missed (text and kind), and the title or company when it got them wrong."""
+
+    excluded: tuple[str, ...] = ()
+    added: tuple[tuple[str, str], ...] = ()
+    title: str | None = None
+    company: str | None = None
+
+
+LEFT_OUT = "left out by you"
+
+
 @lru_cache(maxsize=64)
-def _parse_cached(text: str) -> JobDescription:
+def _parse_cached(text: str, choices: JobChoices | None = None) -> JobDescription:
     read = read_posting(text)
+    items = [(i.text, i.kind, i.section) for i in read.items]
+    set_aside = [SetAside(s.text, s.reason) for s in read.set_aside]
+    title, company = read.title, read.company
+    if choices is not None:
+        left_out = {" ".join(t.lower().split()) for t in choices.excluded}
+        kept = [it for it in items if " ".join(it[0].lower().split()) not in left_out]
+        set_aside += [SetAside(it[0], LEFT_OUT) for it in items if it not in kept]
+        items = kept + [
+            (t, k if k in KINDS else "must", "added by you") for t, k in choices.added if t.strip()
+        ]
+        title = choices.title or title
+        company = choices.company or company
     reqs: list[Requirement] = []
     seen_text: set[str] = set()
-    for item in read.items:
-        key = " ".join(item.text.lower().split())
+    for item_text, kind, section in items:
+        key = " ".join(item_text.lower().split())
         if key in seen_text:
             continue
         seen_text.add(key)
-        terms, weights = extract_terms(item.text)
+        terms, weights = extract_terms(item_text)
         if not terms:
             continue
-        reqs.append(Requirement(item.text, terms, item.kind != "nice", item.section, weights, item.kind))
+        reqs.append(Requirement(item_text, terms, kind != "nice", section, weights, kind))
     seen_canon: set[str] = set()
     all_terms: list[str] = []
     for r in reqs:
@@ -135,10 +161,7 @@ def _parse_cached(text: str) -> JobDescription:
             if key not in seen_canon:
                 seen_canon.add(key)
                 all_terms.append(t)
-    set_aside = [SetAside(s.text, s.reason) for s in read.set_aside]
-    return JobDescription(
-        read.title, read.company, reqs, all_terms, text, _context_stems(text, read.company), set_aside
-    )
+    return JobDescription(title, company, reqs, all_terms, text, _context_stems(text, company), set_aside)
 
 
 def _context_stems(text: str, company: str | None) -> frozenset[str]:
@@ -179,6 +202,7 @@ _CONTEXT_STOP = frozenset(
 )
 
 
-def parse_job(text: str) -> JobDescription:
-    """Parse a job description (cached per text; treat the result as read-only)."""
-    return _parse_cached(text or "")
+def parse_job(text: str, choices: JobChoices | None = None) -> JobDescription:
+    """Parse a job description, with the person's corrections if any (cached; treat the result as
+    read-only)."""
+    return _parse_cached(text or "", choices or None)

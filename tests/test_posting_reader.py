@@ -135,3 +135,20 @@ def test_job_command_prints_what_was_understood(tmp_path: Path) -> None:
     binary.write_bytes(b"%PDF-1.4\x00\x01")
     refused = run_cli("job", str(binary))
     assert refused.returncode != 0 and "plain text" in refused.stderr
+
+
+def test_the_persons_choices_leave_out_and_add_lines() -> None:
+    from feedback import JobChoices
+
+    choices = JobChoices(
+        excluded=("Forklift certification",),
+        added=(("Experience with pallet jacks", "nice"),),
+        company="Tamberly Freight Co",
+    )
+    job = parse_job(BOARD_COPY, choices)
+    texts = {r.text: r.kind for r in job.requirements}
+    assert "Forklift certification" not in texts
+    assert texts["Experience with pallet jacks"] == "nice"
+    assert job.company == "Tamberly Freight Co"
+    assert any(s.text == "Forklift certification" and s.reason == "left out by you" for s in job.set_aside)
+    assert parse_job(BOARD_COPY).company == "Tamberly Freight"  # the plain reading is unchanged
