@@ -1,8 +1,15 @@
-"""The typed result objects. ``Feedback.to_dict()`` is the JSON contract (see feedback.schema.json)."""
+"""The typed result objects. ``Feedback.to_dict()`` is the JSON contract (see feedback.schema.json).
+
+``Feedback.from_dict(feedback.to_dict()) == feedback``: a stored result reads back into the same objects.
+``from_dict`` is lenient, because results are stored for years: keys it does not know are ignored (a newer
+release may add some), and a figure missing from an older or partial result stays None rather than being
+invented, so a reader shows exactly what was stored.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal
 
 Label = Literal[
@@ -43,6 +50,38 @@ class Evidence:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Evidence:
+        # A hand-edited row may hold anything: offsets that are not whole numbers become -1, which every
+        # reader already skips as outside the transcript.
+        start, end = (
+            v if isinstance(v, int) and not isinstance(v, bool) else -1
+            for v in (data.get("start"), data.get("end"))
+        )
+        return cls(start, end, str(data.get("text") or ""), str(data.get("label") or ""))
+
+
+def _build(cls: Any, data: Mapping[str, Any], known: dict[str, Any]) -> Any:
+    """``cls(**known)``, plus any field a later release added: taken as stored when present, else its default,
+    else None. So ``from_dict`` keeps working while the model grows."""
+    values = dict(known)
+    for f in fields(cls):
+        if f.name in values:
+            continue
+        if f.name in data:
+            values[f.name] = data[f.name]
+        elif f.default is MISSING and f.default_factory is MISSING:
+            values[f.name] = None
+    return cls(**values)
+
+
+def _evidence_list(items: Any) -> list[Evidence]:
+    return [Evidence.from_dict(e) for e in items or () if isinstance(e, Mapping)]
+
+
+def _section(data: Any) -> Mapping[str, Any]:
+    return data if isinstance(data, Mapping) else {}
+
 
 def make_evidence(transcript: str, start: int, end: int, label: str) -> Evidence:
     """Build evidence from offsets, taking the text from the transcript so it can never disagree."""
@@ -59,8 +98,9 @@ class DimensionScore:
     reason: str
     evidence: list[Evidence] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
-    # how much the person would gain by following this dimension's first tip (used to rank overall tips)
-    priority: float = 0.0
+    # how much the person would gain by following this dimension's first tip (used to rank overall tips);
+    # not part of the JSON, so not part of equality either (a stored result reads back equal)
+    priority: float = field(default=0.0, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,6 +108,20 @@ class DimensionScore:
             "reason": self.reason,
             "evidence": [e.to_dict() for e in self.evidence],
             "tips": list(self.tips),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> DimensionScore:
+        data = _section(data)
+        return _build(cls, data, cls._known(data))
+
+    @staticmethod
+    def _known(data: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "score": data.get("score"),
+            "reason": data.get("reason") or "",
+            "evidence": _evidence_list(data.get("evidence")),
+            "tips": list(data.get("tips") or []),
         }
 
 
@@ -96,6 +150,20 @@ class RequirementResult:
             "backed_by_example": self.backed_by_example,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> RequirementResult:
+        known = {
+            "text": data.get("text") or "",
+            "status": data.get("status") or "missing",
+            "must_have": bool(data.get("must_have")),
+            "evidence": _evidence_list(data.get("evidence")),
+            "section": data.get("section"),
+            "matched_terms": list(data.get("matched_terms") or []),
+            "missing_terms": list(data.get("missing_terms") or []),
+            "backed_by_example": bool(data.get("backed_by_example")),
+        }
+        return _build(cls, data, known)
+
 
 @dataclass(slots=True)
 class AlignmentScore(DimensionScore):
@@ -105,6 +173,14 @@ class AlignmentScore(DimensionScore):
         d = DimensionScore.to_dict(self)
         d["requirements"] = [r.to_dict() for r in self.requirements]
         return d
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> AlignmentScore:
+        data = _section(data)
+        requirements = [
+            RequirementResult.from_dict(r) for r in data.get("requirements") or () if isinstance(r, Mapping)
+        ]
+        return _build(cls, data, {**DimensionScore._known(data), "requirements": requirements})
 
 
 @dataclass(slots=True)
@@ -128,7 +204,7 @@ class Delivery:
     reason: str
     evidence: list[Evidence] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
-    priority: float = 0.0
+    priority: float = field(default=0.0, compare=False)  # not in the JSON, as on DimensionScore
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -150,6 +226,26 @@ class Delivery:
             "evidence": [e.to_dict() for e in self.evidence],
             "tips": list(self.tips),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Delivery:
+        data = _section(data)
+        pauses = [
+            (p["start"], p["end"]) if isinstance(p, Mapping) else (p[0], p[1])
+            for p in data.get("pauses") or ()
+        ]
+        plain = ("words", "wpm", "filler_count", "fillers_per_min", "long_pauses", "i_count", "we_count")
+        known: dict[str, Any] = {name: data.get(name) for name in plain}
+        known |= {name: data.get(name) for name in ("length", "speaking_s", "length_basis", "score")}
+        known |= {
+            "fillers": dict(data.get("fillers") or {}),
+            "pauses": pauses,
+            "hedges": dict(data.get("hedges") or {}),
+            "reason": data.get("reason") or "",
+            "evidence": _evidence_list(data.get("evidence")),
+            "tips": list(data.get("tips") or []),
+        }
+        return _build(cls, data, known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,3 +305,20 @@ class Feedback:
             "overall": self.overall,
             "tips": list(self.tips),
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Feedback:
+        """The typed result of ``to_dict()``'s JSON: lenient, see the module docstring."""
+        scores = _section(data.get("scores"))
+        known = {
+            "question": data.get("question") or "",
+            "transcript": data.get("transcript") or "",
+            "duration_s": data.get("duration_s"),
+            "examples": DimensionScore.from_dict(scores.get("examples")),
+            "enthusiasm": DimensionScore.from_dict(scores.get("enthusiasm")),
+            "alignment": AlignmentScore.from_dict(scores.get("alignment")),
+            "delivery": Delivery.from_dict(data.get("delivery")),
+            "overall": data.get("overall"),
+            "tips": list(data.get("tips") or []),
+        }
+        return _build(cls, data, known)

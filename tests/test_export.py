@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from prep_data import BACKEND_JOB, NORTHWIND, POSTGRES_SENTENCE, START, scored, seed
 
+from feedback.model import Evidence
 from practice.cli import main
 from practice.core.records import SessionRecord
 from practice.reports.export import default_export_path, export_session
@@ -115,9 +116,10 @@ def test_highlight_segments_overlapping_and_ignores_bad_offsets() -> None:
         {"start": 0, "end": 28, "label": "result"},
         {"start": 14, "end": 27, "label": "metric"},
         {"start": 5, "end": 999, "label": "action"},  # outside the transcript: ignored
+        {"start": "5", "end": 9, "label": "action"},  # a hand-edited row: not an offset, ignored
         {"start": 0, "end": 1, "label": 'bogus"><x'},  # unknown label: no class
     ]
-    html = highlighted_transcript(text, spans)
+    html = highlighted_transcript(text, [Evidence.from_dict(span) for span in spans])
     assert html == (
         '<mark class="l-result" title="result">I cut latency </mark>'
         '<mark class="l-metric l-result" title="number, result">by 80 percent</mark>'

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from feedback.model import Feedback
 from practice import __version__
 from practice.answers import scoring
 from practice.cli.common import EXIT_FAILED, EXIT_OK, VERBOSE_HELP, CliError, Handler, add_command
@@ -75,7 +76,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
         model=args.model,
     )
     if args.format == "markdown":
-        print(feedback_markdown(result))
+        print(feedback_markdown(Feedback.from_dict(result)))
     else:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -54,7 +54,7 @@ def attempt_dict(attempt: AttemptRecord) -> dict[str, Any]:
         "interviewer": attempt.interviewer,
         "duration_s": attempt.duration_s,
         "scores": {key: attempt.score(key) for key in ("overall", *SCORE_KEYS)},
-        "tips": (attempt.feedback or {}).get("tips", []),
+        "tips": attempt.result.tips if attempt.result else [],
         "error": attempt.error,
     }
 

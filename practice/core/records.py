@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-SCORE_KEYS = ("examples", "enthusiasm", "alignment")
+from feedback.model import Feedback
+from practice.core.feedback_view import DIMENSION_KEYS, dimension, feedback_of
+
+#: The dimension scores the history keeps in their own columns (the same three the feedback view shows).
+SCORE_KEYS = DIMENSION_KEYS
 
 
 @dataclass(frozen=True)
@@ -41,13 +46,19 @@ class AttemptRecord:
     interviewer: str | None = None
     """The panel member who asked (panel mode); None with a single interviewer."""
 
+    @cached_property
+    def result(self) -> Feedback | None:
+        """The feedback as typed objects (practice.core.feedback_view); None when not scored."""
+        return feedback_of(self.feedback)
+
     def score(self, key: str) -> int | None:
         """A dimension score ("examples", ...) or "overall"; None when not scored."""
-        if not self.feedback:
+        result = self.result
+        if result is None:
             return None
         if key == "overall":
-            return self.feedback.get("overall")
-        return (self.feedback.get("scores", {}).get(key) or {}).get("score")
+            return result.overall
+        return dimension(result, key).score if key in DIMENSION_KEYS else None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from feedback import parse_job
+from feedback.model import Evidence, Feedback, RequirementResult
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.prep.phrasing import phrase_requirement
 from practice.storage.history import Store
@@ -65,35 +66,35 @@ def _sentence_around(transcript: str, start: int, end: int) -> str:
     return transcript[left + 1 : right].strip()
 
 
-def example_for(feedback: dict[str, Any], requirement: dict[str, Any]) -> Example | None:
+def example_for(feedback: Feedback, requirement: RequirementResult) -> Example | None:
     """The concrete example sentence for one requirement result of a stored feedback.
 
     The action or result sentence of the examples dimension that holds most of the requirement's evidence
     words wins (on a tie, what the person did before what came of it, then a measured result); else the
     answer's sentence where the words were found.
     """
-    spans = [(e["start"], e["end"]) for e in requirement.get("evidence", [])]
+    spans = [(e.start, e.end) for e in requirement.evidence]
     if not spans:
         return None
-    examples = feedback.get("scores", {}).get("examples", {}).get("evidence", [])
-    metrics = [(e["start"], e["end"]) for e in examples if e.get("label") == "metric"]
-    best: tuple[tuple[int, int, int], dict[str, Any]] | None = None
+    examples = feedback.examples.evidence
+    metrics = [(e.start, e.end) for e in examples if e.label == "metric"]
+    best: tuple[tuple[int, int, int], Evidence] | None = None
     for ev in examples:
-        rank = _LABEL_RANK.get(ev.get("label", ""))
+        rank = _LABEL_RANK.get(ev.label)
         if rank is None:
             continue
-        holds = sum(ev["start"] <= a and b <= ev["end"] for a, b in spans)
+        holds = sum(ev.start <= a and b <= ev.end for a, b in spans)
         if not holds:
             continue
-        measured = any(ev["start"] <= a and b <= ev["end"] for a, b in metrics)
+        measured = any(ev.start <= a and b <= ev.end for a, b in metrics)
         key = (holds, rank, int(measured))
         if best is None or key > best[0]:
             best = (key, ev)
     if best is not None:
-        return Example(best[1]["text"].strip(), best[1]["label"])
-    transcript = feedback.get("transcript") or ""
+        return Example(best[1].text.strip(), best[1].label)
+    transcript = feedback.transcript
     a, b = spans[0]
-    sentence = _sentence_around(transcript, a, b) if transcript else requirement["evidence"][0]["text"]
+    sentence = _sentence_around(transcript, a, b) if transcript else requirement.evidence[0].text
     return Example(sentence, "mention") if sentence else None
 
 
@@ -197,25 +198,25 @@ def build_matrix(
     sessions: list[str] = []
     answers = 0
     for attempt in attempts:
-        feedback = attempt.feedback or {}
-        results = (feedback.get("scores", {}).get("alignment") or {}).get("requirements") or []
-        if not feedback:
+        feedback = attempt.result
+        if feedback is None:
             continue
+        results = feedback.alignment.requirements
         answers += 1
         if attempt.session_id not in sessions:
             sessions.append(attempt.session_id)
         for result in results:
-            row = rows.setdefault(result["text"], CoverageRow(result["text"], bool(result.get("must_have"))))
-            if result.get("status") in ("covered", "partial"):
+            row = rows.setdefault(result.text, CoverageRow(result.text, result.must_have))
+            if result.status in ("covered", "partial"):
                 row.hits.append(
                     CoverageHit(
                         attempt.session_id,
                         attempt.id,
                         attempt.question_id,
                         attempt.question_text,
-                        result["status"],
+                        result.status,
                         example_for(feedback, result),
-                        len(result.get("matched_terms") or []),
+                        len(result.matched_terms),
                     )
                 )
     for row in rows.values():

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from feedback import parse_job
+from feedback.model import Feedback
 from feedback.text import normalise, stem, tokenize
 from practice.core.files import atomic_write_text, safe_name
 from practice.core.records import AttemptRecord, SessionRecord
@@ -148,11 +149,13 @@ def session_examples(attempts: list[AttemptRecord]) -> list[Example]:
     requirement it shows best), plus each answer's own best action/result sentence when no job was given."""
     found: dict[str, Example] = {}
     for attempt in attempts:
-        feedback = attempt.feedback or {}
+        feedback = attempt.result
+        if feedback is None:
+            continue
         strength = attempt.score("examples") or 0
-        results = (feedback.get("scores", {}).get("alignment") or {}).get("requirements") or []
+        results = feedback.alignment.requirements
         for result in results:
-            if result.get("status") != "covered":
+            if result.status != "covered":
                 continue
             example = example_for(feedback, result)
             if example is None or example.label == "mention":
@@ -160,11 +163,11 @@ def session_examples(attempts: list[AttemptRecord]) -> list[Example]:
             candidate = Example(
                 example.text,
                 example.label,
-                result["text"],
-                bool(result.get("must_have")),
+                result.text,
+                result.must_have,
                 attempt.question_text,
                 strength,
-                len(result.get("matched_terms") or []),
+                len(result.matched_terms),
                 _context(feedback, example.text),
             )
             current = found.get(example.text)
@@ -172,16 +175,12 @@ def session_examples(attempts: list[AttemptRecord]) -> list[Example]:
             if current is None or (candidate.must_have, candidate.terms) > (current.must_have, current.terms):
                 found[example.text] = candidate
         if not results:  # no job description: the story itself, without a requirement
-            spans = [
-                e
-                for e in feedback.get("scores", {}).get("examples", {}).get("evidence", [])
-                if e.get("label") in ("result", "action")
-            ]
-            spans.sort(key=lambda e: e["label"] != "result")
+            spans = [e for e in feedback.examples.evidence if e.label in ("result", "action")]
+            spans.sort(key=lambda e: e.label != "result")
             if spans:
-                text = spans[0]["text"].strip()
+                text = spans[0].text.strip()
                 found.setdefault(
-                    text, Example(text, spans[0]["label"], None, False, attempt.question_text, strength)
+                    text, Example(text, spans[0].label, None, False, attempt.question_text, strength)
                 )
     return list(found.values())
 
@@ -189,18 +188,17 @@ def session_examples(attempts: list[AttemptRecord]) -> list[Example]:
 _LEANS_BACK = re.compile(r"^(?:\S+\s+){0,7}?(?:them|it|they|this|that|these|those)\b", re.I)
 
 
-def _context(feedback: dict, sentence: str) -> str:
+def _context(feedback: Feedback, sentence: str) -> str:
     """The situation sentence before an example that refers back to it ("both of them": who?)."""
     if not _LEANS_BACK.match(sentence):
         return ""
-    transcript = feedback.get("transcript") or ""
-    start = transcript.find(sentence)
+    start = feedback.transcript.find(sentence)
     spans = [
         e
-        for e in feedback.get("scores", {}).get("examples", {}).get("evidence", [])
-        if e.get("label") == "situation" and e["end"] <= start and e["text"].strip() != sentence
+        for e in feedback.examples.evidence
+        if e.label == "situation" and e.end <= start and e.text.strip() != sentence
     ]
-    return spans[-1]["text"].strip() if spans and start >= 0 else ""
+    return spans[-1].text.strip() if spans and start >= 0 else ""
 
 
 def pick_example(interviewer: Interviewer, examples: list[Example], used: dict[str, int]) -> Example | None:
@@ -226,13 +224,13 @@ def enthusiasm_sentence(attempts: list[AttemptRecord], company: str | None) -> s
     evidence sentence with intent ("I'd love to ...") and the company's name, grown to its full sentence."""
     best: tuple[tuple[float, ...], str] | None = None
     for attempt in attempts:
-        feedback = attempt.feedback or {}
-        transcript = feedback.get("transcript") or attempt.transcript or ""
+        feedback = attempt.result
+        transcript = (feedback.transcript if feedback else "") or attempt.transcript or ""
         score = attempt.score("enthusiasm") or 0
-        for ev in feedback.get("scores", {}).get("enthusiasm", {}).get("evidence", []):
-            if ev.get("label") != "enthusiasm":
+        for ev in feedback.enthusiasm.evidence if feedback else []:
+            if ev.label != "enthusiasm":
                 continue
-            sentence = _full_sentence(transcript, ev["start"], ev["end"]) or ev["text"]
+            sentence = _full_sentence(transcript, ev.start, ev.end) or ev.text
             sentence = clean_spoken(sentence)
             words = len(sentence.split())
             if words < 5 or words > 60 or sentence.lower().startswith(("thank", "thanks")):

@@ -26,7 +26,9 @@ from datetime import date
 from pathlib import Path
 
 from feedback import parse_job, score_answer
+from feedback.model import Feedback
 from practice.core.errors import PracticeError
+from practice.core.feedback_view import covered_requirements
 from practice.core.files import atomic_write_text, safe_name, toml_lines
 from practice.core.records import AttemptRecord
 from practice.prep.phrasing import phrase_requirement
@@ -128,11 +130,10 @@ def save_story(story: Story, folder: Path | None = None) -> Path:
     return path
 
 
-def proven_requirements(feedback: dict | None) -> list[str]:
+def proven_requirements(feedback: Feedback | None) -> list[str]:
     """The requirements an answer evidenced (covered), or, if none, the ones it touched (partial)."""
-    results = ((feedback or {}).get("scores", {}).get("alignment") or {}).get("requirements") or []
-    covered = [r["text"] for r in results if r.get("status") == "covered"]
-    return covered or [r["text"] for r in results if r.get("status") == "partial"]
+    results = feedback.alignment.requirements if feedback else []
+    return covered_requirements(feedback) or [r.text for r in results if r.status == "partial"]
 
 
 def pick_attempt(
@@ -179,7 +180,7 @@ def story_from_attempt(attempt: AttemptRecord, title: str) -> Story:
     return Story(
         title=title.strip(),
         body=attempt.transcript.strip(),
-        requirements=proven_requirements(attempt.feedback),
+        requirements=proven_requirements(attempt.result),
         question=attempt.question_text,
         date=attempt.created_at.date(),
         session=attempt.session_id,

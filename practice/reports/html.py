@@ -9,9 +9,12 @@ characters and runs nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from html import escape
 from typing import Any
 
+from feedback.model import Delivery, Evidence
+from practice.core.feedback_view import all_evidence, dimension
 from practice.core.records import SCORE_KEYS, AttemptRecord
 from practice.reports.charts import trend_svg
 from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
@@ -69,17 +72,15 @@ def _score(score: float | None) -> str:
     return f'<span class="score {band}">{round(score)}</span>'
 
 
-def highlighted_transcript(transcript: str, spans: list[dict[str, Any]]) -> str:
+def highlighted_transcript(transcript: str, spans: Iterable[Evidence]) -> str:
     """The transcript cut at every evidence boundary; each piece carries a class per label covering it.
 
     Spans overlap (an action sentence holding a number), so the text is segmented instead of nested; spans
     with offsets outside the transcript (a hand-edited row) are ignored rather than trusted."""
     valid = [
-        (int(s["start"]), int(s["end"]), _CLASS_SAFE.sub("", str(s.get("label", ""))))
+        (s.start, s.end, _CLASS_SAFE.sub("", s.label))
         for s in spans
-        if isinstance(s.get("start"), int)
-        and isinstance(s.get("end"), int)
-        and 0 <= s["start"] < s["end"] <= len(transcript)
+        if 0 <= s.start < s.end <= len(transcript)
     ]
     valid = [span for span in valid if span[2] in LABELS]  # an unknown label gets no class and no cut
     cuts = sorted({0, len(transcript), *(b for s, e, _ in valid for b in (s, e))})
@@ -102,14 +103,6 @@ def highlighted_transcript(transcript: str, spans: list[dict[str, Any]]) -> str:
     return "".join(out)
 
 
-def _all_spans(feedback: dict[str, Any]) -> list[dict[str, Any]]:
-    spans: list[dict[str, Any]] = []
-    for dimension in (feedback.get("scores") or {}).values():
-        spans.extend(dimension.get("evidence") or [])
-    spans.extend((feedback.get("delivery") or {}).get("evidence") or [])
-    return [s for s in spans if isinstance(s, dict)]
-
-
 def legend(labels: set[str]) -> str:
     items = "".join(
         f'<span class="l-{label}">{_e(name)}</span>' for label, name in LABELS.items() if label in labels
@@ -117,20 +110,20 @@ def legend(labels: set[str]) -> str:
     return f'<div class="legend">Highlights: {items}</div>' if items else ""
 
 
-def _delivery(delivery: dict[str, Any], duration_s: float | None) -> str:
-    rows = [("Words", delivery.get("words"))]
-    if delivery.get("wpm"):
-        rows.append(("Pace", f"{delivery['wpm']:.0f} words a minute"))
+def _delivery(delivery: Delivery, duration_s: float | None) -> str:
+    rows: list[tuple[str, Any]] = [("Words", delivery.words)]
+    if delivery.wpm:
+        rows.append(("Pace", f"{delivery.wpm:.0f} words a minute"))
     if duration_s:
         rows.append(("Length", f"{duration_s:.0f} s"))
-    fillers = ", ".join(f"{word} ×{count}" for word, count in (delivery.get("fillers") or {}).items())
+    fillers = ", ".join(f"{word} ×{count}" for word, count in delivery.fillers.items())
     rows.append(("Fillers", fillers or "none"))
-    if delivery.get("fillers_per_min") is not None:
-        rows.append(("Fillers a minute", f"{delivery['fillers_per_min']:.1f}"))
-    if delivery.get("long_pauses") is not None:
-        rows.append(("Long pauses (over 2 s)", delivery["long_pauses"]))
-    if delivery.get("score") is not None:
-        rows.append(("Delivery score", delivery["score"]))
+    if delivery.fillers_per_min is not None:
+        rows.append(("Fillers a minute", f"{delivery.fillers_per_min:.1f}"))
+    if delivery.long_pauses is not None:
+        rows.append(("Long pauses (over 2 s)", delivery.long_pauses))
+    if delivery.score is not None:
+        rows.append(("Delivery score", delivery.score))
     body = "".join(f"<tr><th>{_e(k)}</th><td>{_e(v)}</td></tr>" for k, v in rows if v is not None)
     return f"<h4>Delivery</h4><table>{body}</table>"
 
@@ -143,42 +136,40 @@ def attempt_html(attempt: AttemptRecord, numbers: dict[str, int]) -> str:
     if attempt.interviewer:
         meta.insert(0, f"asked by <strong>{_e(attempt.interviewer)}</strong>")
     parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
-    feedback = attempt.feedback
-    if not feedback:
+    feedback = attempt.result
+    if feedback is None:
         parts.append(f'<p class="error">Not scored: {_e(attempt.error or "no feedback stored")}</p>')
         if attempt.transcript:
             parts.append(f'<div class="transcript">{_e(attempt.transcript)}</div>')
         return "".join(parts) + "</section>"
-    rows = [f"<tr><th>Overall</th><td>{_score(feedback.get('overall'))}</td><td></td></tr>"]
+    rows = [f"<tr><th>Overall</th><td>{_score(feedback.overall)}</td><td></td></tr>"]
     for key, title in DIMENSIONS:
-        dimension = (feedback.get("scores") or {}).get(key) or {}
+        scored = dimension(feedback, key)
         rows.append(
-            f"<tr><th>{_e(title)}</th><td>{_score(dimension.get('score'))}</td>"
-            f"<td>{_e(dimension.get('reason') or '')}</td></tr>"
+            f"<tr><th>{_e(title)}</th><td>{_score(scored.score)}</td><td>{_e(scored.reason or '')}</td></tr>"
         )
     parts.append(
         f'<table class="scores"><tr><th>Score</th><th>/100</th><th>Why</th></tr>{"".join(rows)}</table>'
     )
-    transcript = str(feedback.get("transcript") or attempt.transcript or "")
-    spans = _all_spans(feedback)
-    parts.append(legend({str(s.get("label")) for s in spans}))
+    transcript = feedback.transcript or attempt.transcript or ""
+    spans = all_evidence(feedback, requirements=False)
+    parts.append(legend({s.label for s in spans}))
     parts.append(f'<div class="transcript">{highlighted_transcript(transcript, spans)}</div>')
-    requirements = ((feedback.get("scores") or {}).get("alignment") or {}).get("requirements") or []
+    requirements = feedback.alignment.requirements
     if requirements:
         items = "".join(
-            f'<li><span class="cov-{_CLASS_SAFE.sub("", str(r.get("status")))}">{_e(r.get("status"))}</span> '
-            f"{_e(r.get('text'))}</li>"
+            f'<li><span class="cov-{_CLASS_SAFE.sub("", str(r.status))}">{_e(r.status)}</span> {_e(r.text)}</li>'
             for r in requirements
         )
         parts.append(f"<h4>Job requirements</h4><ul>{items}</ul>")
-    tips = list(feedback.get("tips") or [])
+    tips = list(feedback.tips)
     for key, _title in DIMENSIONS:
-        for tip in ((feedback.get("scores") or {}).get(key) or {}).get("tips") or []:
+        for tip in dimension(feedback, key).tips:
             if tip not in tips:
                 tips.append(tip)
     if tips:
         parts.append("<h4>Tips</h4><ol>" + "".join(f"<li>{_e(tip)}</li>" for tip in tips) + "</ol>")
-    parts.append(_delivery(feedback.get("delivery") or {}, attempt.duration_s))
+    parts.append(_delivery(feedback.delivery, attempt.duration_s))
     return "".join(parts) + "</section>"
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from practice.core.records import SCORE_KEYS, AttemptRecord
 from practice.prep.coverage import CoverageMatrix
 from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
@@ -86,13 +88,13 @@ def attempt_markdown(attempt: AttemptRecord, numbers: dict[str, int]) -> list[st
     lines = [heading, ""]
     if attempt.interviewer:
         lines.append(f"Asked by {attempt.interviewer}.")
-    if attempt.error or not attempt.feedback:
+    if attempt.error or attempt.result is None:
         lines += [f"**{attempt.question_text}**", "", f"Not scored: {attempt.error or 'no feedback stored'}"]
         if attempt.transcript:
             lines += ["", "### Transcript", "", attempt.transcript]
         return lines
     # The one-answer rendering of `score --format markdown`, two heading levels down to nest in the report.
-    body = feedback_markdown({**attempt.feedback, "question": attempt.question_text})
+    body = feedback_markdown(replace(attempt.result, question=attempt.question_text))
     for line in body.splitlines():
         lines.append(f"##{line}" if line.startswith("#") else line)
     return lines

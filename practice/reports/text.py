@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from feedback.model import AlignmentScore, Feedback
+from practice.core.feedback_view import dimension
+
 DIMENSIONS = (("examples", "Concrete examples"), ("enthusiasm", "Enthusiasm"), ("alignment", "Job alignment"))
 
 
@@ -9,32 +12,32 @@ def _score_text(score: int | None) -> str:
     return "n/a" if score is None else f"{score}/100"
 
 
-def feedback_markdown(result: dict) -> str:
-    lines = [f"# {result['question']}", "", f"**Overall: {_score_text(result.get('overall'))}**", ""]
+def feedback_markdown(result: Feedback) -> str:
+    lines = [f"# {result.question}", "", f"**Overall: {_score_text(result.overall)}**", ""]
     for key, title in DIMENSIONS:
-        dimension = result["scores"][key]
-        lines.append(f"## {title}: {_score_text(dimension.get('score'))}")
-        if dimension.get("reason"):
-            lines.append(dimension["reason"])
-        for evidence in dimension.get("evidence", [])[:8]:
-            lines.append(f'- *{evidence["label"]}*: "{evidence["text"]}"')
-        for requirement in dimension.get("requirements", []):
-            lines.append(f"- [{requirement['status']}] {requirement['text']}")
-        for tip in dimension.get("tips", []):
+        scored = dimension(result, key)
+        lines.append(f"## {title}: {_score_text(scored.score)}")
+        if scored.reason:
+            lines.append(scored.reason)
+        for evidence in scored.evidence[:8]:
+            lines.append(f'- *{evidence.label}*: "{evidence.text}"')
+        for requirement in scored.requirements if isinstance(scored, AlignmentScore) else []:
+            lines.append(f"- [{requirement.status}] {requirement.text}")
+        for tip in scored.tips:
             lines.append(f"- Tip: {tip}")
         lines.append("")
-    delivery = result["delivery"]
-    wpm = delivery.get("wpm")
-    per_min = delivery.get("fillers_per_min")
-    fillers = ", ".join(f"{word} x{count}" for word, count in delivery.get("fillers", {}).items()) or "none"
+    delivery = result.delivery
+    wpm = delivery.wpm
+    per_min = delivery.fillers_per_min
+    fillers = ", ".join(f"{word} x{count}" for word, count in delivery.fillers.items()) or "none"
     lines += [
         "## Delivery",
-        f"- Words: {delivery['words']}" + (f", {wpm:.0f} words a minute" if wpm else ""),
+        f"- Words: {delivery.words}" + (f", {wpm:.0f} words a minute" if wpm else ""),
         f"- Fillers: {fillers}" + (f" ({per_min:.1f} a minute)" if per_min is not None else ""),
     ]
-    if delivery.get("long_pauses") is not None:
-        lines.append(f"- Long pauses (over 2 s): {delivery['long_pauses']}")
-    if result.get("tips"):
-        lines += ["", "## Next attempt"] + [f"{n}. {tip}" for n, tip in enumerate(result["tips"], start=1)]
-    lines += ["", "## Transcript", "", result["transcript"]]
+    if delivery.long_pauses is not None:
+        lines.append(f"- Long pauses (over 2 s): {delivery.long_pauses}")
+    if result.tips:
+        lines += ["", "## Next attempt"] + [f"{n}. {tip}" for n, tip in enumerate(result.tips, start=1)]
+    lines += ["", "## Transcript", "", result.transcript]
     return "\n".join(lines) + "\n"

@@ -62,7 +62,7 @@ class CompareScreen(StudioScreen):
                 for index, attempt in enumerate(shown):
                     with VerticalScroll(classes="compare-column"):
                         yield Static(column_heading(attempt, shown[index - 1] if index else None))
-                        yield HighlightedTranscript(attempt.transcript or "", attempt.feedback)
+                        yield HighlightedTranscript(attempt.transcript or "", attempt.result)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -15,13 +15,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from practice.core.feedback_view import all_evidence, dimension, has_delivery
 from practice.core.records import AttemptRecord
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.compare import CompareScreen
 from practice.tui.screens.followup import ask_and_save_story
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.scores import DIMENSIONS, LabeledRow, delivery_text, score_row, score_text, tip_rows
-from practice.tui.widgets.transcript import HighlightedTranscript, all_evidence, legend
+from practice.tui.widgets.transcript import HighlightedTranscript, legend
 
 SOURCES = {"spoken": "recorded", "typed": "typed", "imported": "imported"}
 
@@ -79,23 +80,25 @@ class ReviewScreen(StudioScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         a = self.attempt
-        feedback = a.feedback or {}
+        feedback = a.result
         yield Header()
         with VerticalScroll(id="review"):
             yield Static(attempt_heading(a, self.position), id="review-heading")
             if a.error:
                 yield Static(Text(a.error), id="review-error")
-            if feedback:
+            if feedback is not None:
                 for key, title in DIMENSIONS:
-                    yield score_row(title, feedback.get("scores", {}).get(key), classes="score-row")
-                delivery = delivery_text(feedback.get("delivery"), a.duration_s, self.target_s)
+                    yield score_row(title, dimension(feedback, key), classes="score-row")
+                delivery = delivery_text(
+                    feedback.delivery if has_delivery(feedback) else None, a.duration_s, self.target_s
+                )
                 yield LabeledRow(Text("Delivery   ", style="bold"), delivery, id="delivery")
-                if feedback.get("tips"):
+                if feedback.tips:
                     yield Static(Text("Next attempt", style="bold"), classes="section")
-                    yield from tip_rows(feedback["tips"])
+                    yield from tip_rows(feedback.tips)
             yield Static(Text("Transcript", style="bold"), classes="section")
             yield HighlightedTranscript(a.transcript or "", feedback, id="transcript")
-            labels = {e["label"] for e in all_evidence(feedback)}
+            labels = {e.label for e in all_evidence(feedback)}
             if labels:
                 yield Static(legend(labels), id="legend")
             yield Static(id="playback")

@@ -46,7 +46,7 @@ def top_tips(attempts: list[AttemptRecord]) -> list[str]:
             latest[attempt.question_id] = attempt
     tips: list[str] = []
     for attempt in latest.values():
-        for tip in (attempt.feedback or {}).get("tips", [])[:1]:
+        for tip in attempt.result.tips[:1] if attempt.result else []:
             if tip not in tips:
                 tips.append(tip)
     return tips[:MAX_TIPS]

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from feedback.model import Delivery, DimensionScore
 from practice.tui.widgets.meters import format_clock
 
 DIMENSIONS = (("examples", "Examples"), ("enthusiasm", "Enthusiasm"), ("alignment", "Alignment"))
@@ -56,34 +57,33 @@ class LabeledRow(Horizontal):
         yield Static(self.body, classes="body")
 
 
-def score_row(title: str, dimension: dict[str, Any] | None, **kwargs: Any) -> LabeledRow:
+def score_row(title: str, dimension: DimensionScore, **kwargs: Any) -> LabeledRow:
     """`Examples    72 ███████░░░ Clear story with a measured result.`"""
-    dimension = dimension or {}
-    score = dimension.get("score")
+    score = dimension.score
     label = Text.assemble((f"{title:<11}", "bold"), score_text(score), " ", bar(score), " ")
-    return LabeledRow(label, dimension.get("reason") or "", **kwargs)
+    return LabeledRow(label, dimension.reason or "", **kwargs)
 
 
-def delivery_text(delivery: dict[str, Any] | None, duration_s: float | None, target_s: int | None) -> Text:
+def delivery_text(delivery: Delivery | None, duration_s: float | None, target_s: int | None) -> Text:
     """`142 wpm · 3 fillers (1.2/min) · 0 long pauses · 2 hedges · 1:24 of 1:30`."""
-    if not delivery:
+    if delivery is None:
         return Text("")
     parts: list[str] = []
-    if delivery.get("wpm"):
-        parts.append(f"{delivery['wpm']:.0f} wpm")
-    fillers = delivery.get("filler_count")
+    if delivery.wpm:
+        parts.append(f"{delivery.wpm:.0f} wpm")
+    fillers = delivery.filler_count
     if fillers is not None:
-        rate = delivery.get("fillers_per_min")
+        rate = delivery.fillers_per_min
         parts.append(
             f"{fillers} filler{'s' if fillers != 1 else ''}" + (f" ({rate:.1f}/min)" if rate else "")
         )
-    if delivery.get("long_pauses") is not None:
-        parts.append(f"{delivery['long_pauses']} long pause{'s' if delivery['long_pauses'] != 1 else ''}")
-    hedges = sum((delivery.get("hedges") or {}).values())
+    if delivery.long_pauses is not None:
+        parts.append(f"{delivery.long_pauses} long pause{'s' if delivery.long_pauses != 1 else ''}")
+    hedges = sum(delivery.hedges.values())
     if hedges:
         parts.append(f"{hedges} hedge{'s' if hedges != 1 else ''}")
-    if delivery.get("words") is not None:
-        parts.append(f"{delivery['words']} words")
+    if delivery.words is not None:
+        parts.append(f"{delivery.words} words")
     if duration_s:
         parts.append(f"{format_clock(duration_s)}" + (f" of {format_clock(target_s)}" if target_s else ""))
     return Text(" · ".join(parts))

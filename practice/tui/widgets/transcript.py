@@ -11,6 +11,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
+from feedback.model import Evidence, Feedback
+from practice.core.feedback_view import all_evidence
+
 #: Label -> (legend name, style). Sentence labels use backgrounds so word labels stay readable inside them.
 SENTENCE_STYLES: dict[str, tuple[str, str]] = {
     "situation": ("situation", "on #1d3557"),
@@ -30,27 +33,14 @@ WORD_STYLES: dict[str, tuple[str, str]] = {
 }
 
 
-def all_evidence(feedback: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """Every evidence span in a feedback dict: the three scores, the requirements and delivery."""
-    if not feedback:
-        return []
-    spans: list[dict[str, Any]] = []
-    for dimension in (feedback.get("scores") or {}).values():
-        spans.extend(dimension.get("evidence") or [])
-        for requirement in dimension.get("requirements") or []:
-            spans.extend(requirement.get("evidence") or [])
-    spans.extend((feedback.get("delivery") or {}).get("evidence") or [])
-    return spans
-
-
-def highlight(transcript: str, evidence: Iterable[dict[str, Any]]) -> Text:
+def highlight(transcript: str, evidence: Iterable[Evidence]) -> Text:
     text = Text(transcript)
-    spans = [e for e in evidence if 0 <= e.get("start", -1) < e.get("end", -1) <= len(transcript)]
+    spans = [e for e in evidence if 0 <= e.start < e.end <= len(transcript)]
     # Sentences first, then words, so a number inside a result sentence keeps both looks.
     for table in (SENTENCE_STYLES, WORD_STYLES):
         for span in spans:
-            if span["label"] in table:
-                text.stylize(Style.parse(table[span["label"]][1]), span["start"], span["end"])
+            if span.label in table:
+                text.stylize(Style.parse(table[span.label][1]), span.start, span.end)
     return text
 
 
@@ -77,11 +67,11 @@ class HighlightedTranscript(Static):
     }
     """
 
-    def __init__(self, transcript: str = "", feedback: dict[str, Any] | None = None, **kwargs: Any) -> None:
+    def __init__(self, transcript: str = "", feedback: Feedback | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.update_from(transcript, feedback)
 
-    def update_from(self, transcript: str, feedback: dict[str, Any] | None) -> None:
+    def update_from(self, transcript: str, feedback: Feedback | None) -> None:
         self.transcript = transcript
         self.update(
             highlight(transcript, all_evidence(feedback))
