@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from practice.audio.wavfile import PCM_HEADER_BYTES
 from practice.core.files import atomic_write_text
+from practice.core.session import SESSION_NAME
 from practice.storage.paths import recordings_dir
 
 if TYPE_CHECKING:
@@ -26,12 +26,6 @@ if TYPE_CHECKING:
 
 
 MARKER_SUFFIX = ".partial"
-
-
-#: How practice.core.session names recordings: session id (YYYYmmdd-HHMMSS-hex), question id, attempt number.
-SESSION_NAME = re.compile(
-    r"^(?P<session>\d{8}-\d{6}-[0-9a-f]{6})-(?P<question>[a-z0-9][a-z0-9-]*?)-(?P<attempt>\d+)$"
-)
 
 
 def marker_path(wav: Path) -> Path:

@@ -9,18 +9,20 @@ and the attempts made so far. No Textual here, so the flow can be tested (and re
 from __future__ import annotations
 
 import random
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from practice.core.banks import Question
+from practice.core.banks import Bank, Question
 from practice.core.errors import PracticeError
 from practice.core.files import safe_name
 from practice.core.panel import PanelMember
-from practice.core.records import AttemptRecord
+from practice.core.records import AttemptRecord, SessionRecord
 
 
 class State(StrEnum):
@@ -203,4 +205,37 @@ class PracticeSession:
         return self.recordings_dir / f"{safe_name(f'{self.id}-{question_id}-{attempt_no}')}{suffix}"
 
 
-# --- comparing attempts ------------------------------------------------------------------------------------
+def start_session(
+    bank: Bank,
+    *,
+    count: int,
+    shuffle: bool,
+    target_s: int,
+    recordings: Path,
+    panel: list[PanelMember],
+    now: datetime,
+    seed: int | None,
+    job_text: str | None,
+    job_title: str | None,
+    settings: dict[str, Any],
+) -> tuple[PracticeSession, SessionRecord]:
+    """A new session over `bank` and the history record that goes with it (saved with its first answer).
+
+    The settings in force are stored with the session, and the panel with them: store.session_interviewers
+    reads it back for follow-up drafts."""
+    session = PracticeSession(
+        new_session_id(now),
+        pick_questions(bank.questions, count, shuffle, seed),
+        target_s,
+        recordings,
+        panel=panel,
+    )
+    stored = {**settings, "panel": [member.to_dict() for member in session.panel]}
+    return session, SessionRecord(session.id, now, bank.id, bank.name, job_title, job_text, stored)
+
+
+#: How PracticeSession.recording_path names recordings, read back by crash recovery (practice.audio.markers):
+#: session id (YYYYmmdd-HHMMSS-hex), question id, attempt number.
+SESSION_NAME = re.compile(
+    r"^(?P<session>\d{8}-\d{6}-[0-9a-f]{6})-(?P<question>[a-z0-9][a-z0-9-]*?)-(?P<attempt>\d+)$"
+)

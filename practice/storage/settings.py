@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from practice.core.files import atomic_write_text, toml_lines
@@ -65,3 +65,40 @@ def device_setting(value: str) -> int | str | None:
     if not value:
         return None
     return int(value) if value.isdigit() else value
+
+
+def file_model(path: Path | None = None) -> str:
+    """The `model` written in settings.toml itself (load_settings applies the environment override)."""
+    try:
+        return str(tomllib.loads((path or settings_path()).read_text(encoding="utf-8")).get("model", ""))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+
+
+def remember_choices(
+    settings: Settings,
+    *,
+    voice: str,
+    rate: int,
+    target_s: int,
+    shuffle: bool,
+    count: int | None,
+    bank_id: str | None,
+    job_path: Path | None,
+) -> None:
+    """Take the choices a session starts with into `settings` (the next setup screen starts from them).
+
+    `count` and `bank_id` None leave the remembered ones alone; `job_path` None forgets the job file (the text
+    was typed or edited, so the file is not what was practiced)."""
+    settings.voice, settings.rate, settings.answer_target_s, settings.shuffle = voice, rate, target_s, shuffle
+    if count is not None:
+        settings.question_count = count
+    if bank_id is not None:
+        settings.last_bank = bank_id
+    settings.last_job_path = str(job_path) if job_path is not None else ""
+
+
+def save_choices(settings: Settings, path: Path | None = None) -> Path:
+    """Save settings after the person chose, keeping the file's own model: the one in use may come from
+    INTERVIEW_PRACTICE_MODEL for this run only. Raises OSError when the file cannot be written."""
+    return save_settings(replace(settings, model=file_model(path)), path)

@@ -6,8 +6,7 @@ Everything here works while the speech model is still loading. The choices are r
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,11 +20,10 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 
 from practice.core.banks import Bank, BankError, load_bank
 from practice.core.jobs import JobFileError, JobSummary, check_job_text, job_warnings, read_job_text
-from practice.core.records import SessionRecord
-from practice.core.session import PracticeSession, new_session_id, pick_questions
+from practice.core.session import start_session
 from practice.prep.tailor import save_among_banks, tailor
-from practice.storage.paths import recordings_dir, settings_path, user_banks_dir
-from practice.storage.settings import save_settings
+from practice.storage.paths import recordings_dir, user_banks_dir
+from practice.storage.settings import remember_choices, save_choices
 from practice.tui.messages import JobParsed, VoicesListed
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
@@ -42,14 +40,6 @@ RATE_RANGE = (80, 400)
 TARGET_RANGE = (15, 600)
 JOB_PARSE_DELAY_S = 0.4
 MAX_QUESTIONS = 100
-
-
-def load_settings_file_model() -> str:
-    """The `model` written in settings.toml itself (load_settings applies the environment override)."""
-    try:
-        return str(tomllib.loads(settings_path().read_text(encoding="utf-8")).get("model", ""))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return ""
 
 
 class SetupScreen(StudioScreen):
@@ -359,33 +349,39 @@ class SetupScreen(StudioScreen):
                 summary = None
 
         settings = self.services.settings
-        settings.voice, settings.rate, settings.answer_target_s = voice, rate, target
-        settings.shuffle = shuffle
-        if not every_question:  # a tailored bank is made fresh each time: keep the person's own choices
-            settings.question_count, settings.last_bank = count, bank.id
         same_as_file = self._job_path is not None and job_text == self._job_path_text.strip()
-        settings.last_job_path = str(self._job_path) if same_as_file else ""
+        remember_choices(
+            settings,
+            voice=voice,
+            rate=rate,
+            target_s=target,
+            shuffle=shuffle,
+            # A tailored bank is made fresh each time: keep the person's own count and bank.
+            count=None if every_question else count,
+            bank_id=None if every_question else bank.id,
+            job_path=self._job_path if same_as_file else None,
+        )
         if self.services.save_settings:
             try:
-                # The model may come from INTERVIEW_PRACTICE_MODEL for this run only: keep the file's own.
-                save_settings(replace(settings, model=load_settings_file_model()))
+                save_choices(settings)
             except OSError as error:
                 self.notify(f"Your choices could not be saved: {error}", severity="warning")
         speaker = self.services.speaker
         speaker.voice, speaker.rate = voice, rate
-
-        now = self.services.clock()
-        session = PracticeSession(
-            new_session_id(now),
-            pick_questions(bank.questions, count, shuffle, self.services.shuffle_seed),
-            target,
-            recordings_dir(),
-            panel=list(self.query_one(PanelEditor).members),
-        )
         title = " at ".join(p for p in (summary.title, summary.company) if p) if summary else None
-        # The panel is stored with the session (store.session_interviewers reads it: follow-up drafts).
-        stored = {**asdict(settings), "panel": [member.to_dict() for member in session.panel]}
-        record = SessionRecord(session.id, now, bank.id, bank.name, title or None, job_text, stored)
+        session, record = start_session(
+            bank,
+            count=count,
+            shuffle=shuffle,
+            target_s=target,
+            recordings=recordings_dir(),
+            panel=list(self.query_one(PanelEditor).members),
+            now=self.services.clock(),
+            seed=self.services.shuffle_seed,
+            job_text=job_text,
+            job_title=title or None,
+            settings=asdict(settings),
+        )
         self.app.push_screen(PracticeScreen(session, record, summary.terms if summary else None))
 
     @on(Button.Pressed, "#start")
