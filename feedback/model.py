@@ -258,6 +258,10 @@ class JobRequirement:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "kind": self.kind}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> JobRequirement:
+        return _build(cls, data, {"text": data.get("text") or "", "kind": data.get("kind") or ""})
+
 
 @dataclass(frozen=True, slots=True)
 class JobSummary:
@@ -273,6 +277,17 @@ class JobSummary:
             "company": self.company,
             "requirements": [r.to_dict() for r in self.requirements],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> JobSummary | None:
+        """None for a result scored without a job (stored as null, or from before results named the job)."""
+        if not isinstance(data, Mapping):
+            return None
+        requirements = tuple(
+            JobRequirement.from_dict(r) for r in data.get("requirements") or () if isinstance(r, Mapping)
+        )
+        known = {"title": data.get("title"), "company": data.get("company"), "requirements": requirements}
+        return _build(cls, data, known)
 
 
 @dataclass(slots=True)
@@ -320,5 +335,6 @@ class Feedback:
             "delivery": Delivery.from_dict(data.get("delivery")),
             "overall": data.get("overall"),
             "tips": list(data.get("tips") or []),
+            "job": JobSummary.from_dict(data.get("job")),
         }
         return _build(cls, data, known)

@@ -45,10 +45,17 @@ def test_a_result_round_trips(result: Feedback) -> None:
     assert Feedback.from_dict(data).to_dict() == data
 
 
+def test_the_job_a_result_was_scored_against_round_trips() -> None:
+    result = _results()[1]
+    assert result.job is not None and Feedback.from_dict(result.to_dict()).job == result.job
+    older = {key: value for key, value in result.to_dict().items() if key != "job"}
+    assert Feedback.from_dict(older).job is None  # rows from before results named their job
+
+
 def test_keys_a_newer_scorer_adds_are_ignored_safely() -> None:
     result = _results()[1]
     data = result.to_dict()
-    newer = {**data, "quality": {"confidence": 0.8}, "job": {"title": "Backend engineer"}}
+    newer = {**data, "quality": {"confidence": 0.8}, "coach_notes": ["not a field (yet)"]}
     newer["scores"] = {**data["scores"], "structure": {"score": 70, "reason": "new dimension"}}
     newer["delivery"] = {**data["delivery"], "pitch_spread": 2.1}
     assert Feedback.from_dict(newer) == result
