@@ -138,6 +138,7 @@ def _header(lines: list[str]) -> list[str]:
 def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | None]:
     """(title, company) from the posting's logical lines and its full text; either may be None."""
     title: str | None = None
+    m: re.Match[str] | None  # reused for loop matches and single searches (for the type checker)
     cands: list[tuple[str, float]] = []
     lines = [re.sub(r"[*_`]+", "", ln) for ln in lines]  # markdown emphasis is not part of a name
     text = re.sub(r"[*_`]+", "", text)
