@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .learned import MODEL_VERSION, DimensionModel, ScoreModel
+from .learned import MODEL_VERSION, DimensionModel, ScoreModel, Tree, TreeModel
 from .metrics import pairwise_accuracy, spearman
 
 # which features each dimension may use: a dimension is judged on its own (the rubric's rule 2), so an
@@ -78,6 +78,10 @@ WORDS_ONLY = {
     for dim, feats in FEATURES.items()
 }
 C = 0.5  # L2 strength: a few hundred answers, a dozen features
+# boosted trees: shallow (depth two) and few, on a subsample each round, so a few hundred answers are enough;
+# fixed here, not searched on the cross-validation folds
+TREES, DEPTH, RATE, SUBSAMPLE = 60, 2, 0.1, 0.8
+MODEL_KIND = "trees"
 
 
 @dataclass
@@ -115,11 +119,48 @@ def fit_dimension(rows: Sequence[Example], dim: str, names: tuple[str, ...]) -> 
     )
 
 
+def fit_trees(rows: Sequence[Example], dim: str, names: tuple[str, ...]) -> TreeModel:
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    used = [r for r in rows if r.labels.get(dim) is not None]
+    x = np.array([[r.features.get(n, 0.0) for n in names] for r in used])
+    y = np.array([r.labels[dim] for r in used])
+    clf = GradientBoostingClassifier(
+        n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE, subsample=SUBSAMPLE, random_state=0
+    )
+    clf.fit(x, y)
+    stages = tuple(
+        tuple(
+            Tree(
+                tuple(int(v) for v in est.tree_.feature),
+                tuple(float(v) for v in est.tree_.threshold),
+                tuple(int(v) for v in est.tree_.children_left),
+                tuple(int(v) for v in est.tree_.children_right),
+                tuple(float(v) for v in est.tree_.value[:, 0, 0]),
+            )
+            for est in stage
+        )
+        for stage in clf.estimators_
+    )
+    # the start values, recovered through the public decision function: raw = init + rate * sum(trees)
+    raw = np.atleast_2d(clf.decision_function(x[:1]))
+    if raw.shape[0] != 1:
+        raw = raw.T
+    partial = [sum(RATE * stage[k].predict(list(x[0])) for stage in stages) for k in range(len(stages[0]))]
+    init = tuple(float(raw[0][k] - partial[k]) for k in range(len(partial)))
+    return TreeModel(names, tuple(int(c) for c in clf.classes_), init, RATE, stages)
+
+
+def fit_model(rows: Sequence[Example], dim: str, names: tuple[str, ...]) -> DimensionModel | TreeModel:
+    return fit_trees(rows, dim, names) if MODEL_KIND == "trees" else fit_dimension(rows, dim, names)
+
+
 def fit(
     rows: Sequence[Example], feature_sets: dict[str, tuple[str, ...]] = FEATURES, meta: dict | None = None
 ) -> ScoreModel:
     return ScoreModel(
-        MODEL_VERSION, {d: fit_dimension(rows, d, names) for d, names in feature_sets.items()}, meta or {}
+        MODEL_VERSION, {d: fit_model(rows, d, names) for d, names in feature_sets.items()}, meta or {}
     )
 
 
@@ -152,7 +193,7 @@ def cross_validate(
             test = [r for r in rows if r.group == g and r.labels.get(dim) is not None]
             if not test:
                 continue
-            model = fit_dimension(train, dim, names)
+            model = fit_model(train, dim, names)
             for r in test:
                 scores.append(model.score(r.features))
                 labels.append(int(r.labels[dim]))  # type: ignore[arg-type]

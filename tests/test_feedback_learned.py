@@ -69,6 +69,28 @@ def test_rule_score_anchors_the_learned_one() -> None:
     assert abs(learned.examples.score - expected) <= 1
 
 
+def test_exported_trees_give_the_same_probabilities_as_the_fitted_classifier() -> None:
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    from feedback.training import DEPTH, RATE, SUBSAMPLE, TREES, fit_trees
+
+    rows = [
+        Example({"a": (k * 37 % 100) / 100, "b": (k * 61 % 100) / 100}, {"examples": 0}, "p")
+        for k in range(90)
+    ]
+    for r in rows:
+        a, b = r.features["a"], r.features["b"]
+        r.labels["examples"] = int(a + b > 1) + int(a > 0.8)
+    model = fit_trees(rows, "examples", ("a", "b"))
+    x = np.array([[r.features["a"], r.features["b"]] for r in rows])
+    clf = GradientBoostingClassifier(
+        n_estimators=TREES, max_depth=DEPTH, learning_rate=RATE, subsample=SUBSAMPLE, random_state=0
+    ).fit(x, [r.labels["examples"] for r in rows])
+    ours = np.array([model.probabilities(r.features) for r in rows])
+    assert np.abs(ours - clf.predict_proba(x)).max() < 1e-9
+
+
 def test_fit_and_cross_validation_on_a_small_separable_set() -> None:
     rows = []
     for g in range(4):

@@ -8,12 +8,12 @@ what meaning adds over words. Needs scikit-learn (the `test` extra).
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from feedback.learned import dumps
 from feedback.scorer import answer_features
 from feedback.training import FEATURES, WORDS_ONLY, Agreement, Example, cross_validate, fit
 
@@ -52,5 +52,5 @@ def run_fit(items: list[Any], path: Path, sources: list[str], out: TextIO = sys.
     rows = examples_of(items)
     meta = {"trained_on": sources, "answers": len(rows), "postings": len({r.group for r in rows})}
     model = fit(rows, FEATURES, meta)
-    path.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
+    path.write_text(dumps(model), encoding="utf-8")
     print(f"wrote {path}: {len(rows)} answers, {meta['postings']} postings", file=out)
