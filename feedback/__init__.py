@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .job import JobChoices, JobDescription, Requirement, SetAside, parse_job
 from .model import AlignmentScore, Delivery, DimensionScore, Evidence, Feedback, RequirementResult, Word
-from .scorer import score_answer
+from .scorer import score_answer, warm_up
 
 __all__ = [
     "AlignmentScore",
@@ -27,4 +27,5 @@ __all__ = [
     "Word",
     "parse_job",
     "score_answer",
+    "warm_up",
 ]

@@ -233,3 +233,20 @@ def answer_features(
         enthusiasm,
         alignment,
     )
+
+
+def warm_up() -> bool:
+    """Load what scoring needs (the learned model, the sentence-embedding model) ahead of the first answer, so
+    feedback is not delayed by it; an app calls this in the background. False when the embedding model is
+    missing (scores then use the rules alone, with a warning)."""
+    from .embed import EmbeddingUnavailable
+
+    try:
+        score_answer(
+            "Why this role?",
+            "I want to help your team because I have done this work before.",
+            "Skills:\n- SQL\n",
+        )
+    except EmbeddingUnavailable:
+        return False
+    return shipped_model() is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
+import feedback
 from practice.answers.recovery import HistoryTarget, recover_unfinished
 from practice.audio.markers import find_unfinished
 from practice.core.errors import PracticeError
@@ -169,6 +171,11 @@ class PracticeApp(App[int]):
         seconds = getattr(transcriber, "load_seconds", 0.0)
         detail = transcriber.description + (f", {seconds:.1f} s" if seconds else "")
         self.post_message(ModelStatus("ready", detail))
+        # then the scorer's own models, so the first answer's feedback does not wait for them
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if not feedback.warm_up():
+                log.warning("the sentence-embedding model is missing: scores use the rules alone")
 
     def on_model_status(self, message: ModelStatus) -> None:
         self.model_state, self.model_detail = message.state, message.detail
