@@ -76,7 +76,14 @@ RESULT_RE = re.compile(
     r"months?|days?) "
     r"later|afterwards|booked|generated|landed|collected|expanded|caught|prevented|avoided|a (\w+ )?(drop|"
     r"increase|decrease|reduction|improvement|jump|lift|gain) (of|in)|(dropped|fell|rose|grew|jumped|climbed|"
-    r"shrank|declined|improved|increased|decreased))\b"
+    r"shrank|declined|improved|increased|decreased)|"
+    # time markers that introduce an outcome, spoken or in learner's English ("after three months my sales
+    # was 19 percent", "next quarter the rate was 27 percent", "four a night instead of fifteen")
+    r"after (a|an|one|two|three|four|five|six|\d+|a few|a couple of) (days?|weeks?|months?|quarters?|years?|"
+    r"shifts?|sprints?)|(next|following|by the end of the|by) (week|month|quarter|year|term|semester|season|"
+    r"q[1-4])|instead of|(was|were|is|are) (now |then |only |just |around |about |roughly )?"
+    r"(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|number (one|two|three)))\b"
 )
 _NUMWORD = "|".join(
     sorted(NUMBER_WORDS | {"one", "zero", "a third", "a quarter", "a half"}, key=len, reverse=True)
