@@ -61,7 +61,10 @@ POLITE_RE = re.compile(
     r"(?<!say )(?<!said )\b(thank you|thanks)\b(?! card| note)|\b(appreciate (the|your)|grateful for|"
     r"for (the|your) time|for having me|(great|nice) (talking|speaking|meeting))\b"
 )
+# an adverb or a filler may sit between "I" and the wish ("I really want to", "I'd honestly love to")
+_ADV = r"(?:(?:really|truly|genuinely|honestly|just|also|still|definitely|so|actually|would|um|uh|like) )*"
 INTENT_RE = re.compile(
+    r"\bi " + _ADV + r"(want|hope|plan) to\b|\bi'?d " + _ADV + r"(love|like|enjoy) to\b(?! think)|"
     r"\b(i want to|i want this|i'd (really )?love to|i would (really )?love to|i hope to|i'm hoping to|"
     r"i plan to|"
     r"i'd (really )?like to (?!think)|i would (really )?like to (?!think)|i'm eager to|i can't wait to|"

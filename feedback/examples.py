@@ -257,11 +257,9 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
 
     tips: list[str] = []
     if not story and ef.experience:
+        # no tip: whether an answer is a routine or an episode told loosely was misjudged too often (7 of 17
+        # such tips were judged needed on training answers), and a routine is what "how do you ..." asks for
         reason = "Experience described (a routine or background) but no specific episode"
-        tips.append(
-            "You described what you usually do: pick one specific time, say what you did "
-            '("I ...") and what changed, with a number if you have one.'
-        )
     elif not story:
         if ef.hypothetical:
             reason = "No real example: the answer says what you would do, not what you did"
@@ -312,6 +310,6 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
         # no "open with context" tip: spoken answers set the scene in too many ways ("on a school job in
         # May, the neighbours complained ...") for its absence to be detected reliably, and a wrong tip costs
         # more than a missing one
-        if ef.i_actions and action_clauses(transcript, ef.i_actions) < 2:
-            tips.append('Spell out two or three concrete steps you took, each starting with "I".')
+        # no "spell out two or three steps" tip either: judged needed in none of 16 training answers; a story
+        # with one action is rare, and the result tip serves it better
     return DimensionScore(value, reason, ev, tips, priority=(100 - value) * 0.45), ef

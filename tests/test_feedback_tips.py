@@ -53,3 +53,19 @@ def test_no_open_with_context_tip_and_no_short_tip_for_a_complete_short_story() 
     fb = score_answer("Tell me about an escalation you handled.", story, JOB)
     assert not any(t.startswith("Open with one sentence of context") for t in fb.tips + fb.examples.tips)
     assert SHORT_TIP not in fb.tips
+
+
+def test_a_specific_reason_said_in_spoken_style_counts_as_enthusiasm() -> None:
+    job = (
+        "Product Designer at Loomwell\n"
+        "Loomwell makes a budgeting app for freelancers that splits every payment into tax, savings and spending.\n\n"
+        "What you'll do\n- Design new features for the mobile app\nRequirements\n- Figma\n"
+    )
+    spoken = (
+        "um so honestly like the reason is i freelanced for like four years you know and the tax bill every april "
+        "basically wrecked me and your app is the first thing i've seen that like splits the payment the moment it "
+        "lands so um i really want to work on that like the splitting flow because i know how scary that bill is"
+    )
+    fb = score_answer("Why do you want to work at Loomwell?", spoken, job)
+    assert fb.enthusiasm.score is not None and fb.enthusiasm.score >= 70
+    assert not any(t.startswith(("Close with why", "Make it specific")) for t in fb.tips)
