@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import snowballstemmer
+
 # A token is a word, a number, or a technical name such as "node.js", "c++", "c#", "ci/cd", "$2.5m", "40%".
 # Inner punctuation is kept only when a word character follows, so a sentence-final dot is not swallowed.
 TOKEN_RE = re.compile(r"[$£€]?\w(?:[\w'+#%]|[.\-/&](?=\w))*[+#%]*")
@@ -187,45 +189,16 @@ def split_sentences(norm_text: str) -> list[Sentence]:
     return sentences
 
 
-# Light suffix stripping: enough to match "managed"/"managing"/"management", "deploys"/"deployment",
-# "scaling"/"scalable". A full Porter stemmer would be overkill for matching job terms.
-_SUFFIXES = (
-    "ational",
-    "ations",
-    "ation",
-    "ments",
-    "ment",
-    "ings",
-    "ing",
-    "ities",
-    "ity",
-    "ables",
-    "able",
-    "ers",
-    "ies",
-    "ed",
-    "er",
-    "es",
-    "s",
-    "ly",
-)
-_VOWELS = set("aeiou")
+_SNOWBALL = snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude but stable stem (lower-case input expected)."""
+    """The Snowball (Porter 2) stem of a lower-case word: "escalated" and "escalations" both give "escal".
+
+    A well-kept stemmer rather than a suffix list: the hand-written one gave "escalat" and "escal" for those
+    two, so an answer that escalated something did not touch a requirement about escalations."""
     w = word.strip("'").removesuffix("'s")
     if len(w) <= 3 or not w.isalpha():
         return w
-    for suf in _SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            w = w[: -len(suf)] + ("y" if suf == "ies" else "")
-            break
-    if w.endswith("er") and len(w) - 2 >= 4:  # "engineering" -> "engineer" -> "engine", like "engineer"
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("e"):
-        w = w[:-1]
-    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in _VOWELS and w[-1] not in "lsz":
-        w = w[:-1]  # planned -> plann -> plan
-    return w
+    return str(_SNOWBALL.stemWord(w))

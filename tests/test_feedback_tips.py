@@ -69,3 +69,14 @@ def test_a_specific_reason_said_in_spoken_style_counts_as_enthusiasm() -> None:
     fb = score_answer("Why do you want to work at Loomwell?", spoken, job)
     assert fb.enthusiasm.score is not None and fb.enthusiasm.score >= 70
     assert not any(t.startswith(("Close with why", "Make it specific")) for t in fb.tips)
+
+
+def test_a_requirement_done_in_other_word_forms_is_evidenced() -> None:
+    story = (
+        "Last March a customer was double-billed for a whole quarter. I escalated the bug to the engineers with "
+        "the exact invoices and logs, and I called the customer every hour until the fix shipped that evening."
+    )
+    fb = score_answer("Tell me about a difficult customer situation.", story, JOB)
+    statuses = {r.text: r.status for r in fb.alignment.requirements}
+    assert statuses["Handle escalations and coordinate with support and engineering"] == "covered"
+    assert not any(t.startswith("Tie the answer to the job") for t in fb.tips)
