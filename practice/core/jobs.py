@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from feedback import JobDescription, parse_job
@@ -113,13 +113,26 @@ def _english_share(tokens: list[str]) -> float:
 
 @dataclass(frozen=True)
 class JobSummary:
-    """What setup shows back from a job description, and the terms that bias transcription towards it."""
+    """What setup shows back from a job description, as read (the person's corrections are kept apart, in a
+    feedback.JobChoices), and the terms that bias transcription towards it."""
 
     title: str | None
     company: str | None
     requirements: list[tuple[str, bool]]
     """(requirement text, must have)."""
     terms: list[str]
+    kinds: list[str] = field(default_factory=list)
+    """Each requirement's kind ("must", "nice" or "duty"), in the same order; empty when the parser gave none
+    (then a must-have reads as "must" and the rest as "nice")."""
+    set_aside: list[tuple[str, str]] = field(default_factory=list)
+    """(text, reason) of what the reader did not take as a requirement: pay, benefits, how to apply, ..."""
+
+    @property
+    def lines(self) -> list[tuple[str, str]]:
+        """(text, kind) of each requirement as read."""
+        if len(self.kinds) == len(self.requirements):
+            return [(text, kind) for (text, _), kind in zip(self.requirements, self.kinds, strict=True)]
+        return [(text, "must" if must else "nice") for text, must in self.requirements]
 
 
 def job_terms(job: JobDescription | str | None) -> list[str] | None:
@@ -137,6 +150,7 @@ def job_terms(job: JobDescription | str | None) -> list[str] | None:
 
 
 def default_job_parser(text: str) -> JobSummary:
+    """The posting as read, before the person's corrections: setup shows each line with a tick to untick."""
     job = parse_job(text)
     requirements = list(getattr(job, "requirements", []) or [])
     terms = job_terms(job) or []
@@ -145,4 +159,6 @@ def default_job_parser(text: str) -> JobSummary:
         getattr(job, "company", None),
         [(r.text, bool(getattr(r, "must_have", False))) for r in requirements],
         terms,
+        [str(getattr(r, "kind", "must")) for r in requirements],
+        [(s.text, s.reason) for s in getattr(job, "set_aside", []) or []],
     )

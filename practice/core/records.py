@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from feedback import JobChoices
 from feedback.model import Feedback
 from practice.core.feedback_view import DIMENSION_KEYS, dimension, feedback_of
 
@@ -24,6 +25,9 @@ class SessionRecord:
     job_title: str | None = None
     job_text: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    job_choices: JobChoices | None = None
+    """The person's corrections to the job as read (lines left out, lines added, title, company) when the
+    session started: its answers were scored against them, so its coverage and drafts read the job with them."""
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from practice.core.banks import Bank, Question
 from practice.core.errors import PracticeError
 from practice.core.files import safe_name
 from practice.core.panel import PanelMember
 from practice.core.records import AttemptRecord, SessionRecord
+
+if TYPE_CHECKING:
+    from feedback import JobChoices
 
 
 class State(StrEnum):
@@ -218,6 +221,7 @@ def start_session(
     job_text: str | None,
     job_title: str | None,
     settings: dict[str, Any],
+    job_choices: JobChoices | None = None,
 ) -> tuple[PracticeSession, SessionRecord]:
     """A new session over `bank` and the history record that goes with it (saved with its first answer).
 
@@ -231,7 +235,8 @@ def start_session(
         panel=panel,
     )
     stored = {**settings, "panel": [member.to_dict() for member in session.panel]}
-    return session, SessionRecord(session.id, now, bank.id, bank.name, job_title, job_text, stored)
+    record = SessionRecord(session.id, now, bank.id, bank.name, job_title, job_text, stored, job_choices)
+    return session, record
 
 
 #: How PracticeSession.recording_path names recordings, read back by crash recovery (practice.audio.markers):

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from practice.core.errors import PracticeError
+from practice.core.job_choices import choices_from_dict, choices_to_dict
 from practice.core.records import (
     SCORE_KEYS,
     AttemptRecord,
@@ -80,6 +81,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
     ),
     # Panel mode: who asked the question (NULL for sessions with one interviewer and for older rows).
     ("ALTER TABLE attempts ADD COLUMN interviewer TEXT",),
+    # The person's corrections to the job as read (JSON, practice.core.job_choices); NULL: none, or older rows.
+    ("ALTER TABLE sessions ADD COLUMN job_choices TEXT",),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -119,6 +122,7 @@ def _session(row: sqlite3.Row) -> SessionRecord:
         row["job_title"],
         row["job_text"],
         _loads(row["settings"]) or {},
+        choices_from_dict(_loads(row["job_choices"])),
     )
 
 
@@ -218,8 +222,8 @@ class Store:
         with self._transaction() as db:
             db.execute(
                 "INSERT OR IGNORE INTO sessions"
-                " (id, started_at, bank_id, bank_name, job_title, job_text, settings)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " (id, started_at, bank_id, bank_name, job_title, job_text, settings, job_choices)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     session.id,
                     _ts(session.started_at),
@@ -228,6 +232,7 @@ class Store:
                     session.job_title,
                     session.job_text,
                     _json(session.settings) or "{}",
+                    _json(choices_to_dict(session.job_choices)),
                 ),
             )
 
