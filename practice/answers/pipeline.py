@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from feedback import JobDescription
 from practice.audio.recorder import RecordingWriteError
+from practice.core.job_choices import job_description
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.core.session import State
 from practice.storage.history import Store
@@ -27,8 +29,9 @@ NO_SPEECH = (
 )
 
 
-#: (question, transcript, job text, words, duration) -> Feedback.to_dict()
-Scorer = Callable[[str, str, "str | None", "list[Any] | None", "float | None"], dict[str, Any]]
+#: (question, transcript, job, words, duration) -> Feedback.to_dict(). The job is the session's job as read
+#: with the person's corrections (practice.core.job_choices.job_description), or None.
+Scorer = Callable[[str, str, "JobDescription | None", "list[Any] | None", "float | None"], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,11 @@ class AnswerContext:
     scorer: Scorer
     session: SessionRecord
     job_text: str | None
+
+    @property
+    def job(self) -> JobDescription | None:
+        """What answers are scored against: the job text with the corrections the session started with."""
+        return job_description(self.job_text, self.session.job_choices)
 
 
 def _words(words: list[Any] | None) -> list[dict[str, Any]] | None:
@@ -94,7 +102,7 @@ def process_answer(
     attempt = replace(attempt, transcript=text)
     progress(State.SCORING)
     try:
-        feedback = ctx.scorer(draft.question_text, text, ctx.job_text, words, duration)
+        feedback = ctx.scorer(draft.question_text, text, ctx.job, words, duration)
     except Exception as error:  # noqa: BLE001 - the answer is kept; the review says scoring failed
         log.exception("scoring failed for attempt %s", attempt.id)
         return store.save_attempt(replace(attempt, error=f"Scoring failed: {type(error).__name__}: {error}"))

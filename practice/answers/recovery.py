@@ -20,6 +20,7 @@ from practice.answers.pipeline import AnswerContext, process_answer
 from practice.audio.markers import Unfinished, clear_marker
 from practice.audio.markers import discard as discard_recording
 from practice.audio.wavfile import RecoveryError, Repair, repair_wav
+from practice.core.job_choices import job_description
 from practice.core.jobs import job_terms
 from practice.core.records import AttemptRecord, SessionRecord
 
@@ -111,7 +112,7 @@ def recover_into_history(
         clear_marker(item.wav)  # repaired, which is all that can be done: do not offer it again
     origin = _origin(item, store, catalog)
     session = origin.session
-    terms = job_terms(session.job_text)
+    terms = job_terms(job_description(session.job_text, session.job_choices))
     store.ensure_session(session)
     draft = AttemptRecord(
         session.id,

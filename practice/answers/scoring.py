@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from feedback import score_answer
+from feedback import JobDescription, score_answer
 from practice.core.errors import PracticeError
+from practice.core.job_choices import job_description
 from practice.core.jobs import JobFileError, job_terms, read_job_text
+from practice.storage.job_choices import load_job_choices
 from practice.stt.types import TranscriptionError
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ class AnswerScorer:
     def __init__(self, model: str | None = None) -> None:
         self.model = model
         self._transcriber: Transcriber | None = None
-        self._jobs: dict[Path, str] = {}
+        self._jobs: dict[Path, JobDescription | None] = {}
 
     def transcriber(self) -> Transcriber:
         if self._transcriber is None:
@@ -59,20 +61,23 @@ class AnswerScorer:
             self._transcriber = Transcriber(self.model)
         return self._transcriber
 
-    def job_text(self, path: Path | None) -> str | None:
+    def job(self, path: Path | None) -> JobDescription | None:
+        """The job in a file, read with the corrections the person saved for that posting (in the studio's
+        setup, practice.storage.job_choices), so `score --job` scores as the studio does."""
         if path is None:
             return None
         if path not in self._jobs:
             try:
-                self._jobs[path] = read_job_text(path)
+                text = read_job_text(path)
             except JobFileError as error:
                 raise ScoringInputError(str(error)) from error
+            self._jobs[path] = job_description(text, load_job_choices(text))
         return self._jobs[path]
 
     def score(
         self, question: str, text: str | None = None, audio: Path | None = None, job_path: Path | None = None
     ) -> dict:
-        job = self.job_text(job_path)
+        job = self.job(job_path)
         if not question or not question.strip():
             raise ScoringInputError("the question is empty: pass the question that was answered.")
         if audio is not None:
@@ -138,7 +143,11 @@ def score_batch(batch_path: Path, model: str | None, out: IO[str]) -> int:
 
 
 def default_scorer(
-    question: str, transcript: str, job: str | None, words: list[Any] | None, duration_s: float | None
+    question: str,
+    transcript: str,
+    job: JobDescription | str | None,
+    words: list[Any] | None,
+    duration_s: float | None,
 ) -> dict[str, Any]:
 
     return score_answer(question, transcript, job=job, words=words, duration_s=duration_s).to_dict()

@@ -8,11 +8,13 @@ import json
 import math
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError, add_command
+from practice.core.job_choices import KIND_NAMES, choices_to_dict
 
-KIND_NAMES = {"must": "Must-haves", "nice": "Nice-to-haves", "duty": "Duties"}
+if TYPE_CHECKING:
+    from feedback import JobChoices
 
 
 def _read_posting(path: Path) -> str:
@@ -28,21 +30,32 @@ def _read_posting(path: Path) -> str:
     return text
 
 
-def job_report(text: str) -> dict[str, Any]:
-    """What was understood of a posting, as the JSON `job` command prints it."""
+def job_report(text: str, choices: JobChoices | None = None) -> dict[str, Any]:
+    """What was understood of a posting, with the person's corrections if given, as the JSON `job` command
+    prints it (a "corrections" key only when there are some)."""
     from feedback import parse_job
 
-    jd = parse_job(text)
-    return {
+    jd = parse_job(text, choices)
+    report: dict[str, Any] = {
         "title": jd.title,
         "company": jd.company,
         "requirements": [{"text": r.text, "kind": r.kind} for r in jd.requirements],
         "set_aside": [{"text": s.text, "reason": s.reason} for s in jd.set_aside],
     }
+    if choices_to_dict(choices):
+        report["corrections"] = choices_to_dict(choices)
+    return report
 
 
 def _cmd_job(args: argparse.Namespace) -> int:
-    report = job_report(_read_posting(Path(args.file)))
+    from practice.storage.job_choices import choices_path, load_job_choices
+
+    text = _read_posting(Path(args.file))
+    # The corrections made in the studio's setup for this posting (found by its text, wherever the file is).
+    choices = None if args.as_read else load_job_choices(text)
+    report = job_report(text, choices)
+    if choices is not None:
+        report["corrections_file"] = str(choices_path(text))
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -62,6 +75,10 @@ def _cmd_job(args: argparse.Namespace) -> int:
         print("\nSet aside (not requirements)")
         for reason, n in by_reason.items():
             print(f"  {reason}: {n} line(s)")
+    if choices is not None:
+        print(
+            f"\nWith your corrections from {report['corrections_file']} (--as-read shows the posting without)."
+        )
     return EXIT_OK
 
 
@@ -124,6 +141,11 @@ def register(commands: Any) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the posting as plain text")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--as-read",
+        action="store_true",
+        help="ignore the corrections saved in the studio for this posting (lines left out or added)",
+    )
     e = add_command(
         commands,
         "eval-jobs",

@@ -18,17 +18,22 @@ from practice.prep.coverage import job_coverage, matrix_text, session_coverage
 from practice.prep.drafts import parse_interviewer, write_drafts
 from practice.prep.tailor import tailor, write_bank
 from practice.storage.history import Store
+from practice.storage.job_choices import load_job_choices
 
 if TYPE_CHECKING:
+    from feedback import JobChoices
     from practice.storage.history import Store
 
 
-def _job(path: str) -> str:
-    return read_job_text(Path(path))
+def _job(path: str) -> tuple[str, JobChoices | None]:
+    """The posting in a file and the corrections saved for it: the studio keeps them by the posting's text
+    (practice.storage.job_choices), so the file finds them whatever it is called or wherever it is."""
+    text = read_job_text(Path(path))
+    return text, load_job_choices(text)
 
 
 def _cmd_tailor(args: argparse.Namespace) -> int:
-    tailored = tailor(_job(args.job))
+    tailored = tailor(*_job(args.job))
     if args.out is None or args.out == "-":
         sys.stdout.write(tailored.toml(Path(args.job).name))
         return 0
@@ -65,7 +70,7 @@ def _cmd_coverage(args: argparse.Namespace) -> int:
         return 0
     try:
         if args.job:
-            matrix = job_coverage(store, _job(args.job))
+            matrix = job_coverage(store, *_job(args.job))
             if not matrix.sessions:
                 print("No practice sessions for this job yet.", file=sys.stderr)
         else:
@@ -100,7 +105,8 @@ def _cmd_stories(args: argparse.Namespace) -> int:
             raise CliError(
                 f"no stories yet in {stories.stories_dir()}: save one with `stories save`.", EXIT_FAILED
             )
-        sys.stdout.write(stories.match_text(stories.match_stories(_job(args.job), found)))
+        text, choices = _job(args.job)
+        sys.stdout.write(stories.match_text(stories.match_stories(text, found, choices)))
         return 0
     for story in found:
         when = f"{story.date:%Y-%m-%d}  " if story.date else ""

@@ -9,13 +9,12 @@ scored again, so the matrix says exactly what the review screens said at the tim
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from feedback import parse_job
+from feedback import JobChoices, parse_job
 from feedback.model import Evidence, Feedback, RequirementResult
+from practice.core.job_choices import is_left_out, job_description, job_key
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.prep.phrasing import phrase_requirement
 from practice.storage.history import Store
@@ -23,14 +22,6 @@ from practice.storage.history import Store
 STATUS_RANK = {"covered": 2, "partial": 1, "missing": 0}
 # Which example sentence shows a requirement best: one with the person's action or result in it.
 _LABEL_RANK = {"result": 2, "action": 3, "situation": 1, "task": 1}
-
-
-def job_key(text: str | None) -> str | None:
-    """A fingerprint of a job description ignoring case and spacing (a re-pasted posting still matches)."""
-    if not text or not text.strip():
-        return None
-    normal = re.sub(r"\s+", " ", text.strip().lower())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
 def _title_company(text: str) -> tuple[str, str] | None:
@@ -187,14 +178,18 @@ class CoverageMatrix:
 
 
 def build_matrix(
-    attempts: list[AttemptRecord], job_text: str | None, title: str | None = None
+    attempts: list[AttemptRecord],
+    job_text: str | None,
+    title: str | None = None,
+    choices: JobChoices | None = None,
 ) -> CoverageMatrix:
-    """The matrix over these attempts: rows in the job's requirement order (then any other requirement text
-    found in older feedback), each with every answer that covered or partly covered it."""
+    """The matrix over these attempts: rows in the requirement order of the job read with the person's
+    corrections (then any other requirement text found in older feedback, except lines the person left out),
+    each with every answer that covered or partly covered it."""
     rows: dict[str, CoverageRow] = {}
-    if job_text:
-        for req in parse_job(job_text).requirements:
-            rows.setdefault(req.text, CoverageRow(req.text, req.must_have))
+    job = job_description(job_text, choices)
+    for req in job.requirements if job else []:
+        rows.setdefault(req.text, CoverageRow(req.text, req.must_have))
     sessions: list[str] = []
     answers = 0
     for attempt in attempts:
@@ -206,6 +201,8 @@ def build_matrix(
         if attempt.session_id not in sessions:
             sessions.append(attempt.session_id)
         for result in results:
+            if result.text not in rows and is_left_out(result.text, choices):
+                continue  # scored before the person left it out: it is not a requirement of this job
             row = rows.setdefault(result.text, CoverageRow(result.text, result.must_have))
             if result.status in ("covered", "partial"):
                 row.hits.append(
@@ -226,14 +223,16 @@ def build_matrix(
 
 
 def _title(session: SessionRecord) -> str | None:
-    return session.job_title or (parse_job(session.job_text).title if session.job_text else None)
+    job = job_description(session.job_text, session.job_choices)
+    return session.job_title or (job.title if job else None)
 
 
 def session_coverage(store: Store, session_id: str) -> CoverageMatrix:
+    """One session against its job, read with the corrections it was practiced (and scored) with."""
     session = store.session(session_id)
     if session is None:
         raise LookupError(f"no session {session_id!r} in the history")
-    return build_matrix(store.attempts(session_id), session.job_text, _title(session))
+    return build_matrix(store.attempts(session_id), session.job_text, _title(session), session.job_choices)
 
 
 def sessions_for_job(store: Store, job_text: str) -> list[SessionRecord]:
@@ -242,12 +241,13 @@ def sessions_for_job(store: Store, job_text: str) -> list[SessionRecord]:
     return sorted(found, key=lambda s: (s.started_at, s.id))
 
 
-def job_coverage(store: Store, job_text: str) -> CoverageMatrix:
-    """Coverage across all sessions for the same job; rows follow the given job text's requirements."""
+def job_coverage(store: Store, job_text: str, choices: JobChoices | None = None) -> CoverageMatrix:
+    """Coverage across all sessions for the same job; rows follow the given job text's requirements, read
+    with the person's current corrections for it (practice.storage.job_choices, found by the caller)."""
     sessions = sessions_for_job(store, job_text)
     attempts = [a for s in sessions for a in store.attempts(s.id)]
-    title = parse_job(job_text).title
-    matrix = build_matrix(attempts, job_text, title)
+    title = parse_job(job_text, choices).title
+    matrix = build_matrix(attempts, job_text, title, choices)
     matrix.sessions = [s.id for s in sessions]
     return matrix
 

@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from feedback import parse_job
 from feedback.model import Feedback
 from feedback.text import normalise, stem, tokenize
 from practice.core.files import atomic_write_text, safe_name
+from practice.core.job_choices import job_description
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.prep.coverage import example_for
 from practice.prep.tailor import find_company
@@ -343,7 +343,7 @@ def write_drafts(
     if not interviewers:
         raise ValueError("name at least one interviewer")
     attempts = [a for a in store.attempts(session_id) if a.feedback]
-    job = parse_job(session.job_text) if session.job_text else None
+    job = job_description(session.job_text, session.job_choices)  # as practiced: with the corrections
     title = job.title if job else session.job_title
     company = job.company if job else None
     if job is not None and company is None:

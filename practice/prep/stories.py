@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from feedback import parse_job, score_answer
+from feedback import JobChoices, parse_job, score_answer
 from feedback.model import Feedback
 from practice.core.errors import PracticeError
 from practice.core.feedback_view import covered_requirements
@@ -214,9 +214,12 @@ class StoryMatchRow:
     """Why no story can prove it (a credential, a line about the company), else empty."""
 
 
-def match_stories(job_text: str, stories: list[Story]) -> list[StoryMatchRow]:
-    """For each requirement of a new job, the saved stories that evidence it (scored like an answer)."""
-    job = parse_job(job_text)
+def match_stories(
+    job_text: str, stories: list[Story], choices: JobChoices | None = None
+) -> list[StoryMatchRow]:
+    """For each requirement of a new job (with the person's corrections), the saved stories that evidence it
+    (scored like an answer)."""
+    job = parse_job(job_text, choices)
     rows = [StoryMatchRow(r.text, r.must_have) for r in job.requirements]
     for row in rows:
         phrase = phrase_requirement(row.requirement)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from feedback import JobDescription, Requirement, parse_job
+from feedback import JobChoices, JobDescription, Requirement, parse_job
 from feedback.synonyms import canon_of
 from feedback.text import normalise, stem, tokenize
 from practice.core.banks import MAX_TEXT_CHARS, Bank, Question, parse_bank
@@ -279,9 +279,10 @@ def _display_terms(reqs: list[Requirement], exclude: set[str]) -> list[str]:
     return list(out.values())[:4]
 
 
-def tailor(job_text: str) -> Tailored:
-    """The tailored questions for a job description (deterministic: the same text gives the same bank)."""
-    job = parse_job(job_text)
+def tailor(job_text: str, choices: JobChoices | None = None) -> Tailored:
+    """The tailored questions for a job description, read with the person's corrections if any (lines left
+    out ask nothing, lines added are asked about). Deterministic: the same text gives the same bank."""
+    job = parse_job(job_text, choices)
     title, company = clean_title(job.title), find_company(job)
     exclude = {_key(w) for w in normalise(f"{title or ''} {company or ''}").replace("-", " ").split()}
     result = Tailored(title, company, [])

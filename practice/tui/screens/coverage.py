@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from practice.prep.coverage import CoverageMatrix, job_coverage, session_coverage
+from practice.storage.job_choices import load_job_choices
 from practice.tui.screens.base import StudioScreen
 
 STATUS_STYLES = {
@@ -79,7 +80,8 @@ class CoverageScreen(StudioScreen):
         store = self.services.store
         session = store.session(self.session_id)
         if self.whole_job and session is not None and session.job_text:
-            self.matrix = job_coverage(store, session.job_text)
+            # every session for the posting, read with the person's current corrections to it
+            self.matrix = job_coverage(store, session.job_text, load_job_choices(session.job_text))
         else:
             self.matrix = session_coverage(store, self.session_id)
         table = self.query_one(DataTable)
