@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from feedback import JobChoices
 from practice.audio.markers import Unfinished
 from practice.core.jobs import JobSummary
 from practice.core.records import AttemptRecord
@@ -86,7 +87,8 @@ class AnswerSaved(Message, bubble=False):
 
 
 class JobParsed(Message, bubble=False):
-    """The job description was read: the requirements found, or why it could not be read."""
+    """The job description was read: the requirements found (and the corrections saved for it), or why it
+    could not be read."""
 
     def __init__(
         self,
@@ -94,6 +96,7 @@ class JobParsed(Message, bubble=False):
         summary: JobSummary | None,
         error: str | None = None,
         warnings: list[str] | None = None,
+        choices: JobChoices | None = None,
     ) -> None:
         super().__init__()
         self.text = text
@@ -101,6 +104,8 @@ class JobParsed(Message, bubble=False):
         self.error = error
         self.warnings = warnings or []
         """What will make alignment rough for this posting (not English, no list of requirements)."""
+        self.choices = choices
+        """The corrections the person saved for this posting (practice.storage.job_choices), if any."""
 
 
 class VoicesListed(Message, bubble=False):

@@ -23,6 +23,7 @@ from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
 from practice.tui.screens.summary import SummaryScreen
+from practice.tui.widgets.ticks import TickList
 
 SIZE = (80, 24)
 
@@ -32,6 +33,12 @@ def text_of(app: PracticeApp, selector: str) -> str:
     node = app.screen.query_one(selector)
     statics = [node] if isinstance(node, Static) else list(node.query(Static))
     return " ".join(str(s.render()) for s in statics)
+
+
+def ticked_lines(app: PracticeApp, kind: str) -> dict[str, bool]:
+    """The job's requirement lines of one kind on the setup screen, and whether each is ticked."""
+    lines = app.screen.query_one(f"#lines-{kind}", TickList)
+    return {lines.text_of(value): value in lines.ticked for value in lines.values}
 
 
 def on(app: PracticeApp, screen: type) -> bool:
@@ -73,7 +80,9 @@ async def test_setup_shows_bank_and_job_requirements_and_remembers_choices(tmp_p
         await wait_for(pilot, lambda: "requirements found" in text_of(app, "#job-summary"))
         summary = text_of(app, "#job-summary")
         assert "Senior Backend Engineer at Acme: 2 requirements found" in summary
-        assert "★ 5+ years of Python" in summary and "• PostgreSQL performance tuning" in summary
+        # Each line read, under its kind, ticked (tests/tui/test_job_review.py unticks and adds lines).
+        assert ticked_lines(app, "must") == {"5+ years of Python": True}
+        assert ticked_lines(app, "nice") == {"PostgreSQL performance tuning": True}
         await wait_for(pilot, lambda: len(app.screen.query_one("#voice")._options) == 3, what="voices listed")
         app.screen.query_one("#rate", Input).value = "180"
         app.screen.query_one("#target", Input).value = "60"

@@ -1,4 +1,4 @@
-"""SVG snapshots of the four main screens at 80x24 (the smallest supported size), with fake services and fixed
+"""SVG snapshots of the four main screens (and setup's corrections to a posting) at 80x24 (the smallest supported size), with fake services and fixed
 dates so they only change when the UI does. Update after a deliberate UI change with:
 
     .venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
@@ -9,8 +9,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual.widgets import Button, Input
 from tui_fakes import ANSWER, FIXED_NOW, JOB, fake_score, make_app, wait_for
 
+from practice.core.jobs import default_job_parser
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.core.session import State
 from practice.tui.app import PracticeApp
@@ -18,6 +20,9 @@ from practice.tui.screens.history import HistoryScreen
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
+from practice.tui.widgets.ticks import TickList
+
+BACKEND_JOB = (Path(__file__).resolve().parent.parent / "data" / "backend-job.txt").read_text()
 
 
 async def _setup_ready(pilot) -> None:
@@ -98,3 +103,21 @@ async def _history(pilot) -> None:
 
 def test_history_screen(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(_history_app(tmp_path), run_before=_history)
+
+
+async def _job_corrected(pilot) -> None:
+    """The posting's lines on setup, one unticked and one added, scrolled into view (long lines wrap)."""
+    await _setup_ready(pilot)
+    screen = pilot.app.screen
+    must = screen.query_one("#lines-must", TickList)
+    must.set_ticked(next(v for v in must.values if must.text_of(v) == "Clear written communication"), False)
+    screen.query_one("#job-add-text", Input).value = "Terraform for infrastructure as code"
+    screen.query_one("#job-add", Button).press()
+    await wait_for(pilot, lambda: "added by you" in str(screen.query_one("#job-summary").render()))
+    screen.query_one("#kind-must").scroll_visible(animate=False, top=True)
+    await pilot.pause()
+
+
+def test_setup_job_corrections(snap_compare, tmp_path: Path) -> None:
+    app = make_app(tmp_path, job_text=BACKEND_JOB, job_parser=default_job_parser)
+    assert snap_compare(app, run_before=_job_corrected)

@@ -1,7 +1,9 @@
 """Setup: pick a bank, give the job description, set the interviewer's voice and the answer target, start.
 
 Everything here works while the speech model is still loading. The choices are remembered in settings.toml
-(and the last job description in the history) when a session starts.
+(and the last job description in the history) when a session starts; the person's corrections to what was
+read of the job (lines left out or added, title, company) go with the session and into the posting's own file
+(practice.storage.job_choices), where the next setup and the `--job FILE` commands find them.
 """
 
 from __future__ import annotations
@@ -19,15 +21,17 @@ from textual.timer import Timer
 from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Select, Static, TextArea
 
 from practice.core.banks import Bank, BankError, load_bank
-from practice.core.jobs import JobFileError, JobSummary, check_job_text, job_warnings, read_job_text
+from practice.core.jobs import JobFileError, JobSummary, check_job_text, read_job_text
 from practice.core.session import start_session
 from practice.prep.tailor import save_among_banks, tailor
 from practice.storage.paths import recordings_dir, user_banks_dir
 from practice.storage.settings import remember_choices, save_choices
-from practice.tui.messages import JobParsed, VoicesListed
+from practice.tui.messages import VoicesListed
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
-from practice.tui.screens.setup_text import bank_info, bank_label, job_summary_text
+from practice.tui.screens.setup_job import JobSetup
+from practice.tui.screens.setup_text import bank_info, bank_label
+from practice.tui.widgets.job_review import JobReview
 from practice.tui.widgets.panel import PanelEditor
 from practice.tui.widgets.status import ModelStatus
 
@@ -42,7 +46,7 @@ JOB_PARSE_DELAY_S = 0.4
 MAX_QUESTIONS = 100
 
 
-class SetupScreen(StudioScreen):
+class SetupScreen(JobSetup, StudioScreen):
     _job_timer: Timer | None = None
     HELP_TITLE = "Setup"
     BINDINGS = [
@@ -56,6 +60,7 @@ class SetupScreen(StudioScreen):
         self._parsed_text = ""
         self._job_path: Path | None = None
         self._job_path_text = ""
+        self._job_warnings: list[str] = []
 
     # --- layout ------------------------------------------------------------------------------------------
 
@@ -85,6 +90,7 @@ class SetupScreen(StudioScreen):
                     yield Input(placeholder="or load a text file", id="job-path", compact=True)
                     yield Button("Load", id="job-load", compact=True)
                 yield Static(id="job-summary")
+                yield JobReview(id="job-review")
             with VerticalScroll(id="setup-right", classes="column"):
                 yield Label("Interviewer", classes="section")
                 with Horizontal(classes="field"):
@@ -123,22 +129,6 @@ class SetupScreen(StudioScreen):
         self._show_bank()
         self._prefill_job()
         self.list_voices()
-
-    def _prefill_job(self) -> None:
-        """The job from --job, else the last job file, else the job text of the last session."""
-        text = self.services.job_text
-        last_path = self.services.settings.last_job_path
-        if text is None and last_path:
-            try:
-                text = read_job_text(last_path)
-                self._job_path, self._job_path_text = Path(last_path), text
-                self.query_one("#job-path", Input).value = last_path
-            except JobFileError:
-                text = None
-        if text is None:
-            text = self.services.store.last_job_text()
-        if text:
-            self.query_one("#job", TextArea).load_text(text)
 
     # --- bank --------------------------------------------------------------------------------------------
 
@@ -203,34 +193,6 @@ class SetupScreen(StudioScreen):
     def _parse_job_now(self) -> None:
         self.parse_job(self.query_one("#job", TextArea).text)
 
-    @work(thread=True, exclusive=True, group="job", exit_on_error=False)
-    def parse_job(self, text: str) -> None:
-        if not text.strip():
-            self.post_message(JobParsed(text, None))
-            return
-        try:
-            check_job_text(text)
-            summary = self.services.job_parser(text)
-        except JobFileError as error:
-            self.post_message(JobParsed(text, None, str(error)))
-            return
-        except Exception as error:  # noqa: BLE001 - a parser bug must not block practice: scoring gets the text
-            self.post_message(JobParsed(text, None, f"The requirements could not be read ({error})."))
-            return
-        self.post_message(JobParsed(text, summary, warnings=job_warnings(text)))
-
-    def on_job_parsed(self, message: JobParsed) -> None:
-        if message.text != self.query_one("#job", TextArea).text:
-            return  # an older parse finished after a newer edit
-        self._parsed_text, self.job_summary = message.text, message.summary
-        out = self.query_one("#job-summary", Static)
-        if message.error:
-            out.update(Text(message.error, style="red"))
-        elif message.summary is None:
-            out.update(Text("Without a job description, alignment is not scored.", style="grey62"))
-        else:
-            out.update(job_summary_text(message.summary, message.warnings))
-
     # --- voices ------------------------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="voices", exit_on_error=False)
@@ -287,7 +249,7 @@ class SetupScreen(StudioScreen):
         except JobFileError as error:
             self.notify(str(error), title="Job description", severity="error")
             return
-        tailored = tailor(job_text)
+        tailored = tailor(job_text, self.job_choices(job_text)[0])
         bank, saved = self._keep_tailored(tailored)
         self.notify(
             f"{len(tailored.questions)} questions for {tailored.heading}"
@@ -340,16 +302,10 @@ class SetupScreen(StudioScreen):
             self.notify(f"{bank.name} has {len(bank.questions)} questions: practicing all of them.")
         shuffle = self.query_one("#shuffle", Checkbox).value
         voice = str(self.query_one("#voice", Select).value)
-        job_text = self.query_one("#job", TextArea).text.strip() or None
-        summary = self.job_summary if self._parsed_text.strip() == (job_text or "") else None
-        if job_text and summary is None:  # started before the background parse caught up
-            try:
-                summary = self.services.job_parser(job_text)
-            except Exception:  # noqa: BLE001 - scoring still gets the raw text
-                summary = None
+        job = self.practice_job()
 
         settings = self.services.settings
-        same_as_file = self._job_path is not None and job_text == self._job_path_text.strip()
+        same_as_file = self._job_path is not None and job.text == self._job_path_text.strip()
         remember_choices(
             settings,
             voice=voice,
@@ -368,7 +324,6 @@ class SetupScreen(StudioScreen):
                 self.notify(f"Your choices could not be saved: {error}", severity="warning")
         speaker = self.services.speaker
         speaker.voice, speaker.rate = voice, rate
-        title = " at ".join(p for p in (summary.title, summary.company) if p) if summary else None
         session, record = start_session(
             bank,
             count=count,
@@ -378,11 +333,12 @@ class SetupScreen(StudioScreen):
             panel=list(self.query_one(PanelEditor).members),
             now=self.services.clock(),
             seed=self.services.shuffle_seed,
-            job_text=job_text,
-            job_title=title or None,
+            job_text=job.text,
+            job_title=job.title,
             settings=asdict(settings),
+            job_choices=job.choices,
         )
-        self.app.push_screen(PracticeScreen(session, record, summary.terms if summary else None))
+        self.app.push_screen(PracticeScreen(session, record, job.terms))
 
     @on(Button.Pressed, "#start")
     def _start_pressed(self) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from practice.core.banks import Bank
+from practice.core.job_choices import is_left_out
 from practice.core.jobs import JobSummary
 
-MAX_REQUIREMENTS_SHOWN = 8
+if TYPE_CHECKING:
+    from feedback import JobChoices
 
 
 def bank_label(bank: Bank) -> str:
@@ -26,26 +30,26 @@ def bank_info(bank: Bank) -> Text:
     return text
 
 
-def job_summary_text(summary: JobSummary, warnings: list[str] | None = None) -> Text:
-    """The requirements found, then what will make alignment rough for this posting."""
-    text = _requirements_text(summary)
+def job_summary_text(
+    summary: JobSummary, warnings: list[str] | None = None, choices: JobChoices | None = None
+) -> Text:
+    """What was understood, with the person's corrections counted, then what will make alignment rough."""
+    title = (choices.title if choices else None) or summary.title
+    company = (choices.company if choices else None) or summary.company
+    heading = " at ".join(part for part in (title, company) if part) or "This job"
+    text = Text.assemble((heading, "bold"))
+    left_out = sum(is_left_out(line, choices) for line, _ in summary.requirements)
+    added = len(choices.added) if choices else 0
+    if not summary.requirements and not added:
+        text.append(
+            ": no requirements found; alignment will be scored loosely. Add the ones it missed below."
+        )
+    else:
+        text.append(f": {len(summary.requirements)} requirements found")
+        changes = [f"{n} {what}" for n, what in ((left_out, "left out"), (added, "added")) if n]
+        if changes:
+            text.append(f" ({' and '.join(changes)} by you)", style="italic")
+        text.append("\nUntick a line that is not a requirement; add one it missed.", style="grey62")
     for note in warnings or []:
         text.append(f"\n⚠ {note}", style="yellow")
-    return text
-
-
-def _requirements_text(summary: JobSummary) -> Text:
-    heading = " at ".join(part for part in (summary.title, summary.company) if part) or "This job"
-    text = Text.assemble((heading, "bold"))
-    if not summary.requirements:
-        text.append(": no requirements found; alignment will be scored loosely.")
-        return text
-    text.append(f": {len(summary.requirements)} requirements found")
-    for requirement, must in summary.requirements[:MAX_REQUIREMENTS_SHOWN]:
-        text.append("\n ★ " if must else "\n • ", style="yellow" if must else "")
-        text.append(requirement)
-    if len(summary.requirements) > MAX_REQUIREMENTS_SHOWN:
-        text.append(f"\n … and {len(summary.requirements) - MAX_REQUIREMENTS_SHOWN} more", style="grey62")
-    if any(must for _, must in summary.requirements):
-        text.append("\n★ must have", style="grey62")
     return text
