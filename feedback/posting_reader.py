@@ -63,7 +63,7 @@ _LEAD_IN_RE = re.compile(
 _ITEMISH_RE = re.compile(r"\d|\b[A-Z]{2,}s?\b|.\s(preferred|required|a plus|is a plus|desirable)\s*$")
 # the usual headings, whole: a bulleted line that is exactly one of these heads a list
 _HEADING_ONLY_RE = re.compile(
-    r"(you will|you'll|you are|you have|you bring|about you|who you are|what you('ll| will) (do|bring|need|get)|"
+    r"(you will|you'll|you are|you have|you bring|about you|who you are|what you('ll| will)? (do|bring|need|get)|"
     r"what we('re| are) looking for|what we offer|(key )?(requirements|qualifications|responsibilities|duties|"
     r"skills|benefits|perks)|(nice|good) to have|bonus( points)?|must[ -]haves?|about (us|the role|the job)|"
     r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable)"
@@ -146,6 +146,18 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     return next_line is not None and next_line.bullet and s[:1].isupper() and not s.endswith(("!", "?"))
 
 
+def _lead_in_kind(text: str) -> str | None:
+    """The list a lead-in line introduces: "The right person will" -> duties, "... who has" -> must-haves."""
+    if not _LEAD_IN_RE.search(text):
+        return None
+    last = text.lower().rstrip(" :").split()[-1]
+    if last in ("will", "be"):
+        return "duty"
+    if last in ("offer", "include", "includes"):
+        return "aside:benefits"
+    return "must"
+
+
 def _sentences(text: str) -> list[str]:
     out: list[str] = []
     for piece in _SENT_RE.split(text):
@@ -218,7 +230,7 @@ def read_posting(text: str) -> ReadPosting:
                 continue
             body = rest
         elif is_heading(ln, nxt):
-            found = heading_kind(body)
+            found = heading_kind(body) or _lead_in_kind(body)
             section = body.lower().strip(" :")
             if found is not None:
                 kind = found
@@ -248,15 +260,16 @@ def read_posting(text: str) -> ReadPosting:
         # under "About the job" a bulleted list is the job's duties, a paragraph is usually about the company
         in_list = kind in ("must", "nice", "duty") or (kind == "role" and ln.bullet)
         parts = [body] if (in_list and (ln.bullet or len(body.split()) <= 25)) else _sentences(body)
-        if in_list and len(parts) == 1 and ";" in body:
+        if in_list and ";" in body:
             # "customer service experience; a friendly telephone manner": items the site put on one line
-            pieces = [p.strip() for p in body.split(";") if p.strip()]
-            if (
-                inline
-                or (not ln.bullet and len(body.split()) > 8)
-                or all(len(p.split()) >= 3 for p in pieces)
-            ):
-                parts = pieces
+            split: list[str] = []
+            for part in parts:
+                pieces = [p.strip() for p in part.split(";") if p.strip()]
+                long_line = not ln.bullet and len(part.split()) > 8
+                split += (
+                    pieces if (inline or long_line or all(len(p.split()) >= 3 for p in pieces)) else [part]
+                )
+            parts = split
         for part in parts:
             part = part.strip().rstrip(";,")
             reason = line_set_aside(part)

@@ -114,7 +114,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(full[- ]time|part[- ]time|permanent|temporary|contract|fixed[- ]term|internship|day shift|"
             r"night shift|monday to friday|weekends? as needed|\d+ hour shift|\d+[- ]hours? (per|a) week|"
             r"overtime|on call|rotating)\b|\b(hours per week|hours a week|shift pattern|work schedule|"
-            r"monday\s*(to|-|–|through)\s*friday)\b",
+            r"monday\s*(to|-|–|through)\s*friday|available (to work )?(nights|weekends|evenings|holidays|early|late)|"
+            r"(rotational|rotating|rotation) shifts?|shift work|shifts are|willing to work (nights|weekends|shifts|"
+            r"rotational|rotating|overtime))\b",
             re.I,
         ),
     ),
@@ -155,7 +157,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
             r"applicants? with (disabilities|criminal)|fair chance|discriminat\w+|to perform this job successfully|"
             r"representative of the knowledge|not (intended to be )?(an )?exhaustive|(friendly|mindful|confident) "
-            r"employer|veteran aware|reasonable accommodations? may)\b",
+            r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "
+            r"applicants)\b",
             re.I,
         ),
     ),
@@ -167,7 +170,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(cv|resume|résumé) (and|&) (a )?cover letter|cover letter|closing date|deadline|"
             r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
-            r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply)\b",
+            r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
+            r"walk[- ]in)\b",
             re.I,
         ),
     ),
