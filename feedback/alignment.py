@@ -308,8 +308,8 @@ def score(
         )
     elif claimed and not covered:
         tips.append(
-            f"Back up what you said about {_quote(claimed[0].text)} with an example: when did you do it, "
-            "what did you do, and what came of it?"
+            f"Show the posting's {_quote(claimed[0].text)} in action: one time you did it, what you did, "
+            "and what came of it."
         )
     # no "you evidenced one requirement" tip: the count it rests on came from word matches, and it was right
     # in only 23 of 49 judged training answers

@@ -264,13 +264,13 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
         if ef.hypothetical:
             reason = "No real example: the answer says what you would do, not what you did"
             tips.append(
-                "You said what you would do: tell one real time you did it, in the past tense "
-                '("I rewrote ...", "I called ..."), and what happened.'
+                "Tell one real time you did this, in the past tense "
+                '("I rewrote ...", "I called ..."), and what happened: a real example convinces more than a plan.'
             )
         elif ef.generic:
             reason = "No concrete example: the answer describes you in general terms"
             tips.append(
-                "Replace the self-description with one story: the situation, what you did, and the "
+                "Back the answer with one story: the situation, what you did, and the "
                 'result. "I\'m a problem solver" convinces less than one problem you solved.'
             )
         else:
@@ -299,8 +299,7 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
             )
         if not ef.results:
             tips.append(
-                "You described the action but never said what changed: add the result, with a "
-                "number if you have one."
+                "Finish the story with what changed because of what you did, with a number if you have one."
             )
         elif not ef.metrics:
             tips.append(

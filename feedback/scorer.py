@@ -79,7 +79,7 @@ def _drop_unneeded_tips(
         examples.tips.clear()
     elif focus == "routine":
         # a routine answers "how do you ...": only a hypothetical ("I would ...") still needs a real example
-        examples.tips[:] = [t for t in examples.tips if t.startswith("You said what you would do")]
+        examples.tips[:] = [t for t in examples.tips if t.startswith("Tell one real time you did this")]
     if (enthusiasm.score or 0) >= GOOD_ENTHUSIASM:
         enthusiasm.tips.clear()
     if kind == "motivation" or (alignment.score or 0) >= GOOD_ALIGNMENT:

@@ -151,7 +151,7 @@ def test_example_backed_requirement_beats_bare_claim() -> None:
     pg_story = next(r for r in story.requirements if "PostgreSQL" in r.text)
     pg_claim = next(r for r in claim.requirements if "PostgreSQL" in r.text)
     assert pg_story.backed_by_example and not pg_claim.backed_by_example
-    assert any("Back up what you said about" in t and "PostgreSQL" in t for t in claim.tips)
+    assert any("Show the posting's" in t and "PostgreSQL" in t for t in claim.tips)
 
 
 def test_requirement_evidence_points_at_the_matching_words() -> None:
