@@ -222,8 +222,17 @@ def _named_term(result: RequirementResult, requirements: list[Requirement]) -> b
     return req is not None and any(req.weights.get(t, 0.0) >= 1.0 for t in result.matched_terms)
 
 
+# "3+ years of experience with PostgreSQL": the tenure cannot be shown in one story, the skill can
+_TENURE_RE = re.compile(
+    r"^((at least|minimum( of)?|over)\s+)?\d+\s*\+?\s*([-–]\s*\d+\s*)?(years?|yrs)('|’)?\s*((of|in|with)\s+)?"
+    r"((professional|proven|hands-on|relevant|practical)\s+)*(experience\s*)?((of|in|with|using|as)\s+)?",
+    re.I,
+)
+
+
 def _quote(requirement: str, limit: int = 70) -> str:
     text = " ".join(requirement.split()).rstrip(".;:,")
+    text = _TENURE_RE.sub("", text) or text
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " ..."
     return f'"{text}"'

@@ -212,6 +212,13 @@ def find(norm: str, facts: list[SentenceFacts]) -> ExampleFacts:
 _CLAUSE_RE = re.compile(r"\s*[,;]\s*|\s+(?:and then|and so|then|and|so|after that)\s+", re.I)
 
 
+def _number_after_action(norm: str, ef: ExampleFacts) -> bool:
+    actions = ef.i_actions or ef.we_actions
+    if not actions:
+        return False
+    return bool(_NUM_RE.search(norm, actions[0].end))
+
+
 def action_clauses(transcript: str, action_sentences: list[Sentence]) -> int:
     """How many steps the action sentences hold, counted per clause: "I flew out, ran the review with
     their COO, found the gap and set up weekly calls" is four steps in one sentence."""
@@ -297,7 +304,9 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
                 'You said "we" throughout: say what you yourself did ("I wrote ...", '
                 '"I convinced ...") so the interviewer can credit you.'
             )
-        if not ef.results:
+        if not ef.results and not _number_after_action(norm, ef):
+            # (a number said after the actions is nearly always what came of them, even when no result word
+            # was recognised around it)
             tips.append(
                 "Finish the story with what changed because of what you did, with a number if you have one."
             )
