@@ -304,13 +304,14 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
                 'You said "we" throughout: say what you yourself did ("I wrote ...", '
                 '"I convinced ...") so the interviewer can credit you.'
             )
-        if not ef.results and not _number_after_action(norm, ef):
-            # (a number said after the actions is nearly always what came of them, even when no result word
-            # was recognised around it)
+        # a number said after the actions is nearly always what came of them, even when no result word was
+        # recognised around it: then neither result tip is given
+        counted = _number_after_action(norm, ef)
+        if not ef.results and not counted:
             tips.append(
                 "Finish the story with what changed because of what you did, with a number if you have one."
             )
-        elif not ef.metrics:
+        elif not ef.metrics and not counted:
             tips.append(
                 "Quantify the result: how much faster, cheaper, more or fewer (a percentage, time "
                 "or money saved, a before/after count)."
