@@ -167,7 +167,8 @@ def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
     first = body[0]
     if first.islower() or first.isdigit() or first == "(":
         return True
-    return bool(_CONTINUES_RE.search(last)) and len(last.split()) >= 4
+    # a capital after a short line ("The right person will" / "Plan lessons") starts a new item
+    return bool(_CONTINUES_RE.search(last)) and len(last) >= 45
 
 
 def clean_lines(text: str) -> list[RawLine]:

@@ -116,6 +116,9 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     s = _strip_md(line.text)
     if line.bullet and line.decorated and s and len(s.split()) <= 8:
         return True  # "* What you'll do *": a heading dressed as a bullet
+    caps = [c for c in s if c.isalpha()]
+    if line.bullet and len(caps) >= 4 and all(c.isupper() for c in caps) and len(s.split()) <= 6:
+        return True  # "2. KEY RESULT AREAS": a numbered heading in capitals
     if (
         line.bullet
         and next_line is not None
@@ -153,9 +156,9 @@ def _lead_in_kind(text: str) -> str | None:
     last = text.lower().rstrip(" :").split()[-1]
     if last in ("will", "be"):
         return "duty"
-    if last in ("offer", "include", "includes"):
-        return "aside:benefits"
-    return "must"
+    if last in ("have", "has", "need", "needs", "bring", "must", "should"):
+        return "must"
+    return None  # "Duties include", "We offer": the heading's own words decide
 
 
 def _sentences(text: str) -> list[str]:
@@ -214,6 +217,8 @@ def read_posting(text: str) -> ReadPosting:
             continue
         head, sep, rest = body.partition(":")
         inline = heading_kind(head) if sep and len(head.split()) <= 5 and rest.strip() else None
+        if header_left and is_heading(ln, nxt) and (heading_kind(body) or _lead_in_kind(body)):
+            header_left = 0  # the body has started
         if header_left and i < 4 and len(body.split()) <= 14 and not body.endswith(".") and not inline:
             header_left -= 1
             if not is_heading(ln, nxt) or heading_kind(body) is None:
@@ -230,7 +235,7 @@ def read_posting(text: str) -> ReadPosting:
                 continue
             body = rest
         elif is_heading(ln, nxt):
-            found = heading_kind(body) or _lead_in_kind(body)
+            found = _lead_in_kind(body) or heading_kind(body)
             section = body.lower().strip(" :")
             if found is not None:
                 kind = found

@@ -152,3 +152,16 @@ def test_the_persons_choices_leave_out_and_add_lines() -> None:
     assert job.company == "Tamberly Freight Co"
     assert any(s.text == "Forklift certification" and s.reason == "left out by you" for s in job.set_aside)
     assert parse_job(BOARD_COPY).company == "Tamberly Freight"  # the plain reading is unchanged
+
+
+def test_a_lead_in_line_heads_its_list_and_is_not_joined_to_the_first_item() -> None:
+    posting = (
+        "Shop Assistant - Dunmore Books\n\nThe right person will\nRun the till and cash up at close\n"
+        "Keep the shelves in order\nYou will need\nA year in retail\n"
+    )
+    kinds = {r.text: r.kind for r in parse_job(posting).requirements}
+    assert kinds == {
+        "Run the till and cash up at close": "duty",
+        "Keep the shelves in order": "duty",
+        "A year in retail": "must",
+    }
