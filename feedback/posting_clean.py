@@ -118,6 +118,7 @@ def _token_len_before(line: str, at: int) -> int:
     return at - start
 
 
+_BRACKET_GLUE_RE = re.compile(r"(?<=\w\))([A-Z]{2,}|[A-Z][a-z]{2,})|(?<=[a-z][0-9])([A-Z][a-z]{3,})")
 _DIGIT_GLUE_RE = re.compile(r"(?<=[a-z]{3})(?=\d[\d–\-+ ]*\s*(years|yrs)\b)")
 _OPENER_GLUE_RE = re.compile(
     r"(?<=[a-z0-9)])(" + "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True)) + r")\b"
@@ -134,6 +135,9 @@ def _unglue(line: str) -> list[str]:
     # ("iManage", "eBay")
     cuts |= {m.start(1) for m in _OPENER_GLUE_RE.finditer(line) if _token_len_before(line, m.start(1)) >= 3}
     cuts |= {m.start(2) for m in _ACRONYM_GLUE_RE.finditer(line)}
+    # "...(UPI, PCI-DSS)ISTQB certification", "...JMeter or k6Knowledge of ...": a closing bracket or a
+    # version number run into the next item
+    cuts |= {m.start() for m in _BRACKET_GLUE_RE.finditer(line)}
     cuts |= {m.start() for m in _DIGIT_GLUE_RE.finditer(line)}
     pieces, last = [], 0
     for cut in sorted(cuts):

@@ -80,7 +80,7 @@ _ABOUT_US_RE = re.compile(
 _REQUIRED_FIELD_RE = re.compile(
     r"^[^:]{2,60}:.{1,80}\((required|preferred)\)\s*$|\((required|preferred)\)\s*$", re.I
 )
-_KEY_VALUE_RE = re.compile(r"^[A-Z][\w/&'’ ]{1,30}:\s+\S.{0,80}$")
+_KEY_VALUE_RE = re.compile(r"^[A-Z][\w/&'’ ]{1,30}:\s+\S.{0,200}$")
 _ESSENTIAL_RE = re.compile(r"^\s*(essential|required|must[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
 _DESIRABLE_RE = re.compile(r"^\s*(desirable|preferred|nice[ -]to[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
 
@@ -255,9 +255,11 @@ def read_posting(text: str) -> ReadPosting:
             out.set_aside.append(SetAsideText(body, inline.removeprefix("aside:")))
             continue
         elif inline is not None and not ln.bullet:
-            # "Requirements: BLS; two years of ICU; charting in an EHR": a heading and its list on one line
+            # "Requirements: BLS; two years of ICU; charting in an EHR": a heading and its list on one line;
+            # "Experience: 2-4 years" is one requirement, said with its key
             section, kind = head.lower(), inline
-            body = rest.strip()
+            short_fact = len(head.split()) == 1 and len(rest.split()) <= 6 and ";" not in rest
+            body = body if short_fact and inline in ("must", "nice") else rest.strip()
         if kind.startswith("aside:"):
             # a line's own subject names it better than its section: a lifting demand under "Benefits"
             out.set_aside.append(SetAsideText(body, line_set_aside(body) or kind.removeprefix("aside:")))

@@ -122,7 +122,11 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "location",
-        re.compile(r"^(remote|hybrid|on-?site|in person|work location)\b.{0,60}$|\brelocat\w+\b", re.I),
+        re.compile(
+            r"^(remote|hybrid|on-?site|in person|work location)\b.{0,60}$|\brelocat\w+\b|"
+            r"^[A-Z][\w .'-]+,\s*[A-Z]{2}\s+\d{5}\b|\b(reliably )?commute\b",
+            re.I,
+        ),
     ),
     (
         "physical demands",
@@ -171,7 +175,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
-            r"walk[- ]in)\b",
+            r"walk[- ]in|need not apply|close (early|earlier)|venue)\b",
             re.I,
         ),
     ),
