@@ -186,7 +186,7 @@ def _is_nice(text: str) -> bool:
 def _kind_of(text: str, section_kind: str) -> str:
     if _is_nice(text):
         return "nice"
-    if section_kind == "role":
+    if section_kind in ("role", "unknown"):
         return "duty"
     if section_kind in ("must", "nice", "duty"):
         return section_kind
@@ -265,7 +265,21 @@ def read_posting(text: str) -> ReadPosting:
             out.set_aside.append(SetAsideText(body, line_set_aside(body) or kind.removeprefix("aside:")))
             continue
         # under "About the job" a bulleted list is the job's duties, a paragraph is usually about the company
-        in_list = kind in ("must", "nice", "duty") or (kind == "role" and ln.bullet)
+        # under "About the job" or an unnamed heading, a bulleted list or a short line that is not about the
+        # employer is the job's duties; a paragraph is usually about the company
+        about_employer = bool(_ABOUT_US_RE.match(body)) or bool(
+            company and body.lower().startswith(company.split()[0].lower())
+        )
+        loose = kind in ("role", "unknown") and (
+            ln.bullet
+            or (
+                len(body.split()) <= 20
+                and not about_employer
+                and not body.endswith("?")
+                and not (body.endswith(".") and len(body.split()) >= 12)
+            )
+        )
+        in_list = kind in ("must", "nice", "duty") or loose
         parts = [body] if (in_list and (ln.bullet or len(body.split()) <= 25)) else _sentences(body)
         if in_list and ";" in body:
             # "customer service experience; a friendly telephone manner": items the site put on one line
@@ -282,7 +296,7 @@ def read_posting(text: str) -> ReadPosting:
             reason = line_set_aside(part)
             if reason == "pay" and in_list and not _PAY_WORDS_RE.search(part):
                 reason = None  # "budgets of ₹25 lakh a month" is a requirement, not the pay
-            if reason == "benefits" and in_list:
+            if reason == "benefits" and in_list and not loose:
                 reason = None  # "pension administration" is a requirement under Requirements
             if reason is not None:
                 out.set_aside.append(SetAsideText(part, reason))

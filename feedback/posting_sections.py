@@ -29,7 +29,7 @@ DUTY_HEAD_RE = re.compile(
     r"in this role|you will|you'll|key tasks|tasks|the job|about the (role|job|position)|your impact|"
     r"main duties|accountabilit|what the job involves|"
     r"what you'll achieve|scope|your mission|the opportunity|outcomes|activities|"
-    r"day in the life|your day|key result"
+    r"day in the life|your day|key result|key performance|performance areas|\bkpas?\b|mahi|the work\b"
 )
 
 # headings and lines to set aside, with the reason shown to the person
@@ -79,7 +79,8 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(about (us|the company|the team|our company|our team|[A-Z]?\w+$)|who we are|our (values|culture|"
             r"mission|story|team|company)|the company|life at|company (overview|description)|why us|"
-            r"company profile|meet the team|the team|why [a-z]|about the (organisation|organization|employer|"
+            r"company profile|meet the team|the team|why [a-z]|employer details|employer name|employer's website|"
+            r"about the (organisation|organization|employer|"
             r"trust|school|practice|hospital|department|unit|service|client))"
         ),
     ),
@@ -115,6 +116,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"night shift|monday to friday|weekends? as needed|\d+ hour shift|\d+[- ]hours? (per|a) week|"
             r"overtime|on call|rotating)\b|\b(hours per week|hours a week|shift pattern|work schedule|"
             r"monday\s*(to|-|–|through)\s*friday|available (to work )?(nights|weekends|evenings|holidays|early|late)|"
+            r"(availability|available|willing(ness)?|ability|able) (to work|for) .{0,40}\b(evenings?|weekends?|nights?|"
+            r"holidays|shifts|saturdays?|sundays?|rotas?)\b|immediate joiners?|notice period|"
             r"(rotational|rotating|rotation) shifts?|shift work|shifts are|willing to work (nights|weekends|shifts|"
             r"rotational|rotating|overtime))\b",
             re.I,
@@ -137,7 +140,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(lift|lifting|carry|carrying|loading|unloading|move|moving)\b.{0,40}?\b\d+\s?(lbs?|pounds|kg|kilos)\b|"
             r"\b(standing|walking|bending|reaching|climbing|stooping|crouching)\b.{0,30}\b(standing|walking|bending|"
             r"reaching|climbing|stooping|crouching)\b|\bworking at heights\b|\bclimb in and out\b|"
-            r"exposure to (blood|chemicals|noise|fumes|extreme)",
+            r"exposure to (blood|chemicals|noise|fumes|extreme)|climb(ing)? ladders|crawl ?spaces|"
+            r"temperatures (exceeding|above|below|over)|arm reach|reach of \d+\s?cm|in direct sunlight|"
+            r"(stand|sit|walk)(ing)? (in .{0,30})?for up to \d+",
             re.I,
         ),
     ),
@@ -148,7 +153,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"dbs (check)?|enhanced disclosure|pvg|right to work|eligible to work|work authori[sz]ation|"
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
             r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
-            r"working rights|work rights)\b",
+            r"working rights|work rights|police (check|clearance|certificate))\b",
             re.I,
         ),
     ),
@@ -175,7 +180,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
-            r"walk[- ]in|need not apply|close (early|earlier)|venue)\b",
+            r"walk[- ]in|need not apply|close (early|earlier)|venue|see the attached|attached job description|"
+            r"forward (this|it)? ?to (anyone|a friend|friends))\b",
             re.I,
         ),
     ),
