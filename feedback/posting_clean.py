@@ -147,7 +147,13 @@ def _unglue(line: str) -> list[str]:
     return [p for p in pieces if p.strip()]
 
 
+_SECTION_NUMBER_RE = re.compile(r"^\s*\d+(\.\d+)+\.?\s+(?=\S)")
+
+
 def _bullet_of(line: str) -> tuple[bool, str]:
+    numbered = _SECTION_NUMBER_RE.match(line)
+    if numbered:
+        return False, line[numbered.end() :].strip()  # "2.1 Strategy": a numbered section, not a list item
     m = BULLET_RE.match(line)
     if not m or _NEEDS_SPACE_RE.match(line):
         return False, line.strip()

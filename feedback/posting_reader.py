@@ -66,7 +66,10 @@ _HEADING_ONLY_RE = re.compile(
     r"(you will|you'll|you are|you have|you bring|about you|who you are|what you('ll| will)? (do|bring|need|get)|"
     r"what we('re| are) looking for|what we offer|(key )?(requirements|qualifications|responsibilities|duties|"
     r"skills|benefits|perks)|(nice|good) to have|bonus( points)?|must[ -]haves?|about (us|the role|the job)|"
-    r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable)"
+    r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable|"
+    r"main duties( of the job)?|job summary|person specification|(key )?duties and responsibilities|"
+    r"essential (criteria|requirements)|desirable (criteria|requirements)|job responsibilities|"
+    r"skills and experience|qualifications and experience|working for our organisation)"
 )
 _PAY_WORDS_RE = re.compile(
     r"^\W*[$£€₹]|\b(salary|pay|wage|per (hour|annum|year|month|week)|an hour|a year|hourly|compensation|ctc|"
@@ -127,6 +130,15 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         and _HEADING_ONLY_RE.fullmatch(s.lower().strip(" :"))
     ):
         return True  # "🧭 You will" above "👉 ..." items: an emoji before a heading is not a bullet
+    if (
+        line.bullet
+        and next_line is not None
+        and next_line.bullet
+        and len(s.split()) <= 5
+        and (heading_kind(s) or "").startswith("aside:")
+        and not _ITEMISH_RE.search(s)
+    ):
+        return True  # "💷 What we pay" above the pay items
     if not s or line.bullet or len(s.split()) > 12 or s.endswith((".", ",", ";")):
         return False
     raw = line.text.strip()
@@ -144,6 +156,8 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     if letters and all(c.isupper() for c in letters) and len(s.split()) <= 7:
         return True
     if heading_kind(s) is not None and len(s.split()) <= 4 and not _ITEMISH_RE.search(s):
+        return True
+    if _HEADING_ONLY_RE.fullmatch(s.lower().strip(" :")):
         return True
     # "Clinical skills" or "We can offer you" above a bulleted list
     return next_line is not None and next_line.bullet and s[:1].isupper() and not s.endswith(("!", "?"))
@@ -273,7 +287,8 @@ def read_posting(text: str) -> ReadPosting:
         loose = kind in ("role", "unknown") and (
             ln.bullet
             or (
-                len(body.split()) <= 20
+                kind == "role"
+                and len(body.split()) <= 20
                 and not about_employer
                 and not body.endswith("?")
                 and not (body.endswith(".") and len(body.split()) >= 12)

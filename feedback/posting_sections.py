@@ -53,7 +53,12 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(schedule|shift|hours|working hours|job type|employment type|contract|work schedule)\b"
         ),
     ),
-    ("location", re.compile(r"^(location|work location|where you'll work|workplace|remote|based in)\b")),
+    (
+        "location",
+        re.compile(
+            r"^(location|locations|work location|job locations?|where you'll work|workplace|remote|based in)\b"
+        ),
+    ),
     (
         "physical demands",
         re.compile(r"physical (demands|requirements)|working conditions|work environment"),
