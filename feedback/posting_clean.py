@@ -27,7 +27,9 @@ _NOISE_RE = re.compile(
     r"^\s*(show (more|less)|see (more|less)|read more|… more|\.\.\. more|apply( now)?|easy apply|save|"
     r"report (this )?job|page \d+( of \d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d+|[-=_*~]{2,}|"
     r"here's how the job .{0,40} profile\.?|meet the hiring team|job poster.*|message|profile insights|"
-    r"set alert for similar jobs|rev\.? \d[\d/.]*|.{0,80}\bpage \d+ of \d+)\s*$",
+    r"set alert for similar jobs|rev\.? \d[\d/.]*|.{0,80}\bpage \d+ of \d+|.{0,160}\+\s?\d+ more|"
+    r".{0,80}\b\d+ (days?|weeks?|hours?|months?) ago\b.{0,80}|.{0,80}\b(over )?\d+ applicants|"
+    r"detailed job description( and [a-z ]{0,30})?)\s*$",
     re.I,
 )
 # "recordsAssist": a lower-case word run straight into a capitalised one. Three lower-case letters on the

@@ -77,7 +77,9 @@ _PAY_WORDS_RE = re.compile(
     re.I,
 )
 _ABOUT_US_RE = re.compile(
-    r"^(we('re| are| have|'ve| were| build| make| serve| run| believe| value)|our |at [A-Z]|"
+    r"^((hi|hello|hey),? )?(we('re| are| have|'ve| were| build| make| serve| run| believe| value| support| help| "
+    r"work| care| offer| pride| love| employ| operate| look after)|our |at [A-Z]|if you (thrive|love|enjoy|like|"
+    r"want)|"
     r"(the )?([A-Z][\w&.'’-]*\s){1,5}(is|are|was|has|have|builds|makes|serves|runs|provides|operates|supports)\b)"
 )
 _REQUIRED_FIELD_RE = re.compile(
@@ -317,6 +319,13 @@ def read_posting(text: str) -> ReadPosting:
                 out.set_aside.append(SetAsideText(part, reason))
                 continue
             if not _worth_keeping(part) or part.endswith(":"):
+                continue
+            if not ln.bullet and (
+                (_ABOUT_US_RE.match(part) and not re.search(r"\byou\b", part.split(",")[0], re.I))
+                or (company and part.lower().startswith(company.split()[0].lower() + " "))
+            ):
+                # a sentence about the employer, even inside a list section
+                out.set_aside.append(SetAsideText(part, "about the company or the role"))
                 continue
             if not in_list and _ABOUT_US_RE.match(part) and not re.search(r"\byou\b", part, re.I):
                 out.set_aside.append(SetAsideText(part, "about the company or the role"))

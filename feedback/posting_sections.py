@@ -158,7 +158,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"dbs (check)?|enhanced disclosure|pvg|right to work|eligible to work|work authori[sz]ation|"
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
             r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
-            r"working rights|work rights|police (check|clearance|certificate))\b",
+            r"working rights|work rights|police (check|clearance|certificate)|vaccinat\w+|immuni[sz]ation|"
+            r"eligib\w+ to work)\b",
             re.I,
         ),
     ),
@@ -172,7 +173,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"applicants? with (disabilities|criminal)|fair chance|discriminat\w+|to perform this job successfully|"
             r"representative of the knowledge|not (intended to be )?(an )?exhaustive|(friendly|mindful|confident) "
             r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "
-            r"applicants)\b",
+            r"applicants|i have read and understood|signature)\b",
             re.I,
         ),
     ),
