@@ -33,7 +33,7 @@ _MOTIVATION_RE = re.compile(
     r"\b(why (do you want|are you|this|us|our|the|here|[a-z]+\?)|what (excites|interests|attracts|draws) you|"
     r"why are you (interested|leaving|looking)|what do you know about|where do you see yourself|"
     r"what('s| is) (drawing|attracting|pulling|bringing) you|what (drew|attracted|brought) you|"
-    r"(most important|matters most) to you in|what are you looking for in|what do you (want|hope) (to|from)|"
+    r"(most important|matters most) to you in|what are you \w+ for in|what do you (want|hope) (to|from)|"
     r"why (now|should we)|what makes you want)\b"
 )
 
