@@ -23,6 +23,18 @@ MODEL_PATH = Path(__file__).with_name("score_model.json")
 MODEL_VERSION = 2
 
 
+def _softmax(raw: list[float]) -> list[float]:
+    top = max(raw)
+    exps = [math.exp(v - top) for v in raw]
+    total = sum(exps)
+    return [v / total for v in exps]
+
+
+def _expected_score(probs: list[float], classes: tuple[int, ...]) -> int:
+    expected = sum(p * c for p, c in zip(probs, classes, strict=True))
+    return int(round(100 * expected / max(classes)))
+
+
 @dataclass(frozen=True)
 class DimensionModel:
     features: tuple[str, ...]
@@ -40,16 +52,11 @@ class DimensionModel:
             b + sum(w * x for w, x in zip(row, z, strict=True))
             for row, b in zip(self.coef, self.intercept, strict=True)
         ]
-        top = max(logits)
-        exps = [math.exp(v - top) for v in logits]
-        total = sum(exps)
-        return [v / total for v in exps]
+        return _softmax(logits)
 
     def score(self, feats: dict[str, float]) -> int:
         """0-100: the expected rubric level over the highest level."""
-        probs = self.probabilities(feats)
-        expected = sum(p * c for p, c in zip(probs, self.classes, strict=True))
-        return int(round(100 * expected / max(self.classes)))
+        return _expected_score(self.probabilities(feats), self.classes)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,16 +143,11 @@ class TreeModel:
         if len(self.classes) == 2:
             p = 1.0 / (1.0 + math.exp(-raw[0]))
             return [1.0 - p, p]
-        top = max(raw)
-        exps = [math.exp(v - top) for v in raw]
-        total = sum(exps)
-        return [v / total for v in exps]
+        return _softmax(raw)
 
     def score(self, feats: dict[str, float]) -> int:
         """0-100: the expected rubric level over the highest level."""
-        probs = self.probabilities(feats)
-        expected = sum(p * c for p, c in zip(probs, self.classes, strict=True))
-        return int(round(100 * expected / max(self.classes)))
+        return _expected_score(self.probabilities(feats), self.classes)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import dataclass
 from typing import Literal
 
 from .alignment import score as score_alignment
 from .delivery import SHORT_TIP
 from .delivery import analyse as analyse_delivery
 from .enthusiasm import score as score_enthusiasm
+from .examples import ExampleFacts
 from .examples import score as score_examples
-from .grammar import analyse
+from .grammar import SentenceFacts, analyse
 from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
-from .model import Delivery, DimensionScore, Feedback, JobRequirement, JobSummary, Word
-from .text import normalise, split_sentences, tokenize
+from .model import AlignmentScore, Delivery, DimensionScore, Feedback, JobRequirement, JobSummary, Word
+from .text import Sentence, Token, normalise, split_sentences, tokenize
 
 # Overall = weighted mean of the dimension scores. Examples weigh most (a concrete story with a result is the
 # core of a behavioural answer), enthusiasm and alignment next, delivery least (it is about how it was said,
@@ -98,6 +100,32 @@ def question_kind(question: str) -> str:
     return "other"
 
 
+@dataclass
+class _RuleResults:
+    """What the rule scorers found in one answer: the evidence the learned scores and the tips build on."""
+
+    norm: str
+    tokens: list[Token]
+    sentences: list[Sentence]
+    facts: list[SentenceFacts]
+    examples: DimensionScore
+    example_facts: ExampleFacts
+    enthusiasm: DimensionScore
+    alignment: AlignmentScore
+
+
+def _rules(question: str, transcript: str, jd: JobDescription | None) -> _RuleResults:
+    norm = normalise(transcript)
+    tokens = tokenize(norm)
+    sentences = split_sentences(norm)
+    facts = analyse(sentences, norm)
+    examples, example_facts = score_examples(transcript, norm, facts)
+    context = jd.context_stems if jd else frozenset()
+    enthusiasm = score_enthusiasm(transcript, norm, sentences, jd.company if jd else None, context)
+    alignment = score_alignment(transcript, tokens, sentences, facts, jd, question)
+    return _RuleResults(norm, tokens, sentences, facts, examples, example_facts, enthusiasm, alignment)
+
+
 def _job(job: str | JobDescription | None) -> JobDescription | None:
     if job is None:
         return None
@@ -129,15 +157,10 @@ def score_answer(
     question = question or ""
     transcript = transcript or ""
     jd = _job(job)
-    norm = normalise(transcript)
-    tokens = tokenize(norm)
-    sentences = split_sentences(norm)
-    facts = analyse(sentences, norm)
-    examples, example_facts = score_examples(transcript, norm, facts)
-    context = jd.context_stems if jd else frozenset()
-    enthusiasm = score_enthusiasm(transcript, norm, sentences, jd.company if jd else None, context)
-    alignment = score_alignment(transcript, tokens, sentences, facts, jd, question)
-    delivery = analyse_delivery(transcript, norm, tokens, words, duration_s)
+    r = _rules(question, transcript, jd)
+    examples, enthusiasm, alignment = r.examples, r.enthusiasm, r.alignment
+    sentences, facts, example_facts = r.sentences, r.facts, r.example_facts
+    delivery = analyse_delivery(transcript, r.norm, r.tokens, words, duration_s)
     kind = question_kind(question)
     learned = shipped_model() if model == "shipped" else None if model == "rules" else model
     if learned is not None and transcript.strip():
@@ -214,24 +237,17 @@ def answer_features(
     from . import features as feature_set
 
     jd = _job(job)
-    norm = normalise(transcript)
-    tokens = tokenize(norm)
-    sentences = split_sentences(norm)
-    facts = analyse(sentences, norm)
-    examples, example_facts = score_examples(transcript, norm, facts)
-    context = jd.context_stems if jd else frozenset()
-    enthusiasm = score_enthusiasm(transcript, norm, sentences, jd.company if jd else None, context)
-    alignment = score_alignment(transcript, tokens, sentences, facts, jd, question)
+    r = _rules(question, transcript, jd)
     return feature_set.compute(
         question_kind(question),
         transcript,
-        sentences,
+        r.sentences,
         jd,
-        facts,
-        examples,
-        example_facts,
-        enthusiasm,
-        alignment,
+        r.facts,
+        r.examples,
+        r.example_facts,
+        r.enthusiasm,
+        r.alignment,
     )
 
 
