@@ -156,9 +156,6 @@ def _timing(words: list[Word] | None, duration_s: float | None) -> float | None:
     return None
 
 
-SHORT_TIP = "The answer was short: aim for 60 s to 2 min, enough for context, your actions and the result."
-
-
 def analyse(
     transcript: str, norm: str, tokens: list[Token], words: list[Word] | None, duration_s: float | None
 ) -> Delivery:

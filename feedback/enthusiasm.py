@@ -288,7 +288,7 @@ def score(
             "the mission or the posting's work), say why it matters to you, and what you want to do there."
         )
     elif self_serving and not any(r.negated or r.hedged for r in rows):
-        reason_txt = "Only self-serving motives (pay, commute, convenience)"
+        reason_txt = "Motives given are all about what the job gives you (money, travel time, ease)"
         tips.append(
             "Lead with what draws you to this work and this company (its product, mission or team) "
             "and why; leave pay and commute for the offer stage."

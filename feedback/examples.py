@@ -289,7 +289,9 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
     else:
         parts = []
         parts.append(
-            f"{len(ef.i_actions)} first-person action(s)" if ef.i_actions else 'actions told only as "we"'
+            f"{action_clauses(transcript, ef.i_actions)} first-person action(s)"
+            if ef.i_actions
+            else 'actions told only as "we"'
         )
         parts.append(
             "a measurable result"

@@ -184,7 +184,7 @@ def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
 
 
 def clean_lines(text: str) -> list[RawLine]:
-    """The posting as logical lines, blank lines and noise dropped, wrapped lines joined, glued items split."""
+    """Logical lines of the posting: empty lines and page noise dropped, a broken line rejoined, run-together items apart."""
     out: list[RawLine] = []
     blank_before = True
     for physical in _strip_markup(text).split("\n"):

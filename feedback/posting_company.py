@@ -1,8 +1,8 @@
 """Find a posting's job title and hiring company.
 
-The company sits in different places depending on where the posting was copied from: in the title line
-("Role - Company", "Role at Company", "Role | Company"), alone on the line under the title, on a
-"Company: ..." field, or only in the body ("About Acme", "At Acme, we ...", "Acme is a ..."). Candidates from
+Where the employer's name appears depends on the site a posting was copied from: joined to the role on the
+first line (with a dash, "at" or a bar between them), by itself one line lower, after a "Company:" label, or
+only in the body ("About Acme", "At Acme, we ...", "Acme is a ..."). Candidates from
 all of these are weighed by how strong their position is and how often the name comes back in the text:
 a real employer's name is repeated, a location or a slogan rarely is.
 """

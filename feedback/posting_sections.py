@@ -2,7 +2,7 @@
 
 Postings mix the requirements with text that only looks like them: the company's description ("we are
 passionate about quality"), pay, benefits, the schedule, physical demands, background checks, legal and
-equal-opportunity text, how to apply, application form fields and yes/no questionnaires. Each of these is
+equal-opportunity text, how to apply, the boxes of an applicant form and screening questions. Each of these is
 recognised by what it talks about, by its heading when there is one and line by line when there is not, and
 is set aside with a reason the person can read.
 """

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .alignment import score as score_alignment
-from .delivery import SHORT_TIP
 from .delivery import analyse as analyse_delivery
 from .enthusiasm import score as score_enthusiasm
 from .examples import ExampleFacts
@@ -16,7 +15,7 @@ from .examples import score as score_examples
 from .grammar import SentenceFacts, analyse
 from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
-from .model import AlignmentScore, Delivery, DimensionScore, Feedback, JobRequirement, JobSummary, Word
+from .model import AlignmentScore, DimensionScore, Feedback, JobRequirement, JobSummary, Word
 from .text import Sentence, Token, normalise, split_sentences, tokenize
 
 # Overall = weighted mean of the dimension scores. Examples weigh most (a concrete story with a result is the
@@ -52,7 +51,6 @@ _ROUTINE_RE = re.compile(
 # tips are only worth their space when the learned score says the dimension is weak: above these, the
 # answer already does what the tip would ask (about the rubric's top level)
 GOOD_EXAMPLES, GOOD_ENTHUSIASM, GOOD_ALIGNMENT = 85, 62, 65
-GOOD_STORY_FOR_LENGTH = 50  # a complete story, however short, needs no "the answer was short"
 
 
 def question_focus(question: str) -> str | None:
@@ -72,7 +70,6 @@ def _drop_unneeded_tips(
     examples: DimensionScore,
     enthusiasm: DimensionScore,
     alignment: DimensionScore,
-    delivery: Delivery,
 ) -> None:
     """Take back tips the answer does not need: story tips where no story was asked for, and any dimension's
     tips once its score shows the answer already does it. A wrong tip costs more trust than a missing one."""
@@ -86,8 +83,6 @@ def _drop_unneeded_tips(
         enthusiasm.tips.clear()
     if kind == "motivation" or (alignment.score or 0) >= GOOD_ALIGNMENT:
         alignment.tips.clear()
-    if (examples.score or 0) >= GOOD_STORY_FOR_LENGTH or focus is not None or kind == "motivation":
-        delivery.tips[:] = [t for t in delivery.tips if t != SHORT_TIP]
 
 
 def question_kind(question: str) -> str:
@@ -183,7 +178,7 @@ def score_answer(
                     model_score = learned.dimensions[name].score(feats)
                     dim.score = int(round(LEARNED_SHARE * model_score + (1 - LEARNED_SHARE) * dim.score))
 
-    _drop_unneeded_tips(question, kind, examples, enthusiasm, alignment, delivery)
+    _drop_unneeded_tips(question, kind, examples, enthusiasm, alignment)
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
     if alignment.score is not None:
         parts.append((W_ALIGNMENT, alignment.score))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from feedback import score_answer
-from feedback.delivery import SHORT_TIP
 from feedback.examples import action_clauses
 from feedback.text import normalise, split_sentences
 
@@ -15,6 +14,8 @@ Responsibilities
 Requirements
 - Three years managing enterprise accounts
 """
+
+SHORT = "The answer was short"  # the length tip, which must not be given to a complete short answer
 
 FOUR_ACTIONS = (
     "Last year our biggest customer was about to churn. I flew out to their office, ran a business review with "
@@ -42,7 +43,7 @@ def test_no_story_tips_for_motivation_or_background_questions() -> None:
     )
     for fb in (why, about):
         assert fb.examples.tips == []
-        assert SHORT_TIP not in fb.tips
+        assert not any(t.startswith(SHORT) for t in fb.tips)
 
 
 def test_no_open_with_context_tip_and_no_short_tip_for_a_complete_short_story() -> None:
@@ -52,7 +53,7 @@ def test_no_open_with_context_tip_and_no_short_tip_for_a_complete_short_story() 
     )
     fb = score_answer("Tell me about an escalation you handled.", story, JOB)
     assert not any(t.startswith("Open with one sentence of context") for t in fb.tips + fb.examples.tips)
-    assert SHORT_TIP not in fb.tips
+    assert not any(t.startswith(SHORT) for t in fb.tips)
 
 
 def test_a_specific_reason_said_in_spoken_style_counts_as_enthusiasm() -> None:

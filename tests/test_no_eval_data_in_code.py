@@ -1,8 +1,8 @@
 """The scorer's code must not quote its evaluation data.
 
 A string literal (docstrings included) or a comment in `feedback/` that shares a run of six words with
-an answer, a question or a job posting under `eval/` means a phrase was copied from the data the scorer
-is measured on. Scores tuned that way hold on the dev set and nowhere else.
+an answer, a question, a label note, a job posting or a data set's README under `eval/` means a phrase was
+copied from the data the scorer is measured on. Scores tuned that way hold on the dev set and nowhere else.
 
 The eval files are found by glob when the test runs, so new sets are covered without editing this file.
 Failures name the file, the line and the six shared words only, never more of the answer or posting.
@@ -81,20 +81,29 @@ def ngrams(tokens: list[str]) -> set[tuple[str, ...]]:
 # ---------------------------------------------------------------- eval data
 
 
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
 def eval_texts() -> list[tuple[str, str]]:
-    """(source, text) for every answer, question and posting under eval/, found by glob."""
+    """(source, text) for everything written about the eval data, found by glob: every string of every
+    answer and label record (answers, questions, notes, posting labels), the postings, and the sets'
+    READMEs. The rubric itself is left out: it is the specification the scorer implements."""
     out: list[tuple[str, str]] = []
-    for path in sorted(EVAL.glob("**/answers.jsonl")):
+    for path in sorted(EVAL.glob("**/*.jsonl")):
         rel = path.relative_to(ROOT).as_posix()
         for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            for key in ("text", "question"):
-                if isinstance(row.get(key), str):
-                    out.append((rel, row[key]))
+            if line.strip():
+                out += [(rel, text) for text in _strings(json.loads(line))]
     postings = set(EVAL.glob("**/jobs/*.txt")) | set(EVAL.glob("postings/**/*.txt"))
-    for path in sorted(postings):
+    readmes = {p for p in EVAL.glob("**/README.md") if p.parent != EVAL}
+    for path in sorted(postings | readmes):
         out.append((path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8", errors="replace")))
     return out
 

@@ -238,15 +238,17 @@ def summary_line(fig: Figures) -> str:
 
 
 def run(
-    dataset: Path,
+    dataset: Path | list[Path],
     audio: bool = False,
     voice: str = "en-us",
     as_json: bool = False,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> int:
+    """Score one dataset, or several pooled into one set of figures (the parts of the blind set)."""
+    paths = dataset if isinstance(dataset, list) else [dataset]
     try:
-        items = load_dataset(dataset)
+        items = _load_all(paths)
     except DatasetError as error:
         print(error, file=err)
         return EXIT_BAD_DATASET
@@ -259,7 +261,7 @@ def run(
         audio_fig = figures_for(items, audio_results)
     if as_json:
         report: dict[str, Any] = {
-            "dataset": str(dataset),
+            "dataset": ", ".join(map(str, paths)),
             "n": len(items),
             "text": text_fig.to_dict(),
             "items": [],
@@ -284,7 +286,7 @@ def run(
             report["items"].append(row)
         print(json.dumps(report, indent=2), file=out)
         return EXIT_OK
-    print(f"dataset: {dataset} ({len(items)} answers)", file=out)
+    print(f"dataset: {', '.join(map(str, paths))} ({len(items)} answers)", file=out)
     print_table(text_fig, out, "text:")
     if audio_fig:
         print_table(
@@ -323,31 +325,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
         if args.fit:
             eval_scores.run_fit(items, Path(args.fit), [str(p) for p in paths])
         return EXIT_OK
-    if len(paths) == 1:
-        return run(paths[0], audio=args.audio, voice=args.voice, as_json=args.json)
-    return run_many(paths, audio=args.audio, voice=args.voice)
-
-
-def run_many(paths: list[Path], audio: bool, voice: str, out: TextIO = sys.stdout) -> int:
-    """Several datasets pooled into one set of figures (for example the parts of the blind set)."""
-    try:
-        items = _load_all(paths)
-    except DatasetError as error:
-        print(error, file=sys.stderr)
-        return EXIT_BAD_DATASET
-    text_fig = figures_for(items, score_text(items))
-    print(f"datasets: {', '.join(map(str, paths))} ({len(items)} answers)", file=out)
-    print_table(text_fig, out, "text:")
-    if audio:
-        audio_fig = figures_for(items, score_audio(items, voice, lambda m: print(m, file=sys.stderr)))
-        print_table(
-            audio_fig, out, f"audio (espeak-ng {voice} -> Whisper), difference to text:", base=text_fig
-        )
-        print("text figures: " + summary_line(text_fig), file=out)
-        print(summary_line(audio_fig), file=out)
-    else:
-        print(summary_line(text_fig), file=out)
-    return EXIT_OK
+    return run(paths, audio=args.audio, voice=args.voice, as_json=args.json)
 
 
 def register(subparsers: Any) -> None:

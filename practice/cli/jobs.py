@@ -10,8 +10,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from feedback import parse_job
+from feedback.posting_eval import LabelledPosting, evaluate_postings
 from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError, add_command
 from practice.core.job_choices import KIND_NAMES, choices_to_dict
+from practice.storage.job_choices import choices_path, load_job_choices
 
 if TYPE_CHECKING:
     from feedback import JobChoices
@@ -33,8 +36,6 @@ def _read_posting(path: Path) -> str:
 def job_report(text: str, choices: JobChoices | None = None) -> dict[str, Any]:
     """What was understood of a posting, with the person's corrections if given, as the JSON `job` command
     prints it (a "corrections" key only when there are some)."""
-    from feedback import parse_job
-
     jd = parse_job(text, choices)
     report: dict[str, Any] = {
         "title": jd.title,
@@ -48,8 +49,6 @@ def job_report(text: str, choices: JobChoices | None = None) -> dict[str, Any]:
 
 
 def _cmd_job(args: argparse.Namespace) -> int:
-    from practice.storage.job_choices import choices_path, load_job_choices
-
     text = _read_posting(Path(args.file))
     # The corrections made in the studio's setup for this posting (found by its text, wherever the file is).
     choices = None if args.as_read else load_job_choices(text)
@@ -82,9 +81,7 @@ def _cmd_job(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_labelled(folder: Path) -> list[Any]:
-    from feedback.posting_eval import LabelledPosting
-
+def load_labelled(folder: Path) -> list[LabelledPosting]:
     labels = folder / "labels.jsonl"
     if not labels.is_file():
         raise CliError(f"{labels} not found: a posting set is a folder of .txt postings and a labels.jsonl")
@@ -107,17 +104,12 @@ def _fmt(x: float) -> str:
 
 
 def _cmd_eval_jobs(args: argparse.Namespace) -> int:
-    from feedback.posting_eval import evaluate_postings
-
     postings = load_labelled(Path(args.dir))
     fig = evaluate_postings(postings)
-    # the slowest single reading, cache bypassed: each text is read once here
+    # the longest posting read once more, as a text the reader has not seen (and so not cached)
     longest = max(postings, key=lambda p: len(p.text))
-    from feedback.job import _parse_cached
-
-    _parse_cached.cache_clear()
     start = time.perf_counter()
-    _parse_cached(longest.text + "\n")
+    parse_job(longest.text + "\n")
     read_ms = (time.perf_counter() - start) * 1000
     print(f"posting set: {args.dir} ({fig.postings} postings, {fig.gold} labelled requirements)")
     print(f"  requirement recall    {_fmt(fig.recall)}")
