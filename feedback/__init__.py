@@ -10,7 +10,16 @@ A library a coach can import on its own: no UI, audio or model imports, no files
 from __future__ import annotations
 
 from .job import JobChoices, JobDescription, Requirement, SetAside, parse_job
-from .model import AlignmentScore, Delivery, DimensionScore, Evidence, Feedback, RequirementResult, Word
+from .model import (
+    AlignmentScore,
+    Delivery,
+    DimensionScore,
+    Evidence,
+    Feedback,
+    RequirementResult,
+    TranscriptQuality,
+    Word,
+)
 from .scorer import score_answer, warm_up
 
 __all__ = [
@@ -24,6 +33,7 @@ __all__ = [
     "Requirement",
     "RequirementResult",
     "SetAside",
+    "TranscriptQuality",
     "Word",
     "parse_job",
     "score_answer",

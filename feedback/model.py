@@ -290,6 +290,35 @@ class JobSummary:
         return _build(cls, data, known)
 
 
+QualityStatus = Literal["ok", "low", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptQuality:
+    """How far a spoken answer's transcript can be trusted, judged from the recording: seconds of speech heard,
+    "ok", "low" (mostly silence or noise, or words the speech model was unsure of) or "none" (no speech), and
+    the reason in plain words ("" when ok). Null for typed answers, which have no recording."""
+
+    speech_s: float
+    status: QualityStatus
+    reason: str
+
+    @property
+    def trusted(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speech_s": self.speech_s, "status": self.status, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> TranscriptQuality | None:
+        if not isinstance(data, Mapping) or data.get("status") not in ("ok", "low", "none"):
+            return None
+        speech = data.get("speech_s")
+        speech_s = float(speech) if isinstance(speech, int | float) and not isinstance(speech, bool) else 0.0
+        return cls(speech_s, data["status"], str(data.get("reason") or ""))
+
+
 @dataclass(slots=True)
 class Feedback:
     """Everything the scorer says about one answer."""
@@ -304,10 +333,13 @@ class Feedback:
     overall: int
     tips: list[str]
     job: JobSummary | None = None
+    # set by whoever transcribed the answer (the scorer only reads text); None for a typed answer
+    quality: TranscriptQuality | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "job": self.job.to_dict() if self.job else None,
+            "quality": self.quality.to_dict() if self.quality else None,
             "question": self.question,
             "transcript": self.transcript,
             "duration_s": self.duration_s,
@@ -336,5 +368,6 @@ class Feedback:
             "overall": data.get("overall"),
             "tips": list(data.get("tips") or []),
             "job": JobSummary.from_dict(data.get("job")),
+            "quality": TranscriptQuality.from_dict(data.get("quality")),
         }
         return _build(cls, data, known)

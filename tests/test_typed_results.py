@@ -55,7 +55,7 @@ def test_the_job_a_result_was_scored_against_round_trips() -> None:
 def test_keys_a_newer_scorer_adds_are_ignored_safely() -> None:
     result = _results()[1]
     data = result.to_dict()
-    newer = {**data, "quality": {"confidence": 0.8}, "coach_notes": ["not a field (yet)"]}
+    newer = {**data, "posture": {"confidence": 0.8}, "coach_notes": ["not a field (yet)"]}
     newer["scores"] = {**data["scores"], "structure": {"score": 70, "reason": "new dimension"}}
     newer["delivery"] = {**data["delivery"], "pitch_spread": 2.1}
     assert Feedback.from_dict(newer) == result
@@ -64,11 +64,11 @@ def test_keys_a_newer_scorer_adds_are_ignored_safely() -> None:
 def test_a_field_the_model_gains_later_reads_from_the_stored_key() -> None:
     @dataclass(slots=True)
     class Grown(Feedback):
-        quality: dict[str, Any] | None = None
+        posture: dict[str, Any] | None = None
 
-    data = {**_results()[0].to_dict(), "quality": {"confidence": 0.8}}
+    data = {**_results()[0].to_dict(), "posture": {"confidence": 0.8}}
     grown = Grown.from_dict(data)
-    assert grown.quality == {"confidence": 0.8} and grown.overall == _results()[0].overall
+    assert grown.posture == {"confidence": 0.8} and grown.overall == _results()[0].overall
 
 
 def test_partial_results_keep_none_instead_of_inventing_numbers() -> None:

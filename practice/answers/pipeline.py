@@ -23,10 +23,9 @@ from practice.storage.history import Store
 
 log = logging.getLogger(__name__)
 
-NO_SPEECH = (
-    "No speech was heard in the recording: the microphone may be muted or too far away. "
-    "Play it back (p) to check, then try again (a)."
-)
+NO_SPEECH_REASON = "No speech was heard in the recording: the microphone may be muted or too far away."
+NO_SPEECH_NEXT = "Play it back (p) to check, then try again (a)."
+NO_SPEECH = f"{NO_SPEECH_REASON} {NO_SPEECH_NEXT}"
 
 
 #: (question, transcript, job, words, duration) -> Feedback.to_dict(). The job is the session's job as read
@@ -81,6 +80,7 @@ def process_answer(
         "attempt %s/%s #%d saved (%s)", draft.session_id, draft.question_id, draft.attempt_no, draft.source
     )
     words = None
+    quality = None
     duration = draft.duration_s
     if transcribe is not None:
         try:
@@ -91,11 +91,13 @@ def process_answer(
             return store.save_attempt(replace(attempt, error=f"Transcription failed: {error}.{where}"))
         text, words = transcript.text, transcript.words
         duration = duration or transcript.duration_s
+        quality = getattr(transcript, "quality", None)  # None from a transcriber that does not judge it
         attempt = store.save_attempt(
             replace(attempt, transcript=text, words=_words(words), duration_s=duration)
         )
-        if not text.strip():
-            return store.save_attempt(replace(attempt, error=NO_SPEECH))
+        if not text.strip() or (quality is not None and quality.status == "none"):
+            reason = quality.reason if quality is not None and quality.reason else NO_SPEECH_REASON
+            return store.save_attempt(replace(attempt, error=f"{reason} {NO_SPEECH_NEXT}"))
     text = (text or "").strip()
     if not text:
         return store.save_attempt(replace(attempt, error="The answer is empty."))
@@ -103,6 +105,8 @@ def process_answer(
     progress(State.SCORING)
     try:
         feedback = ctx.scorer(draft.question_text, text, ctx.job, words, duration)
+        if quality is not None:
+            feedback = {**feedback, "quality": quality.to_dict()}
     except Exception as error:  # noqa: BLE001 - the answer is kept; the review says scoring failed
         log.exception("scoring failed for attempt %s", attempt.id)
         return store.save_attempt(replace(attempt, error=f"Scoring failed: {type(error).__name__}: {error}"))

@@ -86,14 +86,13 @@ class AnswerScorer:
                 transcript = self.transcriber().transcribe(audio, prompt_terms=terms)
             except TranscriptionError as error:
                 raise ScoringInputError(str(error)) from error
-            if transcript.empty:
-                raise ScoringInputError(
-                    f"no speech detected in {audio}: the recording is silent or too quiet. "
-                    "Check the microphone level and record the answer again."
-                )
+            quality = transcript.quality
+            if transcript.empty or quality.status == "none":
+                raise ScoringInputError(f"{audio}: {quality.reason or 'no speech detected.'}")
             feedback = score_answer(
                 question, transcript.text, job=job, words=transcript.words, duration_s=transcript.duration_s
             )
+            feedback.quality = quality
         else:
             if text is None or not text.strip():
                 raise ScoringInputError("the answer text is empty: write or paste the answer first.")

@@ -110,6 +110,10 @@ class Recorder:
         self.error: BaseException | None = None
         self.chunk_error: BaseException | None = None
         """An exception from `on_chunk` (it is not called again for this take; the recording goes on)."""
+        self.first_audio_delay_s: float | None = None
+        """Seconds from start() to the first block of audio (None until it arrives). A sound server may take
+        1 to 2 s to deliver anything (FACTS.md): the studio says "recording" only once audio flows."""
+        self._started_at = 0.0
 
     @property
     def recording(self) -> bool:
@@ -133,6 +137,7 @@ class Recorder:
         if self.device is None:
             require_input()
         self._path, self._frames, self.level, self.peak = path, 0, 0.0, 0.0
+        self.first_audio_delay_s, self._started_at = None, time.monotonic()
         self.error = self.chunk_error = None
         self._on_chunk = on_chunk
         self._queue = queue.Queue()
@@ -203,6 +208,9 @@ class Recorder:
             if block is None:
                 break
             pcm = to_pcm16(block)
+            if self.first_audio_delay_s is None and len(block):
+                self.first_audio_delay_s = time.monotonic() - self._started_at
+                log.info("the microphone delivered audio %.2f s after the start", self.first_audio_delay_s)
             self._frames += len(block)
             if len(block):
                 self.level = float(np.sqrt(np.mean(block.astype(np.float64) ** 2)))

@@ -47,15 +47,15 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
 
     transcriber = Transcriber(args.model)
     transcript = transcriber.transcribe(Path(args.file))
-    if transcript.empty:
-        raise CliError(
-            f"no speech detected in {args.file}: check the recording has speech and is not muted.",
-            EXIT_FAILED,
-        )
+    quality = transcript.quality
+    if transcript.empty or quality.status == "none":
+        raise CliError(f"{args.file}: {quality.reason or 'no speech detected.'}", EXIT_FAILED)
     if args.format == "json":
         print(json.dumps(transcript.to_dict(), indent=2))
     else:
         print(transcript.text)
+        if quality.status == "low":  # on standard error: the transcript on standard output stays clean
+            print(f"warning: {quality.reason}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -56,9 +56,11 @@ class AttemptRecord:
         return feedback_of(self.feedback)
 
     def score(self, key: str) -> int | None:
-        """A dimension score ("examples", ...) or "overall"; None when not scored."""
+        """A dimension score ("examples", ...) or "overall"; None when not scored, or when the recording gave a
+        transcript too poor to judge (its quality verdict is not "ok"): such scores are shown in the review,
+        dimmed and with the reason, but never counted in averages, trends or comparisons."""
         result = self.result
-        if result is None:
+        if result is None or (result.quality is not None and not result.quality.trusted):
             return None
         if key == "overall":
             return result.overall

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -41,6 +41,54 @@ RIGHT_CONTEXT_S = 2.0
 PROVISIONAL_BEAM = 1
 #: Beam width for the last few seconds after stop: the one pass the person waits for.
 TAIL_BEAM = 5
+
+
+@dataclass(frozen=True)
+class Heard:
+    """Words heard in some stretch of audio, each with the model's probability, and where speech was."""
+
+    words: list[Word] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+    speech: list[tuple[float, float]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, transcript: Transcript) -> Heard:
+        # a decoder that does not measure these (a test double) gives what a plain word list implies
+        confidences = list(getattr(transcript, "confidences", ())) or [1.0] * len(transcript.words)
+        speech = getattr(transcript, "speech", None)
+        if speech is None:
+            speech = [(w.start, w.end) for w in transcript.words]
+        return cls(list(transcript.words), confidences, list(speech))
+
+    def split(self, at: float) -> tuple[Heard, Heard]:
+        """What lies before `at` seconds (a word by its middle, speech clipped at `at`) and what lies after."""
+        before = [
+            (w, c) for w, c in zip(self.words, self.confidences, strict=True) if (w.start + w.end) / 2 < at
+        ]
+        after = [
+            (w, c) for w, c in zip(self.words, self.confidences, strict=True) if (w.start + w.end) / 2 >= at
+        ]
+        return (
+            Heard(
+                [w for w, _ in before],
+                [c for _, c in before],
+                [(s, min(e, at)) for s, e in self.speech if s < at],
+            ),
+            Heard(
+                [w for w, _ in after],
+                [c for _, c in after],
+                [(max(s, at), e) for s, e in self.speech if e > at],
+            ),
+        )
+
+    def __add__(self, other: Heard) -> Heard:
+        return Heard(
+            self.words + other.words, self.confidences + other.confidences, self.speech + other.speech
+        )
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
 
 
 @dataclass(frozen=True)
@@ -74,13 +122,13 @@ class StreamingTranscriber:
         self._buffer = np.zeros(0, dtype=np.float32)  # the audio after the last commit, nothing older
         self._received = 0  # samples fed so far
         self._committed = 0  # samples whose words are final (the buffer starts here)
-        self._words: list[Word] = []
+        self._done = Heard()  # what is final
         self._lock = threading.Lock()
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._arrivals: list[tuple[int, float]] = []  # (sample count, monotonic time) to measure lag
         self._pieces = self._forced = self._passes = 0
-        self._provisional: list[Word] = []
+        self._provisional = Heard()  # what the last pass heard after the last commit
         self._provisional_samples = 0  # how much of the pending audio the provisional words cover
         self._heard_samples = 0  # how much of the pending audio the last pass heard (paces the passes)
         self._shown_upto = 0  # absolute samples reflected in the text on screen (measures the lag)
@@ -107,7 +155,7 @@ class StreamingTranscriber:
     def text(self) -> str:
         """Committed words plus the provisional ones still being listened to (for the live view)."""
         with self._lock:
-            return " ".join(w.text for w in [*self._words, *self._provisional])
+            return " ".join(w.text for w in [*self._done.words, *self._provisional.words])
 
     @property
     def stats(self) -> StreamStats:
@@ -153,33 +201,29 @@ class StreamingTranscriber:
         # when Whisper doubts its decoding: one such retry made a pass take 4.2 s instead of 1, and the live
         # text fell that far behind. The retries exist to escape loops, so a loop is what brings them back.
         if final_pass:
-            words = self._transcribe(pending, fallback=False)
-            if looks_like_a_loop(" ".join(w.text for w in words)):
-                words = self._transcribe(pending)  # if this loops too, it is what a batch pass would keep
+            heard = self._transcribe(pending)  # a loop is decoded again without the prompt (Transcriber)
         else:
-            words = self._transcribe(pending, beam_size=PROVISIONAL_BEAM, fallback=False)
-            if looks_like_a_loop(" ".join(w.text for w in words)):
+            heard = self._transcribe(pending, beam_size=PROVISIONAL_BEAM, fallback=False)
+            if looks_like_a_loop(heard.text):
                 self._note_wait()  # the audio it heard is still not shown: that wait counts as lag
                 return  # keep showing the last good text; the next pass hears more and decodes afresh
         if cut is None and len(pending) >= MAX_PIECE_S * SAMPLE_RATE:
             # No pause for a long stretch: commit the words that end well inside the window.
-            safe = [w for w in words if w.end <= self._time_of(len(pending)) - EDGE_GUARD_S]
+            safe = [w for w in heard.words if w.end <= self._time_of(len(pending)) - EDGE_GUARD_S]
             cut = self._sample_of(safe[-1].end) if safe else None
             self._forced += 1 if cut else 0
         if cut is not None:
-            cut_time = self._time_of(cut)
-            done = [w for w in words if (w.start + w.end) / 2 < cut_time]
-            words = [w for w in words if (w.start + w.end) / 2 >= cut_time]
+            done, heard = heard.split(self._time_of(cut))
             self._commit(done, cut)
-            self._provisional, self._provisional_samples = words, len(pending) - cut
+            self._provisional, self._provisional_samples = heard, len(pending) - cut
             self._heard_samples -= cut
         else:
-            self._provisional, self._provisional_samples = words, len(pending)
+            self._provisional, self._provisional_samples = heard, len(pending)
         self._mark_shown(heard_upto)
         if self.on_update is not None:
             with self._lock:
-                settled, tentative = self._words, self._provisional
-            self.on_update(" ".join(w.text for w in settled), " ".join(w.text for w in tentative))
+                settled, tentative = self._done.text, self._provisional.text
+            self.on_update(settled, tentative)
 
     def _mark_shown(self, upto: int) -> None:
         """The text now reflects the audio up to `upto` (absolute samples)."""
@@ -203,7 +247,7 @@ class StreamingTranscriber:
 
     def _transcribe(
         self, audio: np.ndarray, start: int = 0, beam_size: int | None = None, fallback: bool = True
-    ) -> list[Word]:
+    ) -> Heard:
         """Transcribe `audio`, which begins `start` samples into the pending buffer."""
         started = time.monotonic()
         result = self.transcriber.transcribe(
@@ -217,7 +261,7 @@ class StreamingTranscriber:
         self._busy += done - started
         self._slowest = max(self._slowest, done - started)
         self._passes += 1
-        return result.words
+        return Heard.of(result)
 
     @staticmethod
     def _cut_point(pending: np.ndarray) -> int | None:
@@ -238,9 +282,9 @@ class StreamingTranscriber:
         inside = [(start + end) // 2 for start, end in find_pauses(pending) if end <= covered]
         return inside[-1] if inside else 0
 
-    def _commit(self, words: list[Word], cut: int) -> None:
+    def _commit(self, heard: Heard, cut: int) -> None:
         with self._lock:
-            self._words.extend(words)
+            self._done = self._done + heard
             self._committed += cut
             self._buffer = self._buffer[cut:]  # a long answer must not keep all its audio in memory
         self._pieces += 1
@@ -250,7 +294,7 @@ class StreamingTranscriber:
     def finish(self) -> Transcript:
         """Stop listening, transcribe what is left (if the last pass did not already), return everything."""
         started = time.perf_counter()
-        if self._pieces or self._provisional:
+        if self._pieces or self._provisional.words:
             self._note_wait()  # how far the live text trailed when the person stopped; the rest is the tail's
         self._stop.set()
         self._wake.set()
@@ -267,15 +311,23 @@ class StreamingTranscriber:
             # Keep the provisional words before the latest pause they fully cover, and transcribe only from
             # there: a few seconds instead of the whole pending piece, which is what the person waits for.
             cut = self._tail_cut(pending, covered)
-            cut_time = self._time_of(cut)
-            kept = [w for w in self._provisional if (w.start + w.end) / 2 < cut_time] if cut else []
+            kept = self._provisional.split(self._time_of(cut))[0] if cut else Heard()
             rest = pending[cut:]
-            tail = kept + (self._transcribe(rest, start=cut, beam_size=TAIL_BEAM) if has_speech(rest) else [])
+            tail = kept + (
+                self._transcribe(rest, start=cut, beam_size=TAIL_BEAM) if has_speech(rest) else Heard()
+            )
             self.reused_tail = False
         with self._lock:
-            words = [*self._words, *tail]
+            heard = self._done + tail
             duration = self._received / SAMPLE_RATE
-        return Transcript(" ".join(w.text for w in words), words, duration, time.perf_counter() - started)
+        return Transcript(
+            heard.text,
+            heard.words,
+            duration,
+            time.perf_counter() - started,
+            speech=tuple(heard.speech),
+            confidences=tuple(heard.confidences),
+        )
 
     def cancel(self) -> None:
         self._stop.set()

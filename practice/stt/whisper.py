@@ -27,6 +27,7 @@ from feedback.text import normalise
 from practice.core.signal import SAMPLE_RATE
 from practice.stt.decode import load_audio
 from practice.stt.pauses import split_at_pauses
+from practice.stt.speech_activity import SpeechSpan, group_spans, speech_spans
 from practice.stt.types import ModelError, Transcript
 
 if TYPE_CHECKING:
@@ -45,10 +46,21 @@ MAX_NEW_TOKENS = 220
 #: The longest piece transcribed at once: inside one 30 s Whisper window, with room for the prompt.
 PIECE_MAX_S = 25.0
 MAX_HOTWORD_CHARS = 160
+#: A silence longer than this ends a piece: nothing said is lost by cutting there, and Whisper is never left to
+#: fill seconds of silence (where it invents words) inside a piece.
+MAX_GAP_S = 2.0
+#: A segment is dropped as made up when Whisper's no-speech probability is above the first and its mean token
+#: log-probability below the second (see _decode).
+NO_SPEECH_THRESHOLD = 0.5
+LOG_PROB_THRESHOLD = -0.6
 #: Whisper's own test for a decoding stuck in a loop: text that compresses better than this repeats itself.
 LOOP_COMPRESSION_RATIO = 2.4
-#: faster-whisper's default: when a decoding looks doubtful, decode again at each higher temperature in turn.
-FALLBACK_TEMPERATURES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+#: Slow, hesitant speech with pauses is still above 1.2 words a second (70 wpm); a piece decoded into fewer
+#: than one word a second lost words, and is decoded again with less steering. Short pieces are not judged.
+MIN_WORDS_PER_S = 1.0
+MIN_CHECKED_PIECE_S = 6.0
+#: The same one to four words this many times in a row is a decoding loop, not speech.
+LOOP_REPEATS = 4
 
 
 def embedded_model_path() -> Path | None:
@@ -86,9 +98,13 @@ def _is_domain_term(term: str) -> bool:
     or one shaped like jargon (CI/CD, SQL, PostgreSQL, C++). Plain words from a posting ("design", "time")
     are left out: as hotwords they made greedy decoding loop for seconds on a 1 s clip (measured)."""
 
+    if any(c.isdigit() for c in term):
+        # Amounts and codes ("$5M", "P6"): Whisper writes numbers well unaided, and as hotwords they set off
+        # loops ("$5M, $5M, $5M, ..." appended to a spoken answer about pay, measured).
+        return False
     if canon_of(tuple(normalise(term).split())):
         return True
-    return any(c.isdigit() or c in "/+#." for c in term) or any(c.isupper() for c in term[1:])
+    return any(c in "/+#." for c in term) or any(c.isupper() for c in term[1:])
 
 
 def hotwords_for(terms: list[str] | None) -> str | None:
@@ -105,10 +121,37 @@ def hotwords_for(terms: list[str] | None) -> str | None:
 
 
 def looks_like_a_loop(text: str) -> bool:
-    """True for text Whisper produced while stuck repeating itself ("the the the ..."), which it would have
-    decoded again at a higher temperature had fallback been allowed."""
+    """True for text Whisper produced while stuck repeating itself: all of it compresses too well (its own test),
+    or one to four words come back at least LOOP_REPEATS times in a row ("$5M, $5M, $5M, $5M" after a real
+    answer, which leaves the whole text compressing normally)."""
     data = text.encode()
-    return len(data) > 40 and len(data) / len(zlib.compress(data)) > LOOP_COMPRESSION_RATIO
+    if len(data) > 40 and len(data) / len(zlib.compress(data)) > LOOP_COMPRESSION_RATIO:
+        return True
+    return repeated_run(text.split()) is not None
+
+
+def too_few_words(count: int, seconds: float) -> bool:
+    """Fewer words than anyone says in `seconds` of speech: Whisper skipped part of the piece (it sometimes
+    returns one sentence for 20 s of speech, with the prompt and a job's terms steering it, measured)."""
+    return seconds >= MIN_CHECKED_PIECE_S and count < MIN_WORDS_PER_S * seconds
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in word.lower() if c.isalnum())
+
+
+def repeated_run(words: list[str]) -> tuple[int, int] | None:
+    """(start, length of one repeat) of the first run of one to four words said LOOP_REPEATS times or more in a
+    row, or None. People do repeat themselves ("no, no, no"), but not four times over in an answer."""
+    bare = [_bare(w) for w in words]
+    for size in range(1, 5):
+        for start in range(len(bare) - size * LOOP_REPEATS + 1):
+            unit = bare[start : start + size]
+            if not any(unit):
+                continue
+            if all(bare[start + k * size : start + (k + 1) * size] == unit for k in range(1, LOOP_REPEATS)):
+                return start, size
+    return None
 
 
 def max_tokens_for(seconds: float) -> int:
@@ -187,38 +230,44 @@ class Transcriber:
         beam_size: int | None = None,
         fallback: bool = True,
     ) -> Transcript:
-        """Transcribe a file or a 16 kHz mono float32 array.
+        """Transcribe a file or a 16 kHz mono float32 array: only where voice activity detection hears speech.
 
-        Audio longer than one Whisper window is cut at pauses into pieces of at most PIECE_MAX_S, each
-        transcribed with the short filler prompt. Whole 30 s windows with the prompt made tiny.en drop an
-        entire window now and then (measured on 20 dev-set answers: mean WER 0.175 whole-file with the prompt,
-        0.118 in pieces, 0.120 whole-file without the prompt, which keeps half as many fillers). Streaming cuts
-        the same way, so both paths hear the same pieces. The text before a piece is deliberately not put in
-        the prompt: Whisper skips words that repeat its prompt ("ask not what your country can do for you, ask
-        what you can do..." lost its second half), and it bought nothing measurable (0.116 against 0.118).
+        Whisper is handed the stretches of speech (practice.stt.speech_activity), joined into pieces of at
+        most PIECE_MAX_S and cut wherever a silence is longer than MAX_GAP_S, so it never listens to the
+        silence or room noise before stop, where it used to invent "Thank you." or dots. Pieces still longer
+        than PIECE_MAX_S (talking without a half-second pause) are cut at the quietest short pauses.
+        Streaming cuts at pauses too and calls this for each of its passes, so both paths hear alike.
+
+        Decoding is deterministic: temperature 0 only (Whisper's fallback samples at higher temperatures,
+        which gave a different transcript on every run). A decoding stuck in a loop is decoded once more
+        without the prompt, which is what sets most loops off (`fallback=False` skips that retry, for text
+        that is only shown while the person speaks).
 
         `prompt_terms`: job terms to bias recognition towards. Word times are shifted by `offset_s`.
         `beam_size` overrides the default (streaming uses greedy decoding, about twice as fast, for text that
-        is shown but not yet final). `fallback=False` accepts the first decoding instead of decoding again at
-        higher temperatures when Whisper doubts it: streaming passes that are only shown use it, because one
-        such retry tripled a pass (2.5 s for 7.6 s of audio) and left the live text 3.6 s behind the speech.
+        is shown but not yet final).
         """
         samples = audio if isinstance(audio, np.ndarray) else load_audio(audio)
         duration = len(samples) / SAMPLE_RATE
         started = time.perf_counter()
-        if duration < 0.1 or float(np.max(np.abs(samples), initial=0.0)) < 1e-4:
-            return Transcript("", [], duration, time.perf_counter() - started)
+        spans = speech_spans(samples)
+        heard = tuple((offset_s + s.start / SAMPLE_RATE, offset_s + s.end / SAMPLE_RATE) for s in spans)
         words: list[Word] = []
-        for begin, end in split_at_pauses(samples, PIECE_MAX_S):
-            words += self._transcribe_piece(
+        confidences: list[float] = []
+        for begin, end in pieces_to_transcribe(samples, spans):
+            piece_words, piece_confidences = self._transcribe_piece(
                 samples[begin:end],
                 prompt_terms,
                 offset_s + begin / SAMPLE_RATE,
                 beam_size or self.beam_size,
                 fallback,
             )
+            words += piece_words
+            confidences += piece_confidences
         text = " ".join(w.text for w in words)
-        return Transcript(text, words, duration, time.perf_counter() - started)
+        return Transcript(
+            text, words, duration, time.perf_counter() - started, speech=heard, confidences=tuple(confidences)
+        )
 
     def _transcribe_piece(
         self,
@@ -226,27 +275,72 @@ class Transcriber:
         prompt_terms: list[str] | None,
         offset_s: float,
         beam_size: int,
-        fallback: bool = True,
-    ) -> list[Word]:
-        """One Whisper window: at most PIECE_MAX_S of audio, decoded with word times."""
+        retry_loops: bool = True,
+    ) -> tuple[list[Word], list[float]]:
+        """One Whisper window of speech (at most PIECE_MAX_S): its words with times, and each word's probability."""
+        hotwords = hotwords_for(prompt_terms)
+        seconds = len(samples) / SAMPLE_RATE
+        found = self._decode(samples, beam_size, FILLER_PROMPT, hotwords)
+        # Loops and dropped speech are set off by what steers the decoding: drop the job's terms first
+        # (keeping the fillers the prompt preserves), then the prompt too.
+        retries = [(FILLER_PROMPT, None)] if hotwords else []
+        for prompt, steer in [*retries, (None, None)] if retry_loops else []:
+            looping = looks_like_a_loop(" ".join(w.word for w in found))
+            if not looping and not too_few_words(len(found), seconds):
+                break
+            again = self._decode(samples, beam_size, prompt, steer)
+            if looping or len(again) > len(found):
+                found = again
+        run = repeated_run([w.word for w in found])
+        if run is not None:  # still looping (or not retried): keep the first time it was said, drop the echo
+            start, size = run
+            end = start + size
+            while [_bare(w.word) for w in found[end : end + size]] == [
+                _bare(w.word) for w in found[start : start + size]
+            ]:
+                end += size
+            found = found[: start + size] + found[end:]
+        words: list[Word] = []
+        confidences: list[float] = []
+        for w in found:
+            text = w.word.strip()
+            if text and any(c.isalnum() for c in text):  # ". . ." is not a word: it inflated counts and pace
+                words.append(Word(text, round(w.start + offset_s, 3), round(w.end + offset_s, 3)))
+                confidences.append(float(w.probability))
+        return words, confidences
+
+    def _decode(self, samples: np.ndarray, beam_size: int, prompt: str | None, hotwords: str | None) -> list:
         model = self.load()
         segments, _info = model.transcribe(
             samples,
             language="en",
             beam_size=beam_size,
-            temperature=FALLBACK_TEMPERATURES if fallback else 0.0,
+            temperature=0.0,  # deterministic: the same recording always gives the same transcript
             word_timestamps=True,
-            initial_prompt=FILLER_PROMPT,
-            hotwords=hotwords_for(prompt_terms),
+            initial_prompt=prompt,
+            hotwords=hotwords,
             max_new_tokens=max_tokens_for(len(samples) / SAMPLE_RATE),
             condition_on_previous_text=False,  # long answers otherwise risk repetition loops
-            vad_filter=True,  # skips silence, where Whisper would otherwise invent words
-            vad_parameters={"min_silence_duration_ms": 700, "speech_pad_ms": 300},
+            # Whisper's own test for a segment it made up: it thinks there is probably no speech and is unsure
+            # of its words. Its defaults (0.6 and -1.0) let through the "All right." and "Test. Test." it
+            # appended to read speech steered by a job's terms (no-speech 0.58 to 0.67, log-probability -0.72
+            # to -0.87, against at most 0.15 and -0.53 for the real segments of the same clips).
+            no_speech_threshold=NO_SPEECH_THRESHOLD,
+            log_prob_threshold=LOG_PROB_THRESHOLD,
+            vad_filter=False,  # the piece is speech already (speech_activity): no second pass over it
         )
-        words: list[Word] = []
-        for segment in segments:  # lazy generator: the decoding happens here
-            for w in segment.words or []:
-                text = w.word.strip()
-                if text:
-                    words.append(Word(text, round(w.start + offset_s, 3), round(w.end + offset_s, 3)))
-        return words
+        return [w for segment in segments for w in segment.words or []]  # the decoding happens here
+
+
+def pieces_to_transcribe(samples: np.ndarray, spans: list[SpeechSpan]) -> list[tuple[int, int]]:
+    """(start, end) sample ranges to hand Whisper: the stretches of speech joined while they fit one window,
+    each cut at pauses if it is longer than one window on its own."""
+    pieces: list[tuple[int, int]] = []
+    max_len = int(PIECE_MAX_S * SAMPLE_RATE)
+    for group in group_spans(spans, max_len, int(MAX_GAP_S * SAMPLE_RATE)):
+        if group.end - group.start <= max_len:
+            pieces.append((group.start, group.end))
+            continue
+        for begin, end in split_at_pauses(samples[group.start : group.end], PIECE_MAX_S):
+            pieces.append((group.start + begin, group.start + end))
+    return pieces

@@ -49,6 +49,7 @@ class AnswerInputs:
     services: Services
     _speech_token: int
     _recording_token: int
+    _audio_flowing: bool
 
     if TYPE_CHECKING:  # provided by PracticeScreen / Textual
 
@@ -86,6 +87,7 @@ class AnswerInputs:
             live.feed(block)
             self.post_message(Level(LevelReading(recorder.level, recorder.elapsed_s, recorder.peak)))
 
+        self._audio_flowing = False
         try:
             question = self.session.current
             # Written into the in-progress marker, so a crash mid-answer is recovered with its question even
@@ -107,13 +109,21 @@ class AnswerInputs:
         self.live = live
         self._recording_path = path
         self._attempt_no = self.session.next_attempt_no()
-        self.query_one("#live-text", Static).update(Text("Listening…", style="grey50"))
+        if not self._audio_flowing:  # a recorder may deliver its first block before start() returns
+            self.query_one("#live-text", Static).update(
+                Text("Starting the microphone… start speaking at the red ● recording.", style="grey50")
+            )
         self._refresh_state()
 
     def on_level(self, message: Level) -> None:
         if self.session.state is not State.RECORDING:
             return
         reading = message.reading
+        if not self._audio_flowing:  # the first block: only now is anything said really recorded
+            self._audio_flowing = True
+            if not self.live or not self.live.text:
+                self.query_one("#live-text", Static).update(Text("Listening… speak now.", style="grey50"))
+            self._refresh_state()
         self.query_one(LevelMeter).level = reading.level
         self.query_one(AnswerClock).elapsed = reading.elapsed_s
         if reading.elapsed_s >= SILENT_WARNING_AFTER_S and reading.peak < SILENCE_RMS * 3:

@@ -39,6 +39,9 @@ BADGES = {
     State.REVIEWING: ("review", "green"),
     State.FINISHED: ("finished", "green"),
 }
+#: Between starting the microphone and its first block of audio (1 to 2 s on some sound servers): words said
+#: now would be lost, so the person is not yet told to speak.
+STARTING_BADGE = ("○ starting the microphone…", "yellow")
 
 
 def targets_text(targets: tuple[str, ...]) -> Text:
@@ -74,6 +77,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self.live: LiveTranscriber | None = None
         self._speech_token = 0
         self._recording_token = 0
+        self._audio_flowing = False  # recording, and the first block of audio has arrived
         self._speech_warned = False
         # One utterance at a time: a replay waits for the stopped one's thread to let go of the player, so the
         # old thread can never close the new stream.
@@ -153,6 +157,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
     def _refresh_state(self, hint: str | None = None) -> None:
         state = self.session.state
         label, style = BADGES[state]
+        if state is State.RECORDING and not self._audio_flowing:
+            label, style = STARTING_BADGE
         self.query_one("#state-badge", Static).update(Text(label, style=style))
         self.query_one(LevelMeter).active = state is State.RECORDING
         self.set_class(state is State.RECORDING, "-recording")
@@ -163,6 +169,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         state = self.session.state
         if state is State.SPEAKING:
             return "Listen to the question · space answers now · s stops the voice"
+        if state is State.RECORDING and not self._audio_flowing:
+            return "Starting the microphone: wait for the red ● recording before you speak"
         if state is State.RECORDING:
             return "Answer out loud · space stops · a starts over"
         if state is State.TRANSCRIBING:

@@ -36,12 +36,24 @@ def attempt_heading(attempt: AttemptRecord, position: str = "") -> Text:
     if attempt.duration_s:
         parts.append(format_clock(attempt.duration_s))
     text = Text.assemble((" · ".join(parts), "grey70"))
-    if attempt.score("overall") is not None:
+    quality = attempt.result.quality if attempt.result is not None else None
+    if quality is not None and not quality.trusted:
+        text.append("   Overall not judged: see below", style="grey70")
+    elif attempt.score("overall") is not None:
         text.append("   Overall ", style="bold")
         text.append_text(score_text(attempt.score("overall")))
     text.append("\n")
     text.append(attempt.question_text, style="bold")
     return text
+
+
+def quality_notice(reason: str) -> Text:
+    """Above the scores of an answer whose transcript cannot be trusted: why, and what the scores are worth."""
+    return Text.assemble(
+        ("Take this with care. ", "bold yellow"),
+        (reason, "yellow"),
+        ("\nThe scores below are dimmed: they judge a transcript that may not be what you said.", "grey70"),
+    )
 
 
 class ReviewScreen(StudioScreen[str | None]):
@@ -87,8 +99,13 @@ class ReviewScreen(StudioScreen[str | None]):
             if a.error:
                 yield Static(Text(a.error), id="review-error")
             if feedback is not None:
+                quality = feedback.quality
+                trusted = quality is None or quality.trusted
+                if not trusted and quality is not None:
+                    yield Static(quality_notice(quality.reason), id="review-quality")
+                row_classes = "score-row" if trusted else "score-row untrusted"
                 for key, title in DIMENSIONS:
-                    yield score_row(title, dimension(feedback, key), classes="score-row")
+                    yield score_row(title, dimension(feedback, key), classes=row_classes)
                 delivery = delivery_text(
                     feedback.delivery if has_delivery(feedback) else None, a.duration_s, self.target_s
                 )
