@@ -114,6 +114,31 @@ def test_record_what_is_played(soundcard, speak, transcriber, tmp_path: Path) ->
     assert word_error_rate(ANSWER, heard) < 0.15, heard
 
 
+@pytest.mark.soundcard
+def test_the_gap_before_audio_flows_is_measured(soundcard, tmp_path: Path) -> None:
+    """The studio says "recording" only when the first block arrives: the recorder measures how long that took
+    (1 to 2 s on the virtual sound card, FACTS.md), and the take's clock counts only audio that arrived."""
+    from practice.audio.recorder import Recorder
+
+    recorder = Recorder()
+    first: list[float] = []
+    started = time.monotonic()
+    recorder.start(
+        tmp_path / "take.wav", on_chunk=lambda _block: first.append(time.monotonic()) if not first else None
+    )
+    deadline = started + 10
+    while recorder.first_audio_delay_s is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(1.0)
+    recording = recorder.stop()
+    delay = recorder.first_audio_delay_s
+    assert delay is not None and first, "no audio arrived within 10 s"
+    print(f"first block after {delay:.2f} s")
+    assert 0 < delay < 10
+    assert abs((first[0] - started) - delay) < 0.3  # the block the studio reacts to is the one measured
+    assert recording.duration_s <= time.monotonic() - started - delay + 0.5
+
+
 @pytest.mark.slow
 @pytest.mark.soundcard
 def test_player_stops_at_once(soundcard, speak) -> None:

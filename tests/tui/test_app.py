@@ -540,3 +540,42 @@ async def test_screens_fit_small_and_large_terminals(tmp_path: Path, size: tuple
         for widget in ("#question-text", "#clock", "#level", "#hint"):
             region = practice.query_one(widget).region
             assert region.height and region.bottom <= size[1] - 2, widget  # above the status line and footer
+
+
+class SlowStartRecorder:
+    """A sound server that delivers its first block only some time after the stream starts (1 to 2 s on the
+    virtual sound card): until then nothing said is recorded, so the studio must not say "recording"."""
+
+    def __init__(self) -> None:
+        from tui_fakes import FakeRecorder
+
+        self.inner = FakeRecorder()
+        self.on_chunk = None
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    def start(self, path: Path, on_chunk=None, context=None) -> None:
+        self.inner.start(path, None, context)  # the file exists, but no audio has arrived yet
+        self.on_chunk = on_chunk
+
+    def deliver_first_block(self) -> None:
+        import numpy as np
+
+        assert self.on_chunk is not None
+        self.on_chunk(np.zeros(1600, np.float32))
+
+
+async def test_recording_is_announced_only_once_audio_flows(tmp_path: Path) -> None:
+    recorder = SlowStartRecorder()
+    app = make_app(tmp_path, recorder=recorder)
+    async with app.run_test(size=SIZE) as pilot:
+        practice = await start_practice(pilot, app)
+        await begin_recording(pilot, practice)
+        assert "starting the microphone" in text_of(app, "#state-badge")
+        assert "● recording" not in text_of(app, "#state-badge")
+        assert "wait for the red ● recording" in text_of(app, "#hint")
+        recorder.deliver_first_block()
+        await wait_for(pilot, lambda: "● recording" in text_of(app, "#state-badge"), what="recording badge")
+        assert "Starting the microphone" not in text_of(app, "#live-text")
+        assert "Answer out loud" in text_of(app, "#hint")
