@@ -158,3 +158,14 @@ def test_amounts_and_codes_never_steer_recognition() -> None:
     steered = hotwords_for(["$5M", "P6", "Kubernetes", "CI/CD"])
     assert steered == "Kubernetes, CI/CD"
     assert hotwords_for(["$40M", "2 years"]) is None
+
+
+def test_exports_carry_the_warning_of_an_untrusted_take() -> None:
+    from practice.reports.text import feedback_markdown
+
+    fb = score_answer("Tell me about a project you led.", ANSWER)
+    assert "Take this with care" not in feedback_markdown(fb)
+    fb.quality = TranscriptQuality(
+        4.0, "low", "I heard speech for only 4 of 60 seconds: check the microphone."
+    )
+    assert "Take this with care:** I heard speech for only 4 of 60 seconds" in feedback_markdown(fb)

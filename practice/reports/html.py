@@ -142,6 +142,11 @@ def attempt_html(attempt: AttemptRecord, numbers: dict[str, int]) -> str:
         if attempt.transcript:
             parts.append(f'<div class="transcript">{_e(attempt.transcript)}</div>')
         return "".join(parts) + "</section>"
+    if feedback.quality is not None and not feedback.quality.trusted:
+        parts.append(
+            f'<p class="error">Take this with care: {_e(feedback.quality.reason)} '
+            "The scores below may not mean much.</p>"
+        )
     rows = [f"<tr><th>Overall</th><td>{_score(feedback.overall)}</td><td></td></tr>"]
     for key, title in DIMENSIONS:
         scored = dimension(feedback, key)

@@ -14,6 +14,11 @@ def _score_text(score: int | None) -> str:
 
 def feedback_markdown(result: Feedback) -> str:
     lines = [f"# {result.question}", "", f"**Overall: {_score_text(result.overall)}**", ""]
+    if result.quality is not None and not result.quality.trusted:
+        lines[2:2] = [
+            f"> **Take this with care:** {result.quality.reason} The scores below may not mean much.",
+            "",
+        ]
     for key, title in DIMENSIONS:
         scored = dimension(result, key)
         lines.append(f"## {title}: {_score_text(scored.score)}")
