@@ -39,6 +39,9 @@ from .voice_model import VoiceOpening, VoicePause, VoiceProfile, VoiceTrack
 #: silence finder ("To TextGrid (silences)") uses -25 dB below the maximum; the percentile keeps a click from
 #: being the maximum.
 SILENCE_BELOW_DB = 25.0
+#: Frames under this are silence whatever the rest of the recording: Praat puts full scale at 94 dB, so this is
+#: 84 dB below it, under the quietest step of a 16-bit recording with its dither (and digital silence is -300).
+SILENCE_FLOOR_DB = 10.0
 #: Sounding runs shorter than this inside a silence are clicks or lip noise, and silences shorter than this
 #: inside speech are stop closures: Praat's silence finder uses 0.1 s for both.
 MIN_RUN_S = 0.1
@@ -100,7 +103,7 @@ def _sounding(intensity_db: np.ndarray, step_s: float) -> np.ndarray:
     finite = intensity_db[np.isfinite(intensity_db)]
     if finite.size == 0:
         return np.zeros(intensity_db.shape, dtype=bool)
-    bound = float(np.percentile(finite, 95)) - SILENCE_BELOW_DB
+    bound = max(SILENCE_FLOOR_DB, float(np.percentile(finite, 95)) - SILENCE_BELOW_DB)
     sounding = np.nan_to_num(intensity_db, nan=-np.inf) > bound
     shortest = max(1, int(round(MIN_RUN_S / step_s)))
     for start, end in _runs(sounding):

@@ -14,7 +14,9 @@ from html import escape
 from feedback.voice import clock
 from feedback.voice_model import VoiceProfile
 
-BLOCKS = "▁▂▃▄▅▆▇█"
+#: Seven heights, an odd number, so a figure at the median sits in the middle of one height instead of on the
+#: edge between two: a flat voice draws a flat line.
+BLOCKS = "▁▂▃▄▅▆▇"
 PITCH_SCALE = (-6.0, 6.0)  # semitones from the answer's median
 LOUDNESS_SCALE = (-12.0, 6.0)  # dB from the answer's median
 PLOT_WIDTH = 48
