@@ -146,8 +146,11 @@ def test_a_figure_is_placed_among_the_persons_own_answers() -> None:
     assert compared["rate_wpm"].side == "usual"
     assert "about your usual" in compared["rate_wpm"].sentence()
     assert compared["long_pauses"].side == "higher"
-    three_of_four = compare_voice(voice(sd=2.5), earlier)[0]
+    three_of_four = compare_voice(voice(sd=2.75), earlier)[0]
     assert three_of_four.side == "higher" and "higher than in 3 of your 4" in three_of_four.sentence()
+    # a difference within the measure's own wobble is no difference
+    same = compare_voice(voice(sd=2.1), [voice(sd=2.2)] * 4)[0]
+    assert (same.below, same.above, same.side) == (0, 0, "usual")
 
 
 def test_with_too_few_earlier_answers_there_is_no_comparison_yet() -> None:

@@ -28,20 +28,25 @@ def mean_rate(profile: VoiceProfile) -> float | None:
 
 @dataclass(frozen=True)
 class Figure:
-    """One compared figure: how to read it from a profile, its name, its unit."""
+    """One compared figure: how to read it from a profile, its name, its unit, and the smallest difference
+    that counts (smaller ones are the measure's own wobble, not a change in the voice)."""
 
     key: str
     name: str
     unit: str
     read: Callable[[VoiceProfile], float | None]
+    margin: float
 
 
+# The margins are about twice what the figures moved between renderings of the same sentences by the same
+# synthetic voice (pitch spread 1.59 to 1.65 semitones, range 5.9 to 6.1, loudness spread 5.36 to 5.56 dB);
+# rates: 5 words a minute, about 3% of a usual pace.
 FIGURES = (
-    Figure("pitch_sd_st", "Pitch variation", "semitones", lambda p: p.pitch_sd_st),
-    Figure("pitch_range_st", "Pitch range", "semitones", lambda p: p.pitch_range_st),
-    Figure("loudness_sd_db", "Loudness variation", "dB", lambda p: p.loudness_sd_db),
-    Figure("rate_wpm", "Speaking rate", "words a minute", mean_rate),
-    Figure("long_pauses", "Long pauses", "", lambda p: float(len(p.long_pauses))),
+    Figure("pitch_sd_st", "Pitch variation", "semitones", lambda p: p.pitch_sd_st, 0.2),
+    Figure("pitch_range_st", "Pitch range", "semitones", lambda p: p.pitch_range_st, 0.5),
+    Figure("loudness_sd_db", "Loudness variation", "dB", lambda p: p.loudness_sd_db, 0.5),
+    Figure("rate_wpm", "Speaking rate", "words a minute", mean_rate, 5.0),
+    Figure("long_pauses", "Long pauses", "", lambda p: float(len(p.long_pauses)), 0.5),
 )
 
 
@@ -56,9 +61,9 @@ class Comparison:
     earlier: int
     """How many earlier answers had this figure."""
     below: int
-    """How many of them were lower than this answer."""
+    """How many of them were lower than this answer, by more than the figure's margin."""
     above: int
-    """How many were higher."""
+    """How many were higher, by more than the margin."""
     usual: float
     """The median of the earlier answers."""
 
@@ -95,8 +100,8 @@ def compare_voice(current: VoiceProfile, earlier: Sequence[VoiceProfile]) -> lis
         past = [v for p in earlier if (v := figure.read(p)) is not None]
         if len(past) < MIN_EARLIER:
             continue
-        below = sum(1 for v in past if v < value)
-        above = sum(1 for v in past if v > value)
+        below = sum(1 for v in past if v < value - figure.margin)
+        above = sum(1 for v in past if v > value + figure.margin)
         out.append(
             Comparison(figure.key, figure.name, figure.unit, value, len(past), below, above, median(past))
         )

@@ -131,8 +131,9 @@ def figure_lines(profile: VoiceProfile) -> list[str]:
         if opening.wpm is not None:
             rest = f" (rest {opening.rest_wpm:.0f})" if opening.rest_wpm is not None else ""
             parts.append(f"first {opening.window_s or 0:.0f} s at {opening.wpm:.0f} words a minute{rest}")
-        if opening.loudness_vs_rest_db is not None:
-            parts.append(f"{opening.loudness_vs_rest_db:+.0f} dB against the rest")
+        louder = opening.loudness_vs_rest_db
+        if louder is not None:
+            parts.append("as loud as the rest" if abs(louder) < 0.5 else f"{louder:+.0f} dB against the rest")
         lines.append("Opening: " + ", ".join(parts))
     return lines
 
