@@ -20,6 +20,9 @@ from feedback.voice import Contours
 
 #: Frame step of both contours: Praat's usual 10 ms.
 STEP_S = 0.01
+#: The first pass only needs the speaker's quartiles: a 30 ms step gives the same ones (96.0 and 107.2 Hz
+#: against 96.1 and 107.2 on a 2-minute answer) in a third of the time.
+WIDE_STEP_S = 0.03
 #: The first pass's range: from a low male voice to a high child's, so the second pass can narrow it.
 WIDE_FLOOR_HZ, WIDE_CEILING_HZ = 60.0, 700.0
 #: De Looze and Hirst's factors (first and third quartile of the first pass).
@@ -59,7 +62,7 @@ def track_voice(samples: np.ndarray, sample_rate: int) -> Contours:
         empty = np.zeros(times.shape)
         return Contours(times, empty, np.full(times.shape, -300.0), duration, tracker_name())
     sound = parselmouth.Sound(np.asarray(samples, dtype=np.float64), sampling_frequency=sample_rate)
-    wide = sound.to_pitch_ac(time_step=STEP_S, pitch_floor=WIDE_FLOOR_HZ, pitch_ceiling=WIDE_CEILING_HZ)
+    wide = sound.to_pitch_ac(time_step=WIDE_STEP_S, pitch_floor=WIDE_FLOOR_HZ, pitch_ceiling=WIDE_CEILING_HZ)
     floor, ceiling = speaker_range(wide.selected_array["frequency"])
     pitch = sound.to_pitch_ac(time_step=STEP_S, pitch_floor=floor, pitch_ceiling=ceiling)
     intensity = sound.to_intensity(minimum_pitch=INTENSITY_MIN_PITCH_HZ, time_step=STEP_S)
