@@ -12,6 +12,7 @@ from __future__ import annotations
 from .job import JobChoices, JobDescription, Requirement, SetAside, parse_job
 from .model import AlignmentScore, Delivery, DimensionScore, Evidence, Feedback, RequirementResult, Word
 from .scorer import score_answer, warm_up
+from .voice_model import VoiceProfile
 
 __all__ = [
     "AlignmentScore",
@@ -24,6 +25,7 @@ __all__ = [
     "Requirement",
     "RequirementResult",
     "SetAside",
+    "VoiceProfile",
     "Word",
     "parse_job",
     "score_answer",

@@ -27,7 +27,7 @@ What they were checked against is in the README ("How the voice sounded").
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -213,11 +213,7 @@ def describe_voice(contours: Contours, words: Sequence[Word] | None = None) -> V
         track=_track(times, semitones, loudness, start, end),
         measured_with=contours.measured_with,
     )
-    return VoiceProfile(**{**_fields(profile), "notes": observations(profile)})
-
-
-def _fields(profile: VoiceProfile) -> dict:
-    return {name: getattr(profile, name) for name in VoiceProfile.__dataclass_fields__}
+    return replace(profile, notes=observations(profile))
 
 
 def _opening(
