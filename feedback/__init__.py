@@ -21,6 +21,7 @@ from .model import (
     Word,
 )
 from .scorer import score_answer, warm_up
+from .voice_model import VoiceProfile
 
 __all__ = [
     "AlignmentScore",
@@ -34,6 +35,7 @@ __all__ = [
     "RequirementResult",
     "SetAside",
     "TranscriptQuality",
+    "VoiceProfile",
     "Word",
     "parse_job",
     "score_answer",

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal
 
+from .voice_model import VoiceProfile
+
 Label = Literal[
     "situation",
     "task",
@@ -205,6 +207,8 @@ class Delivery:
     evidence: list[Evidence] = field(default_factory=list)
     tips: list[str] = field(default_factory=list)
     priority: float = field(default=0.0, compare=False)  # not in the JSON, as on DimensionScore
+    voice: VoiceProfile | None = None
+    """How the voice sounded, measured from the recording (feedback/voice.py); None for a typed answer."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -225,6 +229,7 @@ class Delivery:
             "reason": self.reason,
             "evidence": [e.to_dict() for e in self.evidence],
             "tips": list(self.tips),
+            "voice": self.voice.to_dict() if self.voice else None,
         }
 
     @classmethod
@@ -244,6 +249,7 @@ class Delivery:
             "reason": data.get("reason") or "",
             "evidence": _evidence_list(data.get("evidence")),
             "tips": list(data.get("tips") or []),
+            "voice": VoiceProfile.from_dict(data.get("voice")),
         }
         return _build(cls, data, known)
 

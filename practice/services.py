@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from practice.answers.pipeline import Scorer
 from practice.answers.scoring import default_scorer
+from practice.answers.voice import VoiceMeter, measure_voice
 from practice.audio.devices import AudioDeviceError, default_input
 from practice.audio.player import Player
 from practice.audio.recorder import Recorder
@@ -109,6 +110,9 @@ class Services:
     save_settings: bool = True
     """Write the person's choices back to settings.toml when a session starts (tests turn it off)."""
     shuffle_seed: int | None = None
+    voice_meter: VoiceMeter | None = None
+    """Measures how the voice sounded from a recording (the review fills its voice panel in with it); None
+    shows only figures already stored (the fast UI tests, which record a tone)."""
 
 
 def build_services(
@@ -130,4 +134,5 @@ def build_services(
         catalog=load_catalog(bank_paths),
         settings=settings,
         job_text=job_text,
+        voice_meter=measure_voice,
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from practice.answers.pipeline import AnswerContext, process_answer
+from practice.answers.voice import VoiceMeasureError, add_voice
 from practice.audio.markers import Unfinished, clear_marker
 from practice.audio.markers import discard as discard_recording
 from practice.audio.wavfile import RecoveryError, Repair, repair_wav
@@ -129,6 +130,10 @@ def recover_into_history(
         draft,
         transcribe=lambda: transcribe(item.wav, terms),
     )
+    try:  # no review screen will measure it as the answer ends, so it is measured here
+        attempt = add_voice(store, attempt)
+    except VoiceMeasureError as error:
+        log.warning("%s", error)
     clear_marker(item.wav)
     return attempt
 

@@ -7,11 +7,13 @@ appears, so text-only scoring never imports faster-whisper.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from feedback import JobDescription, score_answer
+from practice.answers.voice import VoiceMeasureError, measure_voice
 from practice.core.errors import PracticeError
 from practice.core.job_choices import job_description
 from practice.core.jobs import JobFileError, job_terms, read_job_text
@@ -20,6 +22,8 @@ from practice.stt.types import TranscriptionError
 
 if TYPE_CHECKING:
     from practice.stt.whisper import Transcriber  # start-up: `score --text` never loads the speech stack
+
+log = logging.getLogger(__name__)
 
 MAX_ANSWER_BYTES = 1_000_000
 
@@ -93,6 +97,10 @@ class AnswerScorer:
                 question, transcript.text, job=job, words=transcript.words, duration_s=transcript.duration_s
             )
             feedback.quality = quality
+            try:  # how the voice sounded: the scores stand without it when the tracker cannot read the file
+                feedback.delivery.voice = measure_voice(audio, transcript.words)
+            except VoiceMeasureError as error:
+                log.warning("%s", error)  # `delivery.voice` stays null, which says it was not measured
         else:
             if text is None or not text.strip():
                 raise ScoringInputError("the answer text is empty: write or paste the answer first.")

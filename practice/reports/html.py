@@ -19,6 +19,7 @@ from practice.core.records import SCORE_KEYS, AttemptRecord
 from practice.reports.charts import trend_svg
 from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
 from practice.reports.text import DIMENSIONS
+from practice.reports.voice import voice_html
 
 #: Evidence label -> legend name. Sentence labels (STAR) tint the background; word labels style the text on
 #: top, so a number inside a result sentence shows both (the same scheme as the studio's transcript view).
@@ -58,6 +59,7 @@ mark { background: none; color: inherit; }  /* only the label classes below colo
 .l-hypothetical { font-style: italic; color: #666; } .l-we_only { font-style: italic; color: #1c64b4; }
 .cov-covered { background: #d9f0dc; } .cov-partial { background: #fbe8c0; } .cov-missing { background: #f8d7d3; }
 .error { color: #b42318; } .attempt { margin-top: 2.5rem; } svg.trend { max-width: 100%; height: auto; }
+svg.voice { max-width: 100%; height: auto; }
 """
 
 
@@ -128,7 +130,9 @@ def _delivery(delivery: Delivery, duration_s: float | None) -> str:
     return f"<h4>Delivery</h4><table>{body}</table>"
 
 
-def attempt_html(attempt: AttemptRecord, numbers: dict[str, int]) -> str:
+def attempt_html(
+    attempt: AttemptRecord, numbers: dict[str, int], voice_compared: list[str] | None = None
+) -> str:
     number = numbers[attempt.question_id]
     parts = [f'<section class="attempt" id="attempt-{attempt.id}">']
     parts.append(f"<h3>Q{number}, try {attempt.attempt_no}: {_e(attempt.question_text)}</h3>")
@@ -175,6 +179,8 @@ def attempt_html(attempt: AttemptRecord, numbers: dict[str, int]) -> str:
     if tips:
         parts.append("<h4>Tips</h4><ol>" + "".join(f"<li>{_e(tip)}</li>" for tip in tips) + "</ol>")
     parts.append(_delivery(feedback.delivery, attempt.duration_s))
+    if feedback.delivery.voice is not None:
+        parts.append(voice_html(feedback.delivery.voice, voice_compared or []))
     return "".join(parts) + "</section>"
 
 
@@ -255,6 +261,6 @@ fetched from anywhere.</p>
 <h3>All sessions</h3>
 {all_chart}
 <h2>Answers</h2>
-{"".join(attempt_html(a, numbers) for a in attempts)}
+{"".join(attempt_html(a, numbers, report.voice_compared.get(a.id or -1)) for a in attempts)}
 </body></html>
 """

@@ -46,7 +46,7 @@ def session_markdown(report: SessionReport) -> str:
         )
     lines += ["", *coverage_markdown(report.coverage), "", *trend_markdown(report)]
     for attempt in attempts:
-        lines += ["", *attempt_markdown(attempt, numbers)]
+        lines += ["", *attempt_markdown(attempt, numbers, report.voice_compared.get(attempt.id or -1, []))]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -83,7 +83,9 @@ def trend_markdown(report: SessionReport) -> list[str]:
     return lines
 
 
-def attempt_markdown(attempt: AttemptRecord, numbers: dict[str, int]) -> list[str]:
+def attempt_markdown(
+    attempt: AttemptRecord, numbers: dict[str, int], voice_compared: list[str] | None = None
+) -> list[str]:
     heading = f"## Q{numbers[attempt.question_id]}, try {attempt.attempt_no}"
     lines = [heading, ""]
     if attempt.interviewer:
@@ -94,7 +96,7 @@ def attempt_markdown(attempt: AttemptRecord, numbers: dict[str, int]) -> list[st
             lines += ["", "### Transcript", "", attempt.transcript]
         return lines
     # The one-answer rendering of `score --format markdown`, two heading levels down to nest in the report.
-    body = feedback_markdown(replace(attempt.result, question=attempt.question_text))
+    body = feedback_markdown(replace(attempt.result, question=attempt.question_text), voice_compared or [])
     for line in body.splitlines():
         lines.append(f"##{line}" if line.startswith("#") else line)
     return lines

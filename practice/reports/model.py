@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord, TrendPoint
+from practice.core.voice_compare import comparison_lines
 from practice.prep.coverage import CoverageMatrix, session_coverage
 from practice.storage.history import Store
 
@@ -21,6 +22,8 @@ class SessionReport:
     """Every scored attempt of every session, oldest first (the "over all sessions" chart)."""
     interviewers: list[tuple[str, str]]
     generated_at: datetime
+    voice_compared: dict[int, list[str]] = field(default_factory=dict)
+    """Attempt id -> its voice against the person's earlier answers, in sentences (answers with voice only)."""
 
 
 def load_report(store: Store, session_id: str) -> SessionReport:
@@ -29,14 +32,26 @@ def load_report(store: Store, session_id: str) -> SessionReport:
         raise LookupError(
             f"no session {session_id!r} in the history (`interview-practice history` lists them)"
         )
+    attempts = store.attempts(session_id)
     return SessionReport(
         session,
-        store.attempts(session_id),
+        attempts,
         session_coverage(store, session_id),
         store.trend(),
         store.session_interviewers(session_id),
         store.clock(),
+        voice_compared(store, attempts),
     )
+
+
+def voice_compared(store: Store, attempts: list[AttemptRecord]) -> dict[int, list[str]]:
+    """Each measured answer's voice against the answers before it, as the review said it."""
+    out: dict[int, list[str]] = {}
+    for attempt in attempts:
+        voice = attempt.result.delivery.voice if attempt.result else None
+        if voice is not None and attempt.id is not None:
+            out[attempt.id] = comparison_lines(voice, store.voice_profiles(before=attempt))
+    return out
 
 
 def question_numbers(attempts: list[AttemptRecord]) -> dict[str, int]:

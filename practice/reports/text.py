@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from feedback.model import AlignmentScore, Feedback
 from practice.core.feedback_view import dimension
+from practice.reports.voice import voice_markdown
 
 DIMENSIONS = (("examples", "Concrete examples"), ("enthusiasm", "Enthusiasm"), ("alignment", "Job alignment"))
 
@@ -12,7 +15,8 @@ def _score_text(score: int | None) -> str:
     return "n/a" if score is None else f"{score}/100"
 
 
-def feedback_markdown(result: Feedback) -> str:
+def feedback_markdown(result: Feedback, compared: Sequence[str] = ()) -> str:
+    """One answer as Markdown; `compared` is its voice against the person's earlier answers, when known."""
     lines = [f"# {result.question}", "", f"**Overall: {_score_text(result.overall)}**", ""]
     if result.quality is not None and not result.quality.trusted:
         lines[2:2] = [
@@ -42,6 +46,8 @@ def feedback_markdown(result: Feedback) -> str:
     ]
     if delivery.long_pauses is not None:
         lines.append(f"- Long pauses (over 2 s): {delivery.long_pauses}")
+    if result.delivery.voice is not None:
+        lines += ["", *voice_markdown(result.delivery.voice, compared)]
     if result.tips:
         lines += ["", "## Next attempt"] + [f"{n}. {tip}" for n, tip in enumerate(result.tips, start=1)]
     lines += ["", "## Transcript", "", result.transcript]

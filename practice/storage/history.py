@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from feedback.voice_model import VoiceProfile
 from practice.core.errors import PracticeError
 from practice.core.job_choices import choices_from_dict, choices_to_dict
 from practice.core.records import (
@@ -274,6 +275,22 @@ class Store:
                 raise StoreError(f"attempt {attempt.id} is not in the history (was its session deleted?)")
             return attempt
 
+    def save_voice(self, attempt_id: int, voice: dict[str, Any]) -> AttemptRecord | None:
+        """Put how the voice sounded into an attempt's stored feedback (`delivery.voice`), and nothing else.
+
+        The voice is measured after the review opens (practice.answers.voice), so the row is read and written
+        in one transaction instead of saving a copy that may be older than the row. None when the attempt is
+        gone or has no feedback to add to."""
+        with self._transaction() as db:
+            row = db.execute("SELECT feedback FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            feedback = _loads(row["feedback"]) if row else None
+            delivery = feedback.get("delivery") if isinstance(feedback, dict) else None
+            if not isinstance(feedback, dict) or not isinstance(delivery, dict):
+                return None
+            delivery["voice"] = voice
+            db.execute("UPDATE attempts SET feedback = ? WHERE id = ?", (_json(feedback), attempt_id))
+        return self.attempt(attempt_id)
+
     def delete_session(self, session_id: str) -> DeleteResult:
         """Delete a session, its attempts and their recording files.
 
@@ -349,6 +366,28 @@ class Store:
             )
             for row in rows
         ]
+
+    def voice_profiles(self, before: AttemptRecord | None = None, limit: int = 30) -> list[VoiceProfile]:
+        """How the voice sounded in the latest `limit` answers before `before` (all answers when None), newest
+        first: the person's own yardstick (practice.core.voice_compare)."""
+        # The key only voice figures have, so rows without them are not parsed at all.
+        where = "feedback LIKE '%\"pitch_sd_st\"%'"
+        params: tuple[Any, ...] = ()
+        if before is not None:
+            where += " AND (created_at < ? OR (created_at = ? AND id < ?))"
+            params = (_ts(before.created_at), _ts(before.created_at), before.id or 0)
+        rows = self._query(
+            f"SELECT feedback FROM attempts WHERE {where} ORDER BY created_at DESC, id DESC LIMIT ?",
+            (*params, limit),
+        )
+        profiles: list[VoiceProfile] = []
+        for row in rows:
+            feedback = _loads(row["feedback"])
+            delivery = feedback.get("delivery") if isinstance(feedback, dict) else None
+            profile = VoiceProfile.from_dict(delivery.get("voice")) if isinstance(delivery, dict) else None
+            if profile is not None:
+                profiles.append(profile)
+        return profiles
 
     def session_interviewers(self, session_id: str) -> list[tuple[str, str]]:
         """The panel of a session as (name, role) pairs, in asking order; [] for a one-interviewer session.

@@ -50,6 +50,7 @@ def words(text: str) -> set[str]:
 async def test_e2e_question_spoken_answer_recorded_reviewed_and_stored(
     soundcard, speak, transcriber, tmp_path: Path
 ) -> None:
+    from practice.answers.voice import measure_voice
     from practice.audio.player import Player
     from practice.audio.recorder import Recorder
     from practice.audio.voice import Speaker
@@ -71,6 +72,7 @@ async def test_e2e_question_spoken_answer_recorded_reviewed_and_stored(
         settings=replace(Settings(), last_bank="e2e", question_count=1),
         job_text=(DATA / "backend-job.txt").read_text(),
         save_settings=False,
+        voice_meter=measure_voice,
     )
     app = PracticeApp(services)
     listener = Recorder()  # a second listener on the sink's monitor: what a person in the room would hear
@@ -111,6 +113,9 @@ async def test_e2e_question_spoken_answer_recorded_reviewed_and_stored(
         examples = attempt.score("examples")
         assert examples is not None and examples >= 50  # a first-person story with a measured result
         assert f"Examples   {examples:>3}" in shown and f"Overall {attempt.score('overall'):>3}" in shown
+        # how the voice sounded: measured from the recording in a worker, after the review opened
+        voice_panel = review.query_one("#voice")
+        await wait_for(pilot, lambda: "Words/min" in str(voice_panel.render()), timeout=30, what="voice")
 
     store = services.store
     (summary,) = store.sessions()
@@ -121,4 +126,9 @@ async def test_e2e_question_spoken_answer_recorded_reviewed_and_stored(
     assert rate == 16000 and len(audio) / rate > 10  # the whole 11 s answer is on disk
     assert saved.feedback and saved.feedback["scores"]["examples"]["score"] == examples
     assert "migration" in (saved.transcript or "").lower() and saved.words
+    voice = saved.result.delivery.voice if saved.result else None
+    assert voice is not None and voice.pitch_sd_st is not None
+    assert 1.0 < voice.pitch_sd_st < 3.0  # espeak-ng's default intonation measured 1.6 semitones
+    rates = [r for r in voice.rate_by_quarter_wpm or [] if r is not None]
+    assert len(rates) >= 3 and 110 < sum(rates) / len(rates) < 220  # spoken at 150 words a minute
     assert summary.session.job_title and "Backend" in summary.session.job_title

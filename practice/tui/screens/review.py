@@ -23,6 +23,7 @@ from practice.tui.screens.followup import ask_and_save_story
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.scores import DIMENSIONS, LabeledRow, delivery_text, score_row, score_text, tip_rows
 from practice.tui.widgets.transcript import HighlightedTranscript, legend
+from practice.tui.widgets.voice import VoicePanel
 
 SOURCES = {"spoken": "recorded", "typed": "typed", "imported": "imported"}
 
@@ -113,6 +114,8 @@ class ReviewScreen(StudioScreen[str | None]):
                 if feedback.tips:
                     yield Static(Text("Next attempt", style="bold"), classes="section")
                     yield from tip_rows(feedback.tips)
+                if VoicePanel.shows(a, self.services.voice_meter):
+                    yield VoicePanel(a, self.services.store, self.services.voice_meter, id="voice")
             yield Static(Text("Transcript", style="bold"), classes="section")
             yield HighlightedTranscript(a.transcript or "", feedback, id="transcript")
             labels = {e.label for e in all_evidence(feedback)}
