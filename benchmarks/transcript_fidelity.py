@@ -136,7 +136,7 @@ def streamed(transcriber: Transcriber, audio: np.ndarray, terms: list[str] | Non
     return stream.finish().text
 
 
-def part_one(transcriber: Transcriber, runs: int) -> list[str]:
+def part_one(transcriber: Transcriber, runs: int, only: list[str] | None = None) -> list[str]:
     terms = job_terms(parse_job(JOB.read_text()))  # the studio steers towards a pasted job's terms
     systems: dict[str, Callable[[np.ndarray], str]] = {
         "plain": plain_transcriber(transcriber),
@@ -146,6 +146,8 @@ def part_one(transcriber: Transcriber, runs: int) -> list[str]:
     clips = human_clips()
     lines = []
     for name, transcribe in systems.items():
+        if only and name not in only:
+            continue
         groups = {"unpadded": Tally(), "padded": Tally()}
         for condition in CONDITIONS:
             tally = Tally()
@@ -205,13 +207,14 @@ def main() -> int:
     )
     parser.add_argument("--part", type=int, choices=(1, 2), help="run one part only")
     parser.add_argument("--runs", type=int, default=2, help="repeats per clip in part 1 (default 2)")
+    parser.add_argument("--systems", help="part 1 for these transcribers only, e.g. studio,stream")
     args = parser.parse_args()
     transcriber = Transcriber()
     transcriber.load()
     lines = []
     if args.part in (None, 1):
         print("part 1: real human speech (word error rate, words invented after the speech, unstable clips)")
-        lines += part_one(transcriber, args.runs)
+        lines += part_one(transcriber, args.runs, args.systems.split(",") if args.systems else None)
     if args.part in (None, 2):
         print("part 2: streaming against whole-file transcription, espeak-ng answers")
         lines += part_two(transcriber)
