@@ -53,7 +53,8 @@ _BODY_RES = (
         re.compile(
             r"^\s*"
             + _NAME
-            + r"\s+(?:builds|makes|helps|provides|runs|operates|serves|has been|was founded)\b"
+            + r"\s+(?:builds|makes|helps|provides|runs|operates|serves|has been|was founded|plans|designs|"
+            r"delivers|develops|creates|manages|supports|offers|specialises|specializes|cares for)\b"
         ),
         2,
     ),
@@ -71,7 +72,7 @@ _NOT_NAMES = frozenset(
     about the job role position team company us you we our this your a an who what why how remote hybrid
     full part location salary job description overview summary apply new senior junior lead responsibilities
     requirements qualifications benefits show see more less easy our in at for with and urgent opening
-    openings hiring now immediate immediately vacancy vacancies job jobs wanted needed required
+    openings hiring now immediate immediately vacancy vacancies job jobs wanted needed required confidential
     """.split()
 )
 
@@ -127,12 +128,37 @@ def _header(lines: list[str]) -> list[str]:
             r"(job description|job posting|vacancy|position description|job advert)", s, re.I
         ):
             continue  # a document's label above the real header
-        if len(s.split()) > 14 or (s.endswith(".") and not _LEGAL_SUFFIX_RE.match(s.split()[-1])):
+        words = [w for w in s.split() if w not in ("·", "|", "•", "-", "–", "—")]  # a board's separators
+        if len(words) > 14 or (s.endswith(".") and not _LEGAL_SUFFIX_RE.match(s.split()[-1])):
             break
         if heading_kind(s) is not None and not TITLE_WORDS_RE.search(s):
             break
         head.append(s)
     return head
+
+
+def _raw_line_after(text: str, first: str) -> str | None:
+    """The non-empty line of the pasted text right after the one that reads `first`."""
+    raw = [ln.strip(" *#") for ln in text.splitlines() if ln.strip(" *#")]
+    at = next((k for k, ln in enumerate(raw[:8]) if ln == first), None)
+    return raw[at + 1] if at is not None and at + 1 < len(raw) else None
+
+
+def _second_line_candidates(line: str) -> list[tuple[str, float]]:
+    """The line under the title: the employer alone ("Northwind Logistics"), or the employer first and then the
+    place and terms, as job boards lay it out ("Acme Foods · Leeds, UK (On-site) · 2 weeks ago"). A line that
+    is only the place and terms names no employer."""
+    parts = [p.strip() for p in re.split(r"\s+[·|•]\s+|\s+[-–—]\s+", line) if p.strip()]
+    if not parts:
+        return []
+    first = parts[0].split("(")[0].split(",")[0].strip()
+    if len(parts) == 1:
+        return [] if _LOCATION_LINE_RE.search(line) else [(first, 3.0)]
+    if _LOCATION_LINE_RE.search(parts[0]) or _LOCATION_RE.search(parts[0]):
+        return []
+    # the rest of the line being the place and terms is what shows the first part is the employer
+    rest = " · ".join(parts[1:])
+    return [(first, 4.0 if _LOCATION_RE.search(rest) or _LOCATION_LINE_RE.search(rest) else 3.0)]
 
 
 def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | None]:
@@ -181,11 +207,21 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
                 continue
             # "Role at Company" names the employer; "Role – Grid Connection" is more often a qualifier, but a
             # name before the role ("Acme - Recruiter") is the employer
-            weight = 4.0 if _AT_RE.search(head[0]) or k < at else 2.0 - 0.5 * (k - at - 1)
+            weight = (
+                4.0
+                if _AT_RE.search(head[0]) or k < at
+                else 3.0
+                if "|" in head[0]  # "Role | Company", as boards and careers pages write it
+                else 2.0 - 0.5 * (k - at - 1)
+            )
             cands.append((p.split("(")[0].strip(), weight))
-        if len(head) > 1 and not _LOCATION_LINE_RE.search(head[1]):
-            second = _TITLE_SPLIT_RE.split(head[1])[0].split("(")[0].split(",")[0].strip()
-            cands.append((second, 3.0))
+        if len(head) > 1:
+            cands += _second_line_candidates(head[1])
+        raw_second = _raw_line_after(text, head[0])
+        if raw_second and (len(head) < 2 or raw_second != head[1]):
+            # a board's line "Employer · Place · 3 days ago · 12 applicants" is dropped from the logical lines
+            # as page furniture; its first part still names the employer
+            cands += _second_line_candidates(raw_second)
     for ln in lines:
         for rx, weight in _BODY_RES:
             for m in rx.finditer(ln.strip(" *#")):
@@ -197,7 +233,11 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         if m:
             title = m.group(1).strip()
     scores: dict[str, float] = {}
+    best: dict[str, float] = {}
+    found: dict[str, int] = {}
     places = {m.group(1) for m in _PLACE_RE.finditer(text)}
+    # "based in Hamilton East": "Hamilton" alone (a "Role – Hamilton" title line) is the place too
+    places |= {" ".join(p.split()[:k]) for p in places for k in range(1, len(p.split()))}
     for name, weight in cands:
         name = trim_location(name.strip(" .,:;-–—|*#"))
         if name.isupper() and len(name) > 4:
@@ -213,7 +253,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             repeats = max(
                 repeats, int(0.8 * len(re.findall(r"(?<!\w)" + re.escape(first) + r"(?!\w)", text)))
             )
-        scores[name] = max(scores.get(name, 0.0), weight) + min(repeats, 6) * 0.5
+        found[name] = found.get(name, 0) + 1
+        best[name] = max(best.get(name, 0.0), weight)
+        # the strongest place it was found in, how often the text names it, and whether other places agree
+        scores[name] = best[name] + min(repeats, 6) * 0.5 + min(found[name] - 1, 2) * 0.75
     company = max(scores, key=lambda n: scores[n]) if scores else None
     if company is not None and scores[company] < 2.5:
         company = None

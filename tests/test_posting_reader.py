@@ -165,3 +165,29 @@ def test_a_lead_in_line_heads_its_list_and_is_not_joined_to_the_first_item() -> 
         "Keep the shelves in order": "duty",
         "A year in retail": "must",
     }
+
+
+def test_the_employer_first_on_a_board_line_under_the_title() -> None:
+    """Job boards put the employer, then the place and terms, under the title."""
+    board = "Pastry Chef\nKettle & Crumb Bakeries · Leeds, UK (On-site) · 3 days ago · 12 applicants\n\nAbout the job\n"
+    assert parse_job(board + "Bake the morning range.\n").company == "Kettle & Crumb Bakeries"
+    markdown = "# Pastry Chef\n\n**Kettle & Crumb Bakeries** · Leeds · Full-time\n\n## About us\nWe bake.\n"
+    assert parse_job(markdown).company == "Kettle & Crumb Bakeries"
+
+
+def test_a_place_is_not_the_employer() -> None:
+    place_line = (
+        "Pastry Chef | Kettle & Crumb Bakeries\nOtterburn (Old Town) · Full-time\n\n"
+        "Kettle & Crumb Bakeries is a family bakery with four shops.\n"
+    )
+    assert parse_job(place_line).company == "Kettle & Crumb Bakeries"
+    title_place = (
+        "Pastry Chef – Otterburn\n\nKettle & Crumb Bakeries is a family bakery based in Otterburn Vale, "
+        "baking for cafes across the county.\n"
+    )
+    assert parse_job(title_place).company == "Kettle & Crumb Bakeries"
+
+
+def test_a_confidential_search_names_no_employer() -> None:
+    posting = "Pastry Chef\nConfidential Search\n\nOur client, a bakery group, is hiring a pastry chef.\n"
+    assert parse_job(posting).company is None
