@@ -13,10 +13,13 @@ the reference), and how many clips gave a different transcript on a repeat run.
 Part 2, streaming against whole file: espeak-ng answers of 30, 60 and 120 s in three voices, with 3 s of
 silence before stop; the word error rate of the streaming transcript and of the whole-file transcript.
 
-    .venv/bin/python benchmarks/transcript_fidelity.py              # both parts (about 15 min on 2 cores)
+    .venv/bin/python benchmarks/transcript_fidelity.py              # all three parts (about 30 min on 2 quiet cores)
     .venv/bin/python benchmarks/transcript_fidelity.py --part 1 --runs 2
 
-Last lines are machine-readable, one per transcriber and condition group, then one per length.
+Part 3, what steering buys: espeak-ng reading training answers (fillers and job terms in them), transcribed
+with the filler prompt and the job's terms, with the prompt only, and with neither: fillers and terms kept.
+
+Last lines are machine-readable: one per transcriber and condition group, one per length, one per steering.
 Not a test: it reads ../shared/samples, which the project does not ship.
 """
 
@@ -201,11 +204,57 @@ def part_two(transcriber: Transcriber) -> list[str]:
     return lines
 
 
+FILLERS = {"um", "uh", "er", "ah", "hmm", "erm"}
+
+
+def part_three(transcriber: Transcriber, count: int) -> list[str]:
+    """What the steering buys: espeak-ng reading answers of the training set (written with fillers and each
+    job's terms), transcribed with the filler prompt and the job's terms as hotwords, without the terms, and
+    with neither. Counts the fillers and the job's terms (longer than 3 letters) that come through."""
+    import json
+    import random
+
+    items = []
+    for answers in sorted((ROOT / "eval" / "train").glob("*/answers.jsonl")):
+        for line in answers.read_text().splitlines():
+            item = json.loads(line)
+            item["job_text"] = (answers.parent / item["job"]).read_text()
+            items.append(item)
+    random.Random(7).shuffle(items)
+    bare = Transcriber(prompt=None)  # the same model, told nothing
+    variants = {"prompt+terms": (transcriber, True), "prompt": (transcriber, False), "neither": (bare, False)}
+    tallies = {name: [0.0, 0, 0, 0, 0] for name in variants}  # wer sum, fillers kept, said, terms kept, said
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "answer.wav"
+        for item in items[:count]:
+            subprocess.run(
+                ["espeak-ng", "-v", "en-us", "-s", "160", "-w", str(wav), item["text"]], check=True
+            )
+            audio = load_audio(wav)
+            terms = job_terms(parse_job(item["job_text"]))
+            said = normalize(item["text"])
+            job_words = [w for w in normalize(" ".join(terms[:20])) if w in said and len(w) > 3]
+            for name, (model, steer) in variants.items():
+                heard = normalize(model.transcribe(audio, prompt_terms=terms if steer else None).text)
+                tally = tallies[name]
+                tally[0] += word_error_rate(" ".join(said), " ".join(heard))
+                fillers_said = sum(w in FILLERS for w in said)
+                tally[1] += min(sum(w in FILLERS for w in heard), fillers_said)
+                tally[2] += fillers_said
+                tally[3] += sum(w in heard for w in job_words)
+                tally[4] += len(job_words)
+    return [
+        f"steering={name} wer={t[0] / count:.4f} fillers_kept={t[1]}/{t[2]} job_terms_kept={t[3]}/{t[4]} answers={count}"
+        for name, t in tallies.items()
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--part", type=int, choices=(1, 2), help="run one part only")
+    parser.add_argument("--part", type=int, choices=(1, 2, 3), help="run one part only")
+    parser.add_argument("--answers", type=int, default=24, help="answers read in part 3 (default 24)")
     parser.add_argument("--runs", type=int, default=2, help="repeats per clip in part 1 (default 2)")
     parser.add_argument("--systems", help="part 1 for these transcribers only, e.g. studio,stream")
     args = parser.parse_args()
@@ -218,6 +267,9 @@ def main() -> int:
     if args.part in (None, 2):
         print("part 2: streaming against whole-file transcription, espeak-ng answers")
         lines += part_two(transcriber)
+    if args.part in (None, 3):
+        print("part 3: what the filler prompt and the job's terms buy (espeak-ng reading training answers)")
+        lines += part_three(transcriber, args.answers)
     print("\n".join(lines))
     return 0
 

@@ -168,8 +168,16 @@ def max_tokens_for(seconds: float) -> int:
 class Transcriber:
     """Loads one Whisper model once (thread-safe) and transcribes files or arrays with word times."""
 
-    def __init__(self, model: str | None = None, beam_size: int = 5, cpu_threads: int = 0) -> None:
+    def __init__(
+        self,
+        model: str | None = None,
+        beam_size: int = 5,
+        cpu_threads: int = 0,
+        prompt: str | None = FILLER_PROMPT,
+    ) -> None:
+        """`prompt`: what Whisper is told came before each piece (None: nothing, as benchmarks compare)."""
         self.model_name = model
+        self.prompt = prompt
         self.beam_size = beam_size
         self.cpu_threads = cpu_threads
         self.description = ""
@@ -287,10 +295,10 @@ class Transcriber:
         # In a short piece the job's terms outweigh the audio and Whisper goes on to say one of them: "Test.
         # Test." after a 2 s sentence (measured on the shared human clips). Long pieces keep the steering.
         hotwords = hotwords_for(prompt_terms) if seconds >= HOTWORDS_MIN_S else None
-        found = self._decode(samples, beam_size, FILLER_PROMPT, hotwords)
+        found = self._decode(samples, beam_size, self.prompt, hotwords)
         # Loops and dropped speech are set off by what steers the decoding: drop the job's terms first
         # (keeping the fillers the prompt preserves), then the prompt too.
-        retries = [(FILLER_PROMPT, None)] if hotwords else []
+        retries = [(self.prompt, None)] if hotwords else []
         for prompt, steer in [*retries, (None, None)] if retry_loops else []:
             looping = looks_like_a_loop(" ".join(w.word for w in found))
             if not looping and not too_few_words(len(found), seconds):
