@@ -14,12 +14,11 @@ from rich.text import Text
 from textual import work
 from textual.widgets import Static, TextArea
 
+from practice.core.banks import Bank
 from practice.prep.coverage import sessions_for_job
 from practice.prep.plan import Plan, build_plan
 from practice.prep.today import today_bank
 from practice.tui.widgets.today import TodayPractice
-
-from practice.core.banks import Bank
 
 if TYPE_CHECKING:
     from feedback import JobChoices
