@@ -108,15 +108,30 @@ class Plan:
         }
 
 
-def _all_attempts(store: Store) -> list[AttemptRecord]:
+def all_attempts(store: Store) -> list[AttemptRecord]:
+    """Every attempt in the history, oldest first."""
     attempts = [a for s in store.sessions() for a in store.attempts(s.session.id)]
     return sorted(attempts, key=lambda a: (a.created_at, a.id or 0))
+
+
+def by_question(attempts: list[AttemptRecord]) -> dict[str, list[AttemptRecord]]:
+    """The attempts grouped by question (question_key), in the order given."""
+    groups: dict[str, list[AttemptRecord]] = {}
+    for attempt in attempts:
+        groups.setdefault(question_key(attempt.question_text), []).append(attempt)
+    return groups
+
+
+def question_reviews(attempts: list[AttemptRecord]) -> list[Review]:
+    """One review per scored answer to a question (untrusted takes and failed ones are none)."""
+    scored = ((a, answer_strength(a)) for a in attempts)
+    return [Review(a.created_at, rating_for(s)) for a, s in scored if s is not None]
 
 
 def _question_item(attempts: list[AttemptRecord], now: datetime) -> tuple[DueItem | None, datetime | None]:
     """The card of one question (its answers oldest first): the item when due today, else when it falls due."""
     scored = [(a, answer_strength(a)) for a in attempts]
-    reviews = [Review(a.created_at, rating_for(s)) for a, s in scored if s is not None]
+    reviews = question_reviews(attempts)
     card = schedule(reviews)
     if card is None:
         return None, None  # answered but never scored (a failed transcription): nothing to schedule by
@@ -181,13 +196,10 @@ def build_plan(
     """What is due today (by the end of now's day): every answered question's card, and with a job, every
     requirement's that a story can evidence."""
     plan = Plan(now, job_text=job_text, job_choices=choices)
-    attempts = _all_attempts(store)
-    by_question: dict[str, list[AttemptRecord]] = {}
-    for attempt in attempts:
-        by_question.setdefault(question_key(attempt.question_text), []).append(attempt)
+    attempts = all_attempts(store)
     later: list[datetime] = []
     questions: list[DueItem] = []
-    for group in by_question.values():
+    for group in by_question(attempts).values():
         item, due = _question_item(group, now)
         questions += [item] if item else []
         later += [due] if due else []
