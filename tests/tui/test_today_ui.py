@@ -7,15 +7,18 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from test_prep_ui import answer_first_question
 from textual.widgets import Button, Static
-from tui_fakes import FIXED_NOW, JOB, QUESTIONS, make_app, wait_for
+from tui_fakes import FIXED_NOW, JOB, QUESTIONS, FakeTranscriber, StepClock, make_app, wait_for
 
 from feedback import score_answer
+from practice.answers.scoring import default_scorer
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.prep.today import TODAY_BANK_NAME
 from practice.storage.history import Store
 from practice.tui.app import PracticeApp
 from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
 from practice.tui.widgets.today import TodayPractice
 
@@ -96,3 +99,27 @@ async def test_nothing_due_hides_it_and_a_new_posting_adds_nothing(tmp_path: Pat
         await pilot.press("ctrl+d")
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
+
+
+async def test_a_session_then_a_day_later_the_weak_question_is_offered_first(tmp_path: Path) -> None:
+    """Day one: a weak spoken answer through the studio. Day two (the clock moved a day on): setup offers it."""
+    weak = FakeTranscriber("I am good at performance and I always work hard.")
+    first = make_app(tmp_path, scorer=default_scorer, transcriber=weak)
+    async with first.run_test(size=SIZE) as pilot:
+        await answer_first_question(pilot, first)
+        assert first.screen.attempt.question_id == STRONG.id  # the bank's first question, answered weakly
+        await pilot.press("f")
+        await wait_for(pilot, lambda: not isinstance(first.screen, ReviewScreen))
+    first.services.store.close()
+
+    clock = StepClock(FIXED_NOW + timedelta(days=1))
+    store = Store(tmp_path / "history.sqlite3", clock=clock)
+    second = make_app(tmp_path, store=store, clock=clock)
+    async with second.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(second.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(second).due > 0, what="the plan on day two")
+        plan = _today(second).plan
+        assert plan is not None and plan.due[0].id == STRONG.id and plan.due[0].tip
+        await pilot.press("ctrl+d")
+        await wait_for(pilot, lambda: isinstance(second.screen, PracticeScreen))
+        assert second.screen.session.current.id == STRONG.id
