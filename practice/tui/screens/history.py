@@ -98,7 +98,7 @@ class HistoryScreen(StudioScreen):
         self.app.call_from_thread(self._show_due, len(plan.due))
 
     def _show_due(self, due: int) -> None:
-        if not self.summaries:
+        if not self.is_mounted or not self.summaries:
             return
         words = f"{due} due today (setup: ctrl+d)" if due else "Nothing due today"
         self.query_one("#history-due", Static).update(

@@ -31,6 +31,7 @@ class TodaySetup:
     """The today's-practice part of SetupScreen (which provides the attributes declared here)."""
 
     services: Services
+    is_mounted: bool
 
     if TYPE_CHECKING:  # provided by SetupScreen / Textual
 
@@ -54,6 +55,8 @@ class TodaySetup:
         self.app.call_from_thread(self._show_plan, plan, bank)  # type: ignore[attr-defined]
 
     def _show_plan(self, plan: Plan, bank: Bank) -> None:
+        if not self.is_mounted:  # the app closed while the plan was made
+            return
         today = self.query_one(TodayPractice)
         today.show(plan, bank)
         hint = SETUP_HINT if not today.due else f"ctrl+s starts · ctrl+d today's {today.due} due · ? all keys"
