@@ -325,6 +325,42 @@ class TranscriptQuality:
         return cls(speech_s, data["status"], str(data.get("reason") or ""))
 
 
+def _text_or_none(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+@dataclass(slots=True)
+class Outline:
+    """A STAR outline of the answer in the person's own sentences (feedback.outline builds it from the
+    evidence): each slot is their words, or None (for actions: empty) when the answer did not say it yet."""
+
+    situation: str | None
+    task: str | None
+    actions: list[str]
+    result: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "situation": self.situation,
+            "task": self.task,
+            "actions": list(self.actions),
+            "result": self.result,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> Outline | None:
+        """None when there is none (results stored before outlines, or a hand-edited row)."""
+        if not isinstance(data, Mapping):
+            return None
+        actions = [a.strip() for a in data.get("actions") or () if isinstance(a, str) and a.strip()]
+        return cls(
+            _text_or_none(data.get("situation")),
+            _text_or_none(data.get("task")),
+            actions,
+            _text_or_none(data.get("result")),
+        )
+
+
 @dataclass(slots=True)
 class Feedback:
     """Everything the scorer says about one answer."""
@@ -341,6 +377,8 @@ class Feedback:
     job: JobSummary | None = None
     # set by whoever transcribed the answer (the scorer only reads text); None for a typed answer
     quality: TranscriptQuality | None = None
+    # the answer's STAR outline in its own sentences; None for results stored before outlines existed
+    outline: Outline | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -357,6 +395,7 @@ class Feedback:
             "delivery": self.delivery.to_dict(),
             "overall": self.overall,
             "tips": list(self.tips),
+            "outline": self.outline.to_dict() if self.outline else None,
         }
 
     @classmethod
@@ -375,5 +414,6 @@ class Feedback:
             "tips": list(data.get("tips") or []),
             "job": JobSummary.from_dict(data.get("job")),
             "quality": TranscriptQuality.from_dict(data.get("quality")),
+            "outline": Outline.from_dict(data.get("outline")),
         }
         return _build(cls, data, known)

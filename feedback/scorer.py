@@ -16,6 +16,7 @@ from .grammar import SentenceFacts, analyse
 from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
 from .model import AlignmentScore, DimensionScore, Feedback, JobRequirement, JobSummary, Word
+from .outline import build_outline
 from .text import Sentence, Token, normalise, split_sentences, tokenize
 
 # Overall = weighted mean of the dimension scores. Examples weigh most (a concrete story with a result is the
@@ -222,6 +223,7 @@ def score_answer(
         job=JobSummary(jd.title, jd.company, tuple(JobRequirement(r.text, r.kind) for r in jd.requirements))
         if jd
         else None,
+        outline=build_outline(transcript, [*examples.evidence, *delivery.evidence]),
     )
 
 

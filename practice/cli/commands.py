@@ -21,6 +21,7 @@ from practice.cli.doctor import run_checks
 from practice.cli.evaluate import register as register_eval
 from practice.cli.history import register as register_history
 from practice.cli.jobs import register as register_jobs
+from practice.cli.plan import register as register_plan
 from practice.cli.prep import register as register_prep
 from practice.cli.recording import _cmd_record, _cmd_recover
 from practice.core.banks import BankError, load_bank
@@ -209,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_jobs(commands)  # job, eval-jobs
     register_prep(commands)  # tailor, coverage, stories, drafts
     register_history(commands)  # history, export
+    register_plan(commands)  # plan
     return parser
 
 

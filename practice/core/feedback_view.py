@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from feedback.model import AlignmentScore, DimensionScore, Evidence, Feedback
+from feedback.model import AlignmentScore, DimensionScore, Evidence, Feedback, Outline
+from feedback.outline import build_outline
 
 #: The three scored dimensions, in the order screens and reports show them.
 DIMENSION_KEYS = ("examples", "enthusiasm", "alignment")
@@ -74,3 +75,11 @@ def has_delivery(result: Feedback) -> bool:
     return any(v is not None for v in figures + more) or bool(
         d.fillers or d.pauses or d.hedges or d.evidence or d.tips or d.reason
     )
+
+
+def outline_of(result: Feedback) -> Outline:
+    """The answer's STAR outline: as stored, or built from the stored evidence for a result scored before
+    outlines existed (the same evidence, so the same outline)."""
+    if result.outline is not None:
+        return result.outline
+    return build_outline(result.transcript, [*result.examples.evidence, *result.delivery.evidence])

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from feedback import JobChoices, parse_job, score_answer
 from feedback.model import Feedback
+from feedback.outline import SLOT_QUESTIONS, placeholder_line
 from practice.core.errors import PracticeError
 from practice.core.feedback_view import covered_requirements
 from practice.core.files import atomic_write_text, safe_name, toml_lines
@@ -185,6 +186,18 @@ def story_from_attempt(attempt: AttemptRecord, title: str) -> Story:
         date=attempt.created_at.date(),
         session=attempt.session_id,
     )
+
+
+def story_from_outline(attempt: AttemptRecord, title: str, outline: str) -> Story:
+    """A story whose body is the person's outline of the answer as they edited it (feedback.outline's text):
+    slots still showing their question are left out, the rest is kept as written."""
+    unanswered = {placeholder_line(slot) for slot in SLOT_QUESTIONS}
+    body = "\n".join(line.rstrip() for line in outline.splitlines() if line.strip() not in unanswered)
+    if not body.strip():
+        raise StoryError("the outline is empty: fill in at least one part of it (what you did, at least)")
+    story = story_from_attempt(attempt, title)
+    story.body = body.strip()
+    return story
 
 
 def save_from_session(

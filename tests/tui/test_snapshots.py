@@ -99,6 +99,8 @@ async def _history(pilot) -> None:
     await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
     await pilot.press("f2")
     await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen))
+    # the due count is made in a worker: wait for it, or the picture races it
+    await wait_for(pilot, lambda: "due today" in str(app.screen.query_one("#history-due").render()))
 
 
 def test_history_screen(snap_compare, tmp_path: Path) -> None:

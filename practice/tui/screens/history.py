@@ -11,9 +11,12 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from practice.core.records import SCORE_KEYS, SessionSummary
+from practice.prep.plan import build_plan
+from practice.storage.job_choices import load_job_choices
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.export import ask_and_export
 from practice.tui.screens.modals import ConfirmScreen
+from practice.tui.screens.progress import BestAnswersScreen
 from practice.tui.screens.summary import SummaryScreen
 from practice.tui.widgets.scores import score_text
 from practice.tui.widgets.trend import ScoreTrend
@@ -25,6 +28,7 @@ class HistoryScreen(StudioScreen):
         Binding("enter", "open", "Open session"),
         Binding("d,delete", "delete", "Delete session", key_display="d"),
         Binding("e", "export", "Export session"),
+        Binding("b", "best", "Best answers"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -37,6 +41,7 @@ class HistoryScreen(StudioScreen):
         with Vertical(id="history"):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static(id="history-empty")
+            yield Static(id="history-due")
             yield Static(
                 Text("Scores over time (one bar per answer, 0-100)", style="bold"), classes="section"
             )
@@ -80,10 +85,30 @@ class HistoryScreen(StudioScreen):
         empty.display = not self.summaries
         empty.update(Text("No sessions yet. Answer a question and it will be here.", style="italic grey50"))
         self.query_one(ScoreTrend).points = [point.scores for point in store.trend()]
+        self.count_due()
         self.refresh_bindings()
 
+    @work(thread=True, exclusive=True, group="due", exit_on_error=False)
+    def count_due(self) -> None:
+        """How many cards are due today (practice/prep/plan.py), with the last job's requirements, as the
+        setup screen and `interview-practice plan` count them."""
+        store = self.services.store
+        job_text = store.last_job_text()
+        plan = build_plan(store, self.services.clock(), job_text, load_job_choices(job_text))
+        self.app.call_from_thread(self._show_due, len(plan.due))
+
+    def _show_due(self, due: int) -> None:
+        if not self.is_mounted or not self.summaries:
+            return
+        words = f"{due} due today (setup: ctrl+d)" if due else "Nothing due today"
+        self.query_one("#history-due", Static).update(
+            Text.assemble(
+                (words, "bold" if due else "grey62"), ("  ·  b: your best answer to each question", "grey62")
+            )
+        )
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("open", "delete", "export"):
+        if action in ("open", "delete", "export", "best"):
             return bool(self.summaries)
         return True
 
@@ -95,6 +120,9 @@ class HistoryScreen(StudioScreen):
         selected = self._selected()
         if selected:
             self.app.push_screen(SummaryScreen(selected.session.id))
+
+    def action_best(self) -> None:
+        self.app.push_screen(BestAnswersScreen())
 
     def action_export(self) -> None:
         selected = self._selected()

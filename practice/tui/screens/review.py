@@ -7,6 +7,7 @@ Opened live after each answer (dismisses with "retry", "next" or "finish") or fr
 from __future__ import annotations
 
 import threading
+from functools import cached_property
 
 from rich.text import Text
 from textual import work
@@ -15,12 +16,16 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from practice.core.feedback_view import all_evidence, dimension, has_delivery
+from feedback.model import Outline
+from feedback.scorer import question_kind
+from practice.core.feedback_view import all_evidence, dimension, has_delivery, outline_of
 from practice.core.records import AttemptRecord
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.compare import CompareScreen
 from practice.tui.screens.followup import ask_and_save_story
+from practice.tui.screens.outline import edit_and_save_outline
 from practice.tui.widgets.meters import format_clock
+from practice.tui.widgets.outline import outline_view
 from practice.tui.widgets.scores import DIMENSIONS, LabeledRow, delivery_text, score_row, score_text, tip_rows
 from practice.tui.widgets.transcript import HighlightedTranscript, legend
 from practice.tui.widgets.voice import VoicePanel
@@ -66,6 +71,8 @@ class ReviewScreen(StudioScreen[str | None]):
         Binding("n", "finish", "Finish"),
         Binding("c", "compare", "Compare"),
         Binding("s", "save_story", "Save as story"),
+        # out of the full footer: the outline's heading names the key
+        Binding("o", "outline", "Edit the outline", show=False),
         Binding("f", "finish", "Finish"),
         Binding("escape", "back", "Back"),
     ]
@@ -121,11 +128,27 @@ class ReviewScreen(StudioScreen[str | None]):
             labels = {e.label for e in all_evidence(feedback)}
             if labels:
                 yield Static(legend(labels), id="legend")
+            if self.outline is not None:
+                heading = Text.assemble(
+                    ("Outline in your words", "bold"), ("   o edits it into a story", "grey62")
+                )
+                yield Static(heading, classes="section")
+                yield Static(outline_view(self.outline), id="outline")
             yield Static(id="playback")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = "Review"
+
+    @cached_property
+    def outline(self) -> Outline | None:
+        """The answer's STAR outline when it told a story or was asked for one ("why this role?" was not)."""
+        feedback = self.attempt.result
+        if feedback is None or not self.attempt.transcript:
+            return None
+        outline = outline_of(feedback)
+        told = bool(outline.actions or outline.result)
+        return outline if told or question_kind(self.attempt.question_text) == "behavioral" else None
 
     # --- keys --------------------------------------------------------------------------------------------
 
@@ -136,6 +159,8 @@ class ReviewScreen(StudioScreen[str | None]):
             return len(self.peers) > 1
         if action == "save_story":
             return bool(self.attempt.transcript)
+        if action == "outline":
+            return self.outline is not None
         if action in ("again", "finish"):
             return self.live
         if action == "next":
@@ -163,6 +188,10 @@ class ReviewScreen(StudioScreen[str | None]):
 
     def action_save_story(self) -> None:
         ask_and_save_story(self, self.attempt)
+
+    def action_outline(self) -> None:
+        if self.outline is not None:
+            edit_and_save_outline(self, self.attempt, self.outline)
 
     # --- playback ----------------------------------------------------------------------------------------
 

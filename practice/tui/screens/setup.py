@@ -31,9 +31,11 @@ from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.setup_job import JobSetup
 from practice.tui.screens.setup_text import bank_info, bank_label
+from practice.tui.screens.setup_today import TodaySetup
 from practice.tui.widgets.job_review import JobReview
 from practice.tui.widgets.panel import PanelEditor
 from practice.tui.widgets.status import ModelStatus
+from practice.tui.widgets.today import TodayPractice
 
 if TYPE_CHECKING:
     from practice.prep.tailor import Tailored
@@ -46,12 +48,14 @@ JOB_PARSE_DELAY_S = 0.4
 MAX_QUESTIONS = 100
 
 
-class SetupScreen(JobSetup, StudioScreen):
+class SetupScreen(JobSetup, TodaySetup, StudioScreen):
     _job_timer: Timer | None = None
     HELP_TITLE = "Setup"
     BINDINGS = [
         Binding("ctrl+s", "start", "Start practice"),
         Binding("ctrl+t", "tailor", "Tailor to this job"),
+        # out of the footer (it is full at 80 columns); the hint line names it whenever something is due
+        Binding("ctrl+d", "today", "Today's practice", show=False),
     ]
 
     def __init__(self) -> None:
@@ -116,6 +120,7 @@ class SetupScreen(JobSetup, StudioScreen):
                 yield Button("Start practice", variant="primary", id="start")
                 yield Button("Tailor to this job (ctrl+t)", id="tailor", compact=True)
                 yield Static(Text("ctrl+s starts · ? all keys", style="grey62"), id="setup-hint")
+                yield TodayPractice(id="today")
                 # Below the start button, so it stays in view at 80x24; scroll down for a panel.
                 yield Label("Panel (optional)", classes="section")
                 yield PanelEditor(id="panel")
@@ -129,6 +134,7 @@ class SetupScreen(JobSetup, StudioScreen):
         self._show_bank()
         self._prefill_job()
         self.list_voices()
+        self.plan_today()
 
     # --- bank --------------------------------------------------------------------------------------------
 
@@ -192,6 +198,7 @@ class SetupScreen(JobSetup, StudioScreen):
 
     def _parse_job_now(self) -> None:
         self.parse_job(self.query_one("#job", TextArea).text)
+        self.plan_today()  # the job's requirements are cards too
 
     # --- voices ------------------------------------------------------------------------------------------
 
@@ -347,3 +354,7 @@ class SetupScreen(JobSetup, StudioScreen):
     @on(Button.Pressed, "#tailor")
     def _tailor_pressed(self) -> None:
         self.action_tailor()
+
+    @on(Button.Pressed, "#today-start")
+    def _today_pressed(self) -> None:
+        self.action_today()

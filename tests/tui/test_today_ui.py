@@ -1,0 +1,125 @@
+"""Pilot tests of today's practice on the setup screen: the due items shown with why, ctrl+d (or the button)
+starting a session of exactly those, weakest first; hidden while nothing is due. The history is real SQLite
+with answers scored by the real feedback library the day before the app's clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from test_prep_ui import answer_first_question
+from textual.widgets import Button, Static
+from tui_fakes import FIXED_NOW, JOB, QUESTIONS, FakeTranscriber, StepClock, make_app, wait_for
+
+from feedback import score_answer
+from practice.answers.scoring import default_scorer
+from practice.core.records import AttemptRecord, SessionRecord
+from practice.prep.today import TODAY_BANK_NAME
+from practice.storage.history import Store
+from practice.tui.app import PracticeApp
+from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.review import ReviewScreen
+from practice.tui.screens.setup import SetupScreen
+from practice.tui.widgets.today import TodayPractice
+
+SIZE = (80, 24)
+STRONG, _WHY, WEAK = QUESTIONS  # "fixed-performance", "why-role", "conflict"
+STORY = (
+    "Last year our checkout page timed out during sales. I owned the fix. I profiled the PostgreSQL "
+    "queries and added two indexes. As a result latency dropped from 9 seconds to 2 seconds."
+)
+
+
+def _yesterday(store: Store, job: str | None = None) -> None:
+    """Yesterday's session: a strong story, then a weak answer."""
+    when = FIXED_NOW - timedelta(days=1)
+    store.ensure_session(SessionRecord("yesterday", when, "test-bank", "Test bank", None, job))
+    for number, (question, text) in enumerate(((STRONG, STORY), (WEAK, "I am easy to work with.")), start=1):
+        result = score_answer(question.text, text, job=job)
+        store.save_attempt(
+            AttemptRecord(
+                "yesterday",
+                question.id,
+                question.text,
+                1,
+                when + timedelta(minutes=number),
+                transcript=text,
+                feedback=result.to_dict(),
+                source="typed",
+            )
+        )
+
+
+def _today(app: PracticeApp) -> TodayPractice:
+    return app.screen.query_one(TodayPractice)
+
+
+async def test_the_weak_question_is_offered_and_ctrl_d_practices_exactly_the_due(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    _yesterday(app.services.store)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(app).due > 0, what="the plan")
+        today = _today(app)
+        assert today.display and today.due == 1
+        items = str(today.query_one("#today-items", Static).render())
+        assert WEAK.text in items and "last " in items and STRONG.text not in items
+        assert "ctrl+d today's 1 due" in str(app.screen.query_one("#setup-hint", Static).render())
+        assert "1 due" in str(today.query_one("#today-start", Button).label)
+        await pilot.press("ctrl+d")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="today's session")
+        practice = app.screen
+        assert [q.id for q in practice.session.questions] == [WEAK.id]
+        assert practice.record.bank_name == TODAY_BANK_NAME
+        assert app.services.settings.last_bank == "test-bank"  # today's bank is not remembered as a choice
+
+
+async def test_a_practiced_jobs_uncovered_requirements_are_due_too(tmp_path: Path) -> None:
+    app = make_app(tmp_path, job_text=JOB)
+    _yesterday(app.services.store, JOB)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(app).due > 1, what="the plan with the job")
+        plan = _today(app).plan
+        assert plan is not None and plan.due[0].id == WEAK.id  # the weak question first
+        assert [i.requirement for i in plan.due if i.kind == "requirement"] == ["5+ years of Python"]
+        app.screen.query_one("#today-start", Button).press()
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="today's session")
+        questions = app.screen.session.questions
+        assert questions[0].id == WEAK.id and questions[1].targets == ("5+ years of Python",)
+
+
+async def test_nothing_due_hides_it_and_a_new_posting_adds_nothing(tmp_path: Path) -> None:
+    app = make_app(tmp_path, job_text=JOB)  # a posting never practiced: tailoring is for that
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(app).plan is not None, what="the plan")
+        await pilot.pause(0.5)  # the job's parse re-plans: still nothing
+        assert not _today(app).display and _today(app).due == 0
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+
+
+async def test_a_session_then_a_day_later_the_weak_question_is_offered_first(tmp_path: Path) -> None:
+    """Day one: a weak spoken answer through the studio. Day two (the clock moved a day on): setup offers it."""
+    weak = FakeTranscriber("I am good at performance and I always work hard.")
+    first = make_app(tmp_path, scorer=default_scorer, transcriber=weak)
+    async with first.run_test(size=SIZE) as pilot:
+        await answer_first_question(pilot, first)
+        assert first.screen.attempt.question_id == STRONG.id  # the bank's first question, answered weakly
+        await pilot.press("f")
+        await wait_for(pilot, lambda: not isinstance(first.screen, ReviewScreen))
+    first.services.store.close()
+
+    clock = StepClock(FIXED_NOW + timedelta(days=1))
+    store = Store(tmp_path / "history.sqlite3", clock=clock)
+    second = make_app(tmp_path, store=store, clock=clock)
+    async with second.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(second.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(second).due > 0, what="the plan on day two")
+        plan = _today(second).plan
+        assert plan is not None and plan.due[0].id == STRONG.id and plan.due[0].tip
+        await pilot.press("ctrl+d")
+        await wait_for(pilot, lambda: isinstance(second.screen, PracticeScreen))
+        assert second.screen.session.current.id == STRONG.id
