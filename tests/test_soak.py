@@ -15,7 +15,6 @@ import dataclasses
 import gc
 import os
 import subprocess
-import sys
 import threading
 import time
 from datetime import datetime
@@ -110,21 +109,3 @@ def test_many_answers_in_one_session(soundcard, speak, transcriber, tmp_path: Pa
     assert rss_end <= rss5 * 1.10, (rss5, rss_end)
     assert files_end <= files5, (files5, files_end)
     assert threads_end <= threads5, (threads5, threads_end)
-
-
-def test_the_suite_runs_the_short_soak_and_make_soak_the_long_one() -> None:
-    """`make test` runs pytest with the project's default options (soak left out); `make soak` runs -m soak."""
-
-    def selected(*options: str) -> list[str]:
-        listed = subprocess.run(
-            [sys.executable, "-m", "pytest", "--collect-only", "-q", *options, __file__],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=Path(__file__).parent.parent,
-        )
-        return [line.split("::")[-1] for line in listed.stdout.splitlines() if "::" in line]
-
-    assert "test_many_answers_in_one_session[short]" in selected()
-    assert "test_many_answers_in_one_session[long]" not in selected()
-    assert selected("-m", "soak") == ["test_many_answers_in_one_session[long]"]

@@ -14,13 +14,7 @@ import pytest
 from practice.cli import main
 from practice.core.banks import load_bank
 from practice.prep.stories import Story, parse_story, render_story
-from practice.storage.settings import (
-    Settings,
-    load_settings,
-    read_settings_file,
-    save_choices,
-    save_settings,
-)
+from practice.storage.settings import Settings, load_settings, save_choices, save_settings
 
 CONTROL = 'Senior\x1b[31m Engineer\x7f "quoted" back\\slash\ttab'
 
@@ -109,6 +103,8 @@ def test_a_settings_file_that_is_not_toml_is_kept_aside_not_lost(isolated_home: 
 def test_a_setting_of_the_wrong_kind_is_reported_not_silently_replaced(
     isolated_home: Path, line: str, said: str
 ) -> None:
+    from practice.storage.settings import read_settings_file
+
     (isolated_home / "settings.toml").write_text(line + "\n", encoding="utf-8")
     usable, problems = read_settings_file()
     assert usable == {} and len(problems) == 1 and said in problems[0].message
