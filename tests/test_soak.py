@@ -53,7 +53,9 @@ def open_files() -> int:
 @pytest.mark.parametrize(
     "answers", [pytest.param(SHORT, id="short"), pytest.param(LONG, marks=pytest.mark.soak, id="long")]
 )
-def test_many_answers_in_one_session(soundcard, speak, transcriber, tmp_path: Path, answers: int) -> None:
+def test_many_answers_in_one_session(
+    soundcard, speak, transcriber, tmp_path: Path, answers: int, capsys: pytest.CaptureFixture[str]
+) -> None:
     from practice.answers.pipeline import AnswerContext, finish_spoken
     from practice.answers.scoring import default_scorer
     from practice.audio.player import Player
@@ -96,12 +98,13 @@ def test_many_answers_in_one_session(soundcard, speak, transcriber, tmp_path: Pa
     elapsed = time.monotonic() - started
 
     (rss5, files5, threads5), (rss_end, files_end, threads_end) = figures[5], figures[answers]
-    print(
-        f"\nsoak: {answers} answers in {elapsed / 60:.1f} min; resident memory {rss5:.0f} MB after answer 5, "
-        f"{rss_end:.0f} MB after answer {answers} ({(rss_end / rss5 - 1) * 100:+.1f}%); open files {files5} -> "
-        f"{files_end}; threads {threads5} -> {threads_end}\nresident MB every 5 answers: "
-        + " ".join(f"{figures[n][0]:.0f}" for n in sorted(figures))
-    )
+    with capsys.disabled():  # the figures in every run's output, `make test`'s included
+        print(
+            f"\nsoak: {answers} answers in {elapsed / 60:.1f} min; resident memory {rss5:.0f} MB after answer 5, "
+            f"{rss_end:.0f} MB after answer {answers} ({(rss_end / rss5 - 1) * 100:+.1f}%); open files {files5} -> "
+            f"{files_end}; threads {threads5} -> {threads_end}\nresident MB every 5 answers: "
+            + " ".join(f"{figures[n][0]:.0f}" for n in sorted(figures))
+        )
     assert not warnings
     attempts = store.attempts(session.id)
     assert len(attempts) == answers and all(a.feedback and a.transcript for a in attempts)

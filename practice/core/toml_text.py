@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Any
 
 import tomli_w
 
@@ -41,8 +40,3 @@ def toml_table_array(name: str, pairs: Mapping[str, TomlValue | None]) -> str:
 def toml_comment(text: str) -> str:
     """`# text` on one line: control characters (a newline, ESC, DEL) become a space."""
     return "# " + _COMMENT_UNSAFE.sub(" ", text)
-
-
-def toml_document(values: Mapping[str, Any]) -> str:
-    """A whole document from plain values, for files with no comments."""
-    return tomli_w.dumps(dict(values))
