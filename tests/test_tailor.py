@@ -233,7 +233,7 @@ def test_tailor_command_writes_a_bank(tmp_path: Path, capsys: pytest.CaptureFixt
     assert bank.questions[0].id == "why-role" and any(q.targets for q in bank.questions)
 
     assert main(["tailor", "--job", str(BACKEND_JOB)]) == 0  # no --out: the TOML on standard output
-    assert 'targets = ["Deep experience with PostgreSQL performance tuning"' in capsys.readouterr().out
+    assert 'targets = [\n    "Deep experience with PostgreSQL performance tuning",' in capsys.readouterr().out
 
     assert main(["tailor", "--job", str(tmp_path / "missing.txt"), "--out", str(out)]) == 1
     assert "no such file" in capsys.readouterr().err

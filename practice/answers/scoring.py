@@ -17,6 +17,7 @@ from practice.answers.voice import VoiceMeasureError, measure_voice
 from practice.core.errors import PracticeError
 from practice.core.job_choices import job_description
 from practice.core.jobs import JobFileError, job_terms, read_job_text
+from practice.core.text_files import binary_kind
 from practice.storage.job_choices import load_job_choices
 from practice.stt.types import TranscriptionError
 
@@ -46,6 +47,8 @@ def read_answer_text(path_or_dash: str) -> str:
         raise ScoringInputError(f"{path} cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_ANSWER_BYTES:
         raise ScoringInputError(f"{path} is {len(raw) // 1024} KB: that is not one interview answer.")
+    if kind := binary_kind(raw):  # refused as a job file would be: a program is not 599 words
+        raise ScoringInputError(f"{path} is {kind}, not text: give the answer as a text file, or --audio.")
     return raw.decode("utf-8", errors="replace")
 
 
@@ -135,6 +138,9 @@ def score_batch(batch_path: Path, model: str | None, out: IO[str]) -> int:
             if not isinstance(item, dict):
                 raise ScoringInputError("each line must be a JSON object")
             item_id = item.get("id")
+            for key in ("question", "text", "audio", "job"):
+                if item.get(key) is not None and not isinstance(item[key], str):
+                    raise ScoringInputError(f"{key!r} must be a string, not {json.dumps(item[key])}")
             audio = base / item["audio"] if item.get("audio") else None
             job = base / item["job"] if item.get("job") else None
             result = scorer.score(

@@ -99,7 +99,7 @@ class Speaker:
         path = self._cache_path(text)
         if path.is_file() and path.stat().st_size > 44:
             return path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # owner-only, like recordings
         partial = path.with_suffix(".partial.wav")
         with _ENGINE_LOCK:
             engine = _engine()

@@ -11,18 +11,21 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
+from typing import IO, cast
 
 from feedback.model import Feedback
 from practice import __version__
 from practice.answers import scoring
-from practice.cli.common import EXIT_FAILED, EXIT_OK, VERBOSE_HELP, CliError, Handler, add_command
-from practice.cli.doctor import run_checks
+from practice.cli.common import EXIT_FAILED, EXIT_OK, MODEL_HELP, VERBOSE_HELP, CliError, Handler, add_command
+from practice.cli.doctor import register as register_doctor
 from practice.cli.evaluate import register as register_eval
 from practice.cli.history import register as register_history
 from practice.cli.jobs import register as register_jobs
 from practice.cli.plan import register as register_plan
 from practice.cli.prep import register as register_prep
+from practice.cli.progress import LineCounter, counting, non_blank_lines, working
 from practice.cli.recording import _cmd_record, _cmd_recover
 from practice.core.banks import BankError, load_bank
 from practice.core.errors import PracticeError
@@ -44,10 +47,16 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 
 def _cmd_transcribe(args: argparse.Namespace) -> int:
+    from practice.core.signal import SAMPLE_RATE
+    from practice.stt.decode import load_audio
     from practice.stt.whisper import Transcriber  # start-up: only `transcribe` loads the speech stack
 
+    samples = load_audio(Path(args.file))  # first: a file that is not a recording is refused at once
     transcriber = Transcriber(args.model)
-    transcript = transcriber.transcribe(Path(args.file))
+    with working("Loading the speech model"):
+        transcriber.load()
+    with working(f"Transcribing {len(samples) / SAMPLE_RATE:.0f} s of {args.file}"):
+        transcript = transcriber.transcribe(samples)
     quality = transcript.quality
     if transcript.empty or quality.status == "none":
         raise CliError(f"{args.file}: {quality.reason or 'no speech detected.'}", EXIT_FAILED)
@@ -62,25 +71,50 @@ def _cmd_transcribe(args: argparse.Namespace) -> int:
 
 def _cmd_score(args: argparse.Namespace) -> int:
     if args.batch:
-        return scoring.score_batch(Path(args.batch), args.model, sys.stdout)
+        # A batch line brings its own question, answer and job, and the output is one JSON line each.
+        ignored = [f"--{name}" for name in ("question", "job") if getattr(args, name)]
+        if ignored:
+            raise CliError(
+                f"{' and '.join(ignored)} cannot go with --batch: each line of {args.batch} gives its own "
+                '"question" and "job" (a path relative to the file).'
+            )
+        if args.format not in (None, "jsonl"):
+            raise CliError(
+                f"--batch writes one JSON object a line; --format {args.format} is for one answer "
+                "(--text or --audio). Leave --format out, or convert the lines yourself."
+            )
+        return _score_batch(Path(args.batch), args.model)
+    if args.format == "jsonl":
+        raise CliError("--format jsonl is for --batch; one answer is printed as json or markdown.")
     if not args.question:
         raise CliError("--question is required with --text or --audio (the question that was answered).")
     if not (args.text or args.audio):
         raise CliError(
             "give the answer: --text FILE (or - for standard input), --audio FILE, or --batch FILE"
         )
-    result = scoring.score_one(
-        question=args.question,
-        text_path=args.text,
-        audio_path=Path(args.audio) if args.audio else None,
-        job_path=Path(args.job) if args.job else None,
-        model=args.model,
-    )
+    with working("Loading the speech model and transcribing") if args.audio else nullcontext():
+        result = scoring.score_one(
+            question=args.question,
+            text_path=args.text,
+            audio_path=Path(args.audio) if args.audio else None,
+            job_path=Path(args.job) if args.job else None,
+            model=args.model,
+        )
     if args.format == "markdown":
         print(feedback_markdown(Feedback.from_dict(result)))
     else:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     return EXIT_OK
+
+
+def _score_batch(path: Path, model: str | None) -> int:
+    try:
+        total = non_blank_lines(path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        total = 0  # score_batch says what is wrong with the file
+    with counting(f"Scoring {path.name}", total) as step:
+        # One result line a scored answer: counting the lines moves the bar (IO[str] is all it writes to).
+        return scoring.score_batch(path, model, cast(IO[str], LineCounter(sys.stdout, step)))
 
 
 def _cmd_banks(args: argparse.Namespace) -> int:
@@ -121,18 +155,6 @@ def _cmd_banks(args: argparse.Namespace) -> int:
     return EXIT_FAILED if catalog.errors and not catalog.banks else EXIT_OK
 
 
-def _cmd_doctor(args: argparse.Namespace) -> int:
-    failed = 0
-    for check in run_checks(model=args.model):
-        mark = "ok  " if check.ok else "FAIL"
-        print(f"[{mark}] {check.name}: {check.detail}")
-        if not check.ok:
-            failed += 1
-            if check.fix:
-                print(f"       fix: {check.fix}")
-    return EXIT_FAILED if failed else EXIT_OK
-
-
 log = logging.getLogger(__name__)
 
 
@@ -143,29 +165,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help=VERBOSE_HELP)
-    model_help = (
-        "Whisper model: a CTranslate2 folder or a faster-whisper name (default: the embedded tiny.en)"
-    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         return add_command(commands, name, handler, help_text)
 
     run = add("run", _cmd_run, "open the practice studio (the default)")
-    for target in (parser, run):
-        target.add_argument("--model", default=None, help=model_help)
-        target.add_argument("--bank", action="append", metavar="FILE", help="also load this bank file")
-        target.add_argument("--job", metavar="FILE", help="a job description to practice for")
+    for target, prefix in ((parser, "studio_"), (run, "")):
+        # Before a command they land in studio_*: `run`'s own defaults would otherwise overwrite them.
+        target.add_argument("--model", dest=f"{prefix}model", metavar="MODEL", default=None, help=MODEL_HELP)
+        target.add_argument(
+            "--bank", dest=f"{prefix}bank", action="append", metavar="FILE", help="also load this bank file"
+        )
+        target.add_argument(
+            "--job", dest=f"{prefix}job", metavar="FILE", help="a job description to practice for"
+        )
 
     transcribe = add("transcribe", _cmd_transcribe, "print the transcript of an audio file")
     transcribe.add_argument("file")
     transcribe.add_argument("--format", choices=("text", "json"), default="text")
-    transcribe.add_argument("--model", default=None, help=model_help)
+    transcribe.add_argument("--model", default=None, help=MODEL_HELP)
 
     score = add("score", _cmd_score, "score an answer (text or audio) as JSON or Markdown")
-    score.add_argument("--text", metavar="FILE", help="the answer as text (- for standard input)")
-    score.add_argument("--audio", metavar="FILE", help="the answer as a recording (WAV, FLAC, MP3, OGG)")
-    score.add_argument(
+    answer = score.add_mutually_exclusive_group()  # one answer, or a batch: argparse names the clash
+    answer.add_argument("--text", metavar="FILE", help="the answer as text (- for standard input)")
+    answer.add_argument("--audio", metavar="FILE", help="the answer as a recording (WAV, FLAC, MP3, OGG)")
+    answer.add_argument(
         "--batch",
         metavar="IN.jsonl",
         help="one JSON object a line: id, question, text or audio, optional job path",
@@ -173,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--question", help="the question that was answered")
     score.add_argument("--job", metavar="FILE", help="the job description as a text file")
     score.add_argument("--format", choices=("json", "markdown", "jsonl"), default=None)
-    score.add_argument("--model", default=None, help=model_help)
+    score.add_argument("--model", default=None, help=MODEL_HELP)
 
     banks = add("banks", _cmd_banks, "list, show and validate question banks")
     banks.add_argument("--bank", action="append", metavar="FILE", help="also load this bank file")
@@ -201,10 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     recover.add_argument("--list", action="store_true", help="only list them")
     recover.add_argument("--discard", action="store_true", help="delete them instead")
     recover.add_argument("--no-score", action="store_true", help="repair only; do not transcribe or score")
-    recover.add_argument("--model", default=None, help=model_help)
+    recover.add_argument("--model", default=None, help=MODEL_HELP)
 
-    doctor = add("doctor", _cmd_doctor, "check devices, voice, model, data folder and banks")
-    doctor.add_argument("--model", default=None, help=model_help)
+    register_doctor(commands)  # doctor
 
     register_eval(commands)  # eval
     register_jobs(commands)  # job, eval-jobs
@@ -214,13 +238,89 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The studio's own options. The top-level parser reads them so `interview-practice --job FILE` opens the
+#: studio on that job; before another command they would be read and then silently dropped.
+STUDIO_OPTIONS = ("--model", "--bank", "--job")
+
+
+def studio_options_before(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The first command named in `argv` and the studio options given before it (`--job F score ...`)."""
+    given: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        name = token.split("=", 1)[0]
+        if name in STUDIO_OPTIONS:
+            given.append(name)
+            if "=" not in token:
+                next(tokens, None)  # its value
+        elif not token.startswith("-"):
+            return token, given
+    return None, given
+
+
+def _options_of(parser: argparse.ArgumentParser, command: str) -> set[str]:
+    """Every option `command` accepts, its own subcommands' included (`stories match --job`)."""
+    found: set[str] = set()
+    pending = [
+        sub
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name, sub in action.choices.items()
+        if name == command
+    ]
+    while pending:
+        sub = pending.pop()
+        found.update(sub._option_string_actions)
+        pending += [
+            nested
+            for action in sub._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for nested in action.choices.values()
+        ]
+    return found
+
+
+def _refuse_misplaced_options(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    command, misplaced = studio_options_before(argv)
+    if not misplaced or command in (None, "run"):
+        return
+    option = misplaced[0]
+    if option in _options_of(parser, command):
+        parser.error(
+            f"{option} before `{command}` would be ignored: put it after the command, as in "
+            f"`interview-practice {command} {option} ...`."
+        )
+    parser.error(
+        f"`{command}` takes no {option}: before a command, {option} is the studio's option "
+        f"(`interview-practice {option} ...` opens the studio with it)."
+    )
+
+
+def _merge_studio_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`interview-practice --job F run`: the options before `run` count as if given after it."""
+    for name in ("model", "bank", "job"):
+        before, after = getattr(args, f"studio_{name}"), getattr(args, name, None)
+        if name == "bank":
+            setattr(args, name, (before or []) + (after or []) or None)
+        elif before is not None and after is not None and before != after:
+            parser.error(f"--{name} is given twice ({before} and {after}): give it once.")
+        else:
+            setattr(args, name, after if after is not None else before)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _refuse_misplaced_options(parser, argv)
     args = parser.parse_args(argv)
     if args.command is None:
         args.handler = _cmd_run
+    if args.command in (None, "run"):
+        _merge_studio_options(parser, args)
     if args.command == "score":
         args.format = args.format or ("jsonl" if args.batch else "json")
+    # First, so what reading the settings finds wrong goes to the log (`doctor` shows it to the person).
+    setup_logging(verbose=args.verbose)
     if getattr(args, "model", None) is None and hasattr(args, "model"):
         # The settings file (or INTERVIEW_PRACTICE_MODEL) picks the model when --model does not.
         args.model = load_settings().model or None
@@ -228,7 +328,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.banks_command = "list"
     if args.command == "stories" and args.stories_command is None:
         args.stories_command = "list"
-    setup_logging(verbose=args.verbose)
     log.info("command %s (version %s)", args.command or "run", __version__)
     # The one place a command's errors end up, from whichever layer raised them.
     try:

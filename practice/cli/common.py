@@ -9,6 +9,7 @@ from typing import Any
 from practice.core.errors import PracticeError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MODEL_HELP = "Whisper model: a CTranslate2 folder or a faster-whisper name (default: the embedded tiny.en)"
 VERBOSE_HELP = "also print the log (the data folder's logs/studio.log) to standard error"
 
 

@@ -16,13 +16,12 @@ from typing import Any, TextIO
 from feedback.learned import dumps
 from feedback.scorer import answer_features
 from feedback.training import FEATURES, WORDS_ONLY, Agreement, Example, cross_validate, fit
+from practice.cli.progress import track, working
 
 
-def examples_of(items: list[Any], err: TextIO = sys.stderr) -> list[Example]:
+def examples_of(items: list[Any]) -> list[Example]:
     rows: list[Example] = []
-    for k, it in enumerate(items, start=1):
-        if k % 50 == 0 and err.isatty():
-            print(f"features {k}/{len(items)}", file=err)
+    for it in track(items, "Reading the answers' features"):
         posting = it.job.text if it.job else ""
         group = hashlib.sha1(posting.encode("utf-8")).hexdigest()[:12]
         rows.append(Example(answer_features(it.question, it.text, it.job), dict(it.labels), group))
@@ -36,7 +35,8 @@ def _fmt(x: float) -> str:
 def run_cv(items: list[Any], out: TextIO = sys.stdout) -> dict[str, dict[str, Agreement]]:
     rows = examples_of(items)
     postings = len({r.group for r in rows})
-    results = {"meaning": cross_validate(rows, FEATURES), "words": cross_validate(rows, WORDS_ONLY)}
+    with working(f"Cross-validating on {postings} postings"):
+        results = {"meaning": cross_validate(rows, FEATURES), "words": cross_validate(rows, WORDS_ONLY)}
     print(f"leave-one-posting-out cross-validation: {len(rows)} answers, {postings} postings", file=out)
     print(f"  {'dimension':<11} {'n':>4} {'rho':>7} {'pairacc':>8} {'rho words-only':>15}", file=out)
     for dim in FEATURES:
@@ -51,6 +51,7 @@ def run_cv(items: list[Any], out: TextIO = sys.stdout) -> dict[str, dict[str, Ag
 def run_fit(items: list[Any], path: Path, sources: list[str], out: TextIO = sys.stdout) -> None:
     rows = examples_of(items)
     meta = {"trained_on": sources, "answers": len(rows), "postings": len({r.group for r in rows})}
-    model = fit(rows, FEATURES, meta)
+    with working("Fitting the learned scores"):
+        model = fit(rows, FEATURES, meta)
     path.write_text(dumps(model), encoding="utf-8")
     print(f"wrote {path}: {len(rows)} answers, {meta['postings']} postings", file=out)

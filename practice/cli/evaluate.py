@@ -17,13 +17,13 @@ import math
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from feedback import Feedback, JobDescription, parse_job, score_answer
 from feedback.metrics import filler_prf, pairwise_accuracy, spearman
+from practice.cli.progress import track, working
 from practice.core.errors import PracticeError
 from practice.core.jobs import job_terms
 
@@ -173,19 +173,20 @@ def figures_for(items: list[Item], results: list[Feedback]) -> Figures:
 
 
 def score_text(items: list[Item]) -> list[Feedback]:
-    return [score_answer(it.question, it.text, it.job) for it in items]
+    return [score_answer(it.question, it.text, it.job) for it in track(items, "Scoring the answers")]
 
 
-def score_audio(items: list[Item], voice: str, progress: Callable[[str], None]) -> list[Feedback]:
+def score_audio(items: list[Item], voice: str) -> list[Feedback]:
     """Speak each answer with espeak-ng, transcribe it with the app's Transcriber, score the transcript."""
     from practice.stt.whisper import Transcriber  # heavy (faster-whisper): only in --audio mode
 
     transcriber = Transcriber(model=None)
+    with working("Loading the speech model"):
+        transcriber.load()
     results: list[Feedback] = []
     with tempfile.TemporaryDirectory(prefix="eval-audio-") as tmp:
         wav = Path(tmp) / "answer.wav"
-        for k, it in enumerate(items, start=1):
-            progress(f"[{k}/{len(items)}] speaking and transcribing {it.id}")
+        for it in track(items, "Speaking, transcribing and scoring"):
             subprocess.run(
                 ["espeak-ng", "-v", voice, "-s", "160", "-w", str(wav), it.text],
                 check=True,
@@ -257,7 +258,7 @@ def run(
     audio_fig: Figures | None = None
     audio_results: list[Feedback] | None = None
     if audio:
-        audio_results = score_audio(items, voice, lambda m: print(m, file=err))
+        audio_results = score_audio(items, voice)
         audio_fig = figures_for(items, audio_results)
     if as_json:
         report: dict[str, Any] = {

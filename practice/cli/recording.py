@@ -11,6 +11,7 @@ from pathlib import Path
 from practice.answers.scoring import default_scorer
 from practice.audio.markers import find_unfinished
 from practice.cli.common import EXIT_FAILED, EXIT_OK, CliError
+from practice.cli.progress import working
 from practice.storage.catalog import load_catalog
 from practice.storage.history import Store
 from practice.storage.paths import recordings_dir
@@ -91,6 +92,8 @@ def _cmd_recover(args: argparse.Namespace) -> int:
 
         store = Store()
         transcriber = Transcriber(args.model)
+        with working("Loading the speech model"):
+            transcriber.load()
         return HistoryTarget(
             store,
             load_catalog(),

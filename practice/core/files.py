@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import tempfile
-from datetime import date
 from pathlib import Path
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -38,32 +36,6 @@ def safe_path(folder: Path, name: str, suffix: str = "", fallback: str = "item")
     if path.parent != folder or os.path.realpath(path.parent) != os.path.realpath(folder):
         raise ValueError(f"{name!r} would leave the folder {folder}")
     return path
-
-
-TomlValue = bool | int | float | str | date | list[str] | tuple[str, ...]
-
-
-def toml_value(value: TomlValue) -> str:
-    """A TOML value for settings, banks and story headers. JSON string escapes are valid TOML basic-string
-    escapes, so any text (quotes, newlines, control characters) round-trips."""
-    if isinstance(value, date):
-        return value.isoformat()  # a TOML local date, not a string
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(toml_value(item) for item in value) + "]"
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def toml_lines(pairs: dict[str, TomlValue | None], keep_empty: bool = False) -> list[str]:
-    """`key = value` lines in order; unset (None, empty) values are left out unless `keep_empty`."""
-    return [
-        f"{key} = {toml_value(value)}"
-        for key, value in pairs.items()
-        if value is not None and (keep_empty or value not in ("", (), []))
-    ]
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:

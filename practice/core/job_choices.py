@@ -15,7 +15,7 @@ from typing import Any
 
 from feedback import JobChoices, JobDescription, parse_job
 from feedback.job import KINDS, extract_terms
-from practice.core.files import toml_value
+from practice.core.toml_text import toml_comment, toml_pairs, toml_table_array
 
 #: What each kind of requirement is called on screen and in the `job` command.
 KIND_NAMES = {"must": "Must-haves", "nice": "Nice-to-haves", "duty": "Duties"}
@@ -97,21 +97,17 @@ FILE_HEADER = """\
 
 def choices_toml(choices: JobChoices, about: str = "") -> str:
     """The human-editable file: title, company, the lines left out (as read) and the lines added."""
-    lines = [FILE_HEADER.rstrip("\n")]
+    parts = [FILE_HEADER]
     if about:
-        lines.append(f"# The posting: {' '.join(about.split())[:100]}")
-    lines.append("")
-    if choices.title:
-        lines.append(f"title = {toml_value(choices.title)}")
-    if choices.company:
-        lines.append(f"company = {toml_value(choices.company)}")
-    lines.append("# requirement lines to leave out, as the studio read them")
-    lines.append("left_out = [" + "".join(f"\n    {toml_value(t)}," for t in choices.excluded) + "\n]")
+        parts.append(toml_comment(f"The posting: {' '.join(about.split())[:100]}") + "\n")
+    parts.append("\n" + toml_pairs({"title": choices.title, "company": choices.company}))
+    parts.append("# requirement lines to leave out, as the studio read them\n")
+    parts.append(toml_pairs({"left_out": choices.excluded}, keep_empty=True))
     if choices.added:
-        lines.append("\n# lines the studio missed; kind is must, nice or duty")
+        parts.append("\n# lines the studio missed; kind is must, nice or duty\n")
     for text, kind in choices.added:
-        lines += ["[[added]]", f"text = {toml_value(text)}", f"kind = {toml_value(kind)}"]
-    return "\n".join(lines) + "\n"
+        parts.append(toml_table_array("added", {"text": text, "kind": kind}))
+    return "".join(parts)
 
 
 def choices_from_toml(text: str) -> JobChoices | None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from feedback import JobDescription, parse_job
 from practice.core.errors import PracticeError
+from practice.core.text_files import binary_kind
 
 #: Real postings are a few KB; anything far bigger is the wrong file, and would slow every score.
 MAX_JOB_BYTES = 200_000
@@ -18,15 +19,6 @@ _ENGLISH = frozenset(
     + ("or", "our", "the", "to", "we", "will", "with", "you", "your", "this", "that")
 )
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪◦●+]\s|・|\(?\d{1,2}[.)]\s)", re.M)
-#: Files people save a posting as, which are not text: named, so the message can say what to do.
-_DOCUMENTS = {
-    b"%PDF": "a PDF",
-    b"PK\x03\x04": "a Word document or another zip file",
-    b"\xd0\xcf\x11\xe0": "an old Word document",
-    b"{\\rtf": "an RTF document",
-    b"\x89PNG": "an image",
-    b"\xff\xd8\xff": "an image",
-}
 _HEADING = re.compile(r"^\s*[A-Za-z][A-Za-z '/&-]{2,40}:\s*$", re.M)
 
 
@@ -71,16 +63,15 @@ def check_job_text(raw: bytes | str, where: str = "job description") -> str:
             f"{where} is over {MAX_JOB_BYTES // 1000} KB; a job description is a few KB of text. "
             "Paste only the posting's text."
         )
-    kind = next((name for magic, name in _DOCUMENTS.items() if raw.startswith(magic)), None)
+    kind = binary_kind(raw)
+    if kind == "binary data":
+        raise JobFileError(
+            f"{where} is not a text file (it contains binary data). Save the posting as plain text."
+        )
     if kind:
         raise JobFileError(
             f"{where} is {kind}, not plain text. Open it, copy the posting's text and paste it "
             "(or save it as .txt)."
-        )
-    utf16 = raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and b"\x00" in raw:
-        raise JobFileError(
-            f"{where} is not a text file (it contains binary data). Save the posting as plain text."
         )
     text = _decode(raw)
     if not text.strip():

@@ -30,8 +30,9 @@ from feedback.model import Feedback
 from feedback.outline import SLOT_QUESTIONS, placeholder_line
 from practice.core.errors import PracticeError
 from practice.core.feedback_view import covered_requirements
-from practice.core.files import atomic_write_text, safe_name, toml_lines
+from practice.core.files import atomic_write_text, safe_name
 from practice.core.records import AttemptRecord
+from practice.core.toml_text import toml_pairs
 from practice.prep.phrasing import phrase_requirement
 from practice.storage.history import Store
 from practice.storage.paths import data_dir
@@ -62,12 +63,11 @@ class Story:
 
 
 def render_story(story: Story) -> str:
-    """The file text. JSON strings are valid TOML strings, so any title or requirement round-trips."""
-    header = toml_lines(
+    """The file text; tomli-w writes the header, so any title or requirement round-trips."""
+    header = toml_pairs(
         {"title": story.title, "requirements": story.requirements}, keep_empty=True
-    ) + toml_lines({"question": story.question, "date": story.date, "session": story.session})
-    lines = [FENCE, *header, FENCE, "", story.body.strip(), ""]
-    return "\n".join(lines)
+    ) + toml_pairs({"question": story.question, "date": story.date, "session": story.session})
+    return f"{FENCE}\n{header}{FENCE}\n\n{story.body.strip()}\n"
 
 
 def parse_story(text: str, path: Path | None = None) -> Story:

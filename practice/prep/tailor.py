@@ -17,7 +17,8 @@ from feedback import JobChoices, JobDescription, Requirement, parse_job
 from feedback.synonyms import canon_of
 from feedback.text import normalise, stem, tokenize
 from practice.core.banks import MAX_TEXT_CHARS, Bank, Question, parse_bank
-from practice.core.files import atomic_write_text, toml_lines
+from practice.core.files import atomic_write_text
+from practice.core.toml_text import toml_comment, toml_pairs, toml_table_array
 from practice.prep.phrasing import Phrase, phrase_requirement
 
 BEHAVIORAL_S, MOTIVATION_S, CLOSING_S = 90, 60, 45
@@ -105,28 +106,34 @@ class Tailored:
     def toml(self, source: str | None = None) -> str:
         """The bank as TOML text (valid for `banks validate`), with the skipped requirements as comments."""
         bank = self.bank()
-        lines = [
-            f"# Tailored practice for {self.heading}" + (f" (from {source})" if source else ""),
-            "# Made by `interview-practice tailor`. Edit freely: the format is in question_banks/README.md.",
+        comments = [
+            f"Tailored practice for {self.heading}" + (f" (from {source})" if source else ""),
+            "Made by `interview-practice tailor`. Edit freely: the format is in question_banks/README.md.",
+            *(f"No question for {requirement!r}: {why}" for requirement, why in self.skipped),
         ]
-        for requirement, why in self.skipped:
-            lines.append(f"# No question for {requirement!r}: {why}")
-        lines += toml_lines(
-            {"name": bank.name, "description": bank.description, "tags": bank.tags, "version": 1},
-            keep_empty=True,
+        parts = ["".join(toml_comment(line) + "\n" for line in comments)]
+        parts.append(
+            toml_pairs(
+                {"name": bank.name, "description": bank.description, "tags": bank.tags, "version": 1},
+                keep_empty=True,
+            )
         )
         for question in self.questions:
-            lines += ["", "[[questions]]"]
-            lines += toml_lines({"id": question.id, "text": question.text, "category": question.category})
-            lines += toml_lines(
-                {
-                    "targets": question.targets,
-                    "follow_ups": question.follow_ups,
-                    "target_seconds": question.target_seconds or None,
-                    "strong_answer": question.strong_answer,
-                }
+            parts.append(
+                toml_table_array(
+                    "questions",
+                    {
+                        "id": question.id,
+                        "text": question.text,
+                        "category": question.category,
+                        "targets": question.targets,
+                        "follow_ups": question.follow_ups,
+                        "target_seconds": question.target_seconds or None,
+                        "strong_answer": question.strong_answer,
+                    },
+                )
             )
-        return "\n".join(lines) + "\n"
+        return "\n".join(parts)
 
 
 def _slug(text: str, limit: int = 40) -> str:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from practice.core.records import SCORE_KEYS, AttemptRecord
 from practice.prep.coverage import CoverageMatrix
 from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
-from practice.reports.text import feedback_markdown
+from practice.reports.text import escape_markdown, feedback_markdown
 
 
 def _fmt(score: float | None) -> str:
@@ -15,20 +15,20 @@ def _fmt(score: float | None) -> str:
 
 
 def _cell(text: str) -> str:
-    """Table cell text: a pipe or a newline would break the Markdown table."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Table cell text, escaped: a pipe or a newline would break the Markdown table."""
+    return escape_markdown(text).replace("\n", " ")
 
 
 def session_markdown(report: SessionReport) -> str:
     session, attempts = report.session, report.attempts
     numbers = question_numbers(attempts)
     lines = [f"# Practice session {session.started_at:%Y-%m-%d %H:%M}", ""]
-    lines.append(f"- Bank: {session.bank_name}")
+    lines.append(f"- Bank: {escape_markdown(session.bank_name)}")
     if session.job_title:
-        lines.append(f"- Job: {session.job_title}")
+        lines.append(f"- Job: {escape_markdown(session.job_title)}")
     if report.interviewers:
         panel = ", ".join(f"{name} ({role})" if role else name for name, role in report.interviewers)
-        lines.append(f"- Panel: {panel}")
+        lines.append(f"- Panel: {escape_markdown(panel)}")
     lines.append(f"- Answers: {len(attempts)} to {len(numbers)} question{'s' if len(numbers) != 1 else ''}")
     means = averages(attempts)
     lines.append("- Average: " + ", ".join(f"{key} {_fmt(means[key])}" for key in ("overall", *SCORE_KEYS)))
@@ -65,7 +65,7 @@ def coverage_markdown(matrix: CoverageMatrix) -> list[str]:
         )
     todo = matrix.never_covered()
     if todo:
-        lines += ["", "Prepare a story for: " + "; ".join(row.requirement for row in todo)]
+        lines += ["", "Prepare a story for: " + "; ".join(escape_markdown(row.requirement) for row in todo)]
     return lines
 
 
@@ -89,11 +89,12 @@ def attempt_markdown(
     heading = f"## Q{numbers[attempt.question_id]}, try {attempt.attempt_no}"
     lines = [heading, ""]
     if attempt.interviewer:
-        lines.append(f"Asked by {attempt.interviewer}.")
+        lines.append(f"Asked by {escape_markdown(attempt.interviewer)}.")
     if attempt.error or attempt.result is None:
-        lines += [f"**{attempt.question_text}**", "", f"Not scored: {attempt.error or 'no feedback stored'}"]
+        question, error = escape_markdown(attempt.question_text), escape_markdown(attempt.error or "")
+        lines += [f"**{question}**", "", f"Not scored: {error or 'no feedback stored'}"]
         if attempt.transcript:
-            lines += ["", "### Transcript", "", attempt.transcript]
+            lines += ["", "### Transcript", "", escape_markdown(attempt.transcript)]
         return lines
     # The one-answer rendering of `score --format markdown`, two heading levels down to nest in the report.
     body = feedback_markdown(replace(attempt.result, question=attempt.question_text), voice_compared or [])

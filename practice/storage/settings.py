@@ -1,14 +1,23 @@
-"""The person's settings: a small human-editable TOML file, read leniently and written atomically."""
+"""The person's settings: a small human-editable TOML file, read leniently, edited in place and written
+atomically."""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import tomllib
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from practice.core.files import atomic_write_text, toml_lines
+import tomlkit
+from tomlkit.exceptions import TOMLKitError
+from tomlkit.items import Item
+
+from practice.core.files import atomic_write_text
 from practice.storage.paths import ENV_MODEL, settings_path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -32,30 +41,103 @@ class Settings:
     output_device: str = ""
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read settings; a missing or broken file gives the defaults (the app must still start)."""
+def _expected(default: object) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, int):
+        return f"a whole number such as {default}"
+    return 'text in quotes (such as "")'
+
+
+def _fits(value: object, default: object) -> bool:
+    # bool is a kind of int in Python: `rate = true` must not pass for a number.
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default)
+    return isinstance(value, type(default))
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """Something in settings.toml the studio cannot use, and what to do about it."""
+
+    message: str
+    fix: str
+    serious: bool = True
+    """False for a key this version does not know (a typo, or a newer version's): it is kept, not used."""
+
+
+def read_settings_file(path: Path | None = None) -> tuple[dict[str, object], list[SettingsProblem]]:
+    """The settings file's usable values, and what is wrong with the rest (`doctor` shows it; the studio
+    starts on the defaults). A missing file is no problem: every setting has a default."""
     path = path or settings_path()
-    settings = Settings()
+    edit = f"edit {path}, or delete it to start from the defaults"
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        raw = {}
-    known = {f.name: f.type for f in fields(Settings)}
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [SettingsProblem(f"{path} cannot be read ({error}); the defaults are used", edit)]
+    except tomllib.TOMLDecodeError as error:
+        return {}, [SettingsProblem(f"{path} is not valid TOML ({error}); the defaults are used", edit)]
+    defaults = asdict(Settings())
+    usable: dict[str, object] = {}
+    problems: list[SettingsProblem] = []
     for key, value in raw.items():
-        default = getattr(settings, key, None)
-        if key in known and isinstance(value, type(default)):
-            setattr(settings, key, value)
+        if key not in defaults:
+            problems.append(
+                SettingsProblem(
+                    f"{path}: unknown setting {key!r} (kept in the file, not used)",
+                    f"check the spelling; the settings are: {', '.join(defaults)}",
+                    serious=False,
+                )
+            )
+        elif not _fits(value, defaults[key]):
+            problems.append(
+                SettingsProblem(
+                    f"{path}: {key} = {value!r} is not {_expected(defaults[key])}; "
+                    f"the default {defaults[key]!r} is used",
+                    f"set {key} to {_expected(defaults[key])} in {path}, or delete the line",
+                )
+            )
+        else:
+            usable[key] = value
+    return usable, problems
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read settings; a missing or broken file, or a value of the wrong kind, gives the defaults (the app
+    must still start; `interview-practice doctor` says what is wrong)."""
+    usable, problems = read_settings_file(path)
+    for problem in problems:
+        log.log(logging.WARNING if problem.serious else logging.INFO, "settings: %s", problem.message)
+    settings = replace(Settings(), **usable)  # type: ignore[arg-type]  # checked against the defaults above
     if os.environ.get(ENV_MODEL):
         settings.model = os.environ[ENV_MODEL]
     return settings
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write settings atomically (temporary file, fsync, rename) so a crash never leaves half a file."""
+    """Write settings atomically (temporary file, fsync, rename) so a crash never leaves half a file.
 
+    The file is edited, not rewritten (tomlkit): a hand-edited file keeps its comments, its order and keys
+    this version does not know; a value that did not change keeps its spelling. A file that is not TOML is
+    kept beside the new one as settings.toml.broken, so nothing the person wrote is lost."""
     path = path or settings_path()
-    body = "".join(f"{line}\n" for line in toml_lines(asdict(settings), keep_empty=True))
-    atomic_write_text(path, "# interview-practice settings\n" + body)
+    document = tomlkit.document()
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        document.add(tomlkit.comment("interview-practice settings: see `interview-practice doctor`"))
+    except (OSError, UnicodeDecodeError, TOMLKitError):
+        with contextlib.suppress(OSError):
+            path.replace(path.with_name(path.name + ".broken"))
+        document.add(tomlkit.comment("interview-practice settings (the old file: settings.toml.broken)"))
+    for key, value in asdict(settings).items():
+        current = document.get(key)
+        current = current.unwrap() if isinstance(current, Item) else current
+        if type(current) is not type(value) or current != value:  # an unchanged line keeps its comment
+            document[key] = value
+    atomic_write_text(path, tomlkit.dumps(document))
     return path
 
 
@@ -69,10 +151,7 @@ def device_setting(value: str) -> int | str | None:
 
 def file_model(path: Path | None = None) -> str:
     """The `model` written in settings.toml itself (load_settings applies the environment override)."""
-    try:
-        return str(tomllib.loads((path or settings_path()).read_text(encoding="utf-8")).get("model", ""))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return ""
+    return str(read_settings_file(path)[0].get("model", ""))
 
 
 def remember_choices(

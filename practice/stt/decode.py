@@ -56,15 +56,21 @@ def load_audio(source: Path | str, max_seconds: float = MAX_AUDIO_S) -> np.ndarr
     import soundfile
 
     duration: float | None = None
+    has_sound = True
     try:
         duration = soundfile.info(str(path)).duration
     except Exception:  # noqa: BLE001 - not a libsndfile format (m4a, webm...): ask the container instead
         try:
             with av.open(str(path), metadata_errors="ignore") as container:
+                has_sound = bool(container.streams.audio)  # an image opens too, with no sound in it
                 if container.duration:
                     duration = container.duration / av.time_base
         except Exception:  # noqa: BLE001 - decoding below reports what is wrong with the file
             pass
+    if not has_sound:
+        raise AudioReadError(
+            f"{path} has no sound in it (an image or a silent video?). Use a WAV, FLAC, MP3 or OGG recording."
+        )
     if duration is not None and duration > max_seconds:
         raise too_long(duration)
     if duration is not None:
