@@ -238,3 +238,19 @@ def test_a_stream_over_a_transcriber_does_not_load_the_model() -> None:
     stream.feed(np.zeros(RATE // 10, np.float32))  # silence: nothing to decode
     stream.cancel()
     assert not transcriber.loaded
+
+
+def test_the_pass_that_hears_the_speech_go_quiet_uses_the_full_beam_and_is_the_tail() -> None:
+    """A person finishes, then reaches for the key: the pass over the quiet end is a full-beam one, made while
+    they reach, so the tail reused at stop is not greedy text; quiet seconds after it cost no further passes."""
+    audio, starts = bursts([(0.5, 0.35)] * 12 + [(0.5, 4.0)])
+    recogniser = BurstRecogniser(starts)
+    stream = StreamingTranscriber(recogniser, background=False)
+    feed_and_step(stream, audio)
+    transcript = stream.finish()
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert stream.reused_tail
+    last_speech_end = starts[-1] + 0.5
+    late = [c for c in recogniser.calls if c[0] + c[1] > last_speech_end + 0.8]
+    assert late and all(beam is None for _, _, beam, _ in late)  # full beam once the speech went quiet
+    assert len(late) <= 2  # and not again and again over the same words while nothing is said

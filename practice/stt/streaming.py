@@ -21,7 +21,7 @@ import numpy as np
 from feedback import Word
 from practice.core.signal import SAMPLE_RATE
 from practice.stt.live import Decoder
-from practice.stt.pauses import find_pauses, has_speech
+from practice.stt.pauses import FRAME_S, find_pauses, has_speech
 from practice.stt.types import Transcript
 from practice.stt.whisper import PIECE_MAX_S, looks_like_a_loop
 
@@ -41,6 +41,14 @@ RIGHT_CONTEXT_S = 2.0
 PROVISIONAL_BEAM = 1
 #: Beam width for the last few seconds after stop: the one pass the person waits for.
 TAIL_BEAM = 5
+#: Quiet this long at the end of what was heard makes the next pass a full-beam one (see step()).
+SETTLED_PAUSE_S = 0.8
+
+
+def ends_in_pause(samples: np.ndarray) -> bool:
+    """Whether the audio ends in at least SETTLED_PAUSE_S of quiet: the person stopped, or is thinking."""
+    pauses = find_pauses(samples, SETTLED_PAUSE_S)
+    return bool(pauses) and pauses[-1][1] >= len(samples) - int(FRAME_S * SAMPLE_RATE)
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,7 @@ class StreamingTranscriber:
         self._arrivals: list[tuple[int, float]] = []  # (sample count, monotonic time) to measure lag
         self._pieces = self._forced = self._passes = 0
         self._provisional = Heard()  # what the last pass heard after the last commit
+        self._settled = False  # the last pass was a full-beam one over speech that had gone quiet
         self._provisional_samples = 0  # how much of the pending audio the provisional words cover
         self._heard_samples = 0  # how much of the pending audio the last pass heard (paces the passes)
         self._shown_upto = 0  # absolute samples reflected in the text on screen (measures the lag)
@@ -192,6 +201,10 @@ class StreamingTranscriber:
         if len(pending) < 0.5 * SAMPLE_RATE or not has_speech(pending):
             self._shown_upto = self._committed + len(pending)  # silence: nothing is waiting to be shown
             return
+        if self._settled and not has_speech(pending[self._heard_samples :], reference=pending):
+            # Nothing said since the full-beam pass that heard the pause: its words stand as they are.
+            self._shown_upto = self._committed + len(pending)
+            return
         cut = self._cut_point(pending)
         self._heard_samples = len(pending)
         heard_upto = self._committed + len(pending)
@@ -200,7 +213,11 @@ class StreamingTranscriber:
         # so the worker is seldom busy when the person presses stop. Neither retries at higher temperatures
         # when Whisper doubts its decoding: one such retry made a pass take 4.2 s instead of 1, and the live
         # text fell that far behind. The retries exist to escape loops, so a loop is what brings them back.
-        if final_pass:
+        # When the speech has gone quiet the person may be about to stop: that pass gets the full beam too, in
+        # the silence, so the tail it leaves is as good as a whole-file transcript's (greedy tails cost streaming
+        # about a point of WER against whole-file transcription, measured) without making anyone wait.
+        self._settled = not final_pass and ends_in_pause(pending)
+        if final_pass or self._settled:
             heard = self._transcribe(pending)  # a loop is decoded again without the prompt (Transcriber)
         else:
             heard = self._transcribe(pending, beam_size=PROVISIONAL_BEAM, fallback=False)
