@@ -285,9 +285,19 @@ def _did(ws: list[str], subjects: frozenset[str]) -> bool:
     )
 
 
+# a story told in the present, as some people tell one in a second language ("they accept it"): a pronoun
+# straight before a verb-like word still says what someone else did next
+_PRONOUNS = frozenset(["he", "she", "they"])
+_NOT_VERBS = _MODAL_WORDS | frozenset(
+    ["are", "is", "have", "has", "do", "don't", "also", "just", "all", "say"]
+)
+
+
 def _outcome(ws: list[str]) -> bool:
     """Someone or something other than "I" is the subject of a past (or "didn't") verb in this clause."""
     for k, w in enumerate(ws):
+        if w in _PRONOUNS and k + 1 < len(ws) and ws[k + 1] not in _NOT_VERBS and len(ws[k + 1]) > 2:
+            return True
         subject = w in _OTHER_SUBJECTS or (w in _DETERMINERS and k + 1 < len(ws))
         if not subject:
             continue

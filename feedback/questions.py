@@ -33,6 +33,7 @@ _BACKGROUND_RE = re.compile(
 )
 _ROUTINE_RE = re.compile(
     r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b|\bweek[- ]to[- ]week\b|"
+    r"\b(through|does|is) your (day|week|shift|morning)\b|"
     r"^how do you (usually |normally |typically )?(manage|organi[sz]e|plan|prioriti[sz]e|run|keep|stay|structure|"
     r"approach|make sure|track|handle your)\b"
 )

@@ -101,9 +101,11 @@ def _lead_in_removed(text: str) -> str:
 
 def _title_like(text: str) -> bool:
     """A job title read as a requirement ("Staff Nurse (RN) – Cardiac Unit"): every word capitalised but
-    connectors, and a role noun among them."""
+    connectors, and a role noun among them or the dash or bar that sets a title apart from its unit."""
     words = [w for w in re.findall(r"[A-Za-z][\w'/+.-]*", text) if w.lower() not in _CONNECTORS]
-    return bool(words) and all(w[0].isupper() for w in words) and bool(_ROLE_RE.search(text))
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    return bool(_ROLE_RE.search(text)) or bool(re.search(r"\s[–—|-]\s", text))
 
 
 def showable(req: Requirement, title: str | None) -> bool:
@@ -161,8 +163,8 @@ def _tie_tip(
         return []
     if meaning is not None and meaning.p_none is not None and meaning.p_none < P_NONE_FOR_TIE:
         return []  # meaning says the answer does touch the job, in its own words
-    if _on_topic(meaning) and ef.i_actions:
-        return []  # a story answering a question about a requirement is about the job
+    if _on_topic(meaning) and (ef.i_actions or ef.we_actions or ef.experience):
+        return []  # the person's own work, told in answer to a question about a requirement, is about the job
     missing = [i for i, req in enumerate(job.requirements) if showable(req, job.title)]
     ranked = _order(missing, job, meaning)
     example = f", for example {quote(job.requirements[ranked[0]].text)}" if ranked else ""

@@ -1,12 +1,14 @@
 """Print the tips the scorer gives each answer of one or more eval datasets, for a person to judge.
 
     .venv/bin/python scripts/dump_tips.py eval/train/a/answers.jsonl [...] [--sample N --seed S] [--ids FILE]
-        [--format text|jsonl] [--kinds]
+        [--format text|jsonl] [--kinds] [--model MODEL.json]
 
 Text output shows each posting once (title, company, the requirements as read) before its first answer, then
 each answer with its posting id, question, text, scores and tips, each tip with its kind, so a judge can label
 every tip "needed" or "not needed" against the answer and the posting. `--format jsonl` prints one line per tip
 (answer id, posting, kind, tip) to start a labels file from. `--kinds` prints only the count of tips by kind.
+`--model` scores with another learned model than the shipped one: one fitted without the answers dumped
+shows their tips as a new person's answers would get them.
 
 It reads datasets only through their JSONL files, like `interview-practice eval`; it is a development aid and
 prints answer text, so never point it at a blind set.
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from feedback import Feedback, JobDescription, score_answer  # noqa: E402
+from feedback.learned import ScoreModel  # noqa: E402
 from practice.cli.evaluate import Item, load_dataset  # noqa: E402
 
 # Tip kinds by how a tip starts: the wording after the first quote or colon names the answer's own details.
@@ -104,13 +107,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ids", help="a file of answer ids (whitespace-separated): only these")
     parser.add_argument("--format", choices=("text", "jsonl"), default="text")
     parser.add_argument("--kinds", action="store_true", help="print only the number of tips of each kind")
+    parser.add_argument(
+        "--model", type=Path, help="a learned model file to score with (default: the shipped one)"
+    )
     args = parser.parse_args(argv)
     if any("blind" in p.parts for p in args.dataset):
         parser.error("the blind set is read only through `interview-practice eval` aggregates")
+    model = (
+        ScoreModel.from_dict(json.loads(args.model.read_text(encoding="utf-8"))) if args.model else "shipped"
+    )
     kinds: Counter[str] = Counter()
     shown: set[str] = set()
     for path, item in _select(_load(args.dataset), args):
-        fb = score_answer(item.question, item.text, item.job)
+        fb = score_answer(item.question, item.text, item.job, model=model)
         posting = posting_id(item, path)
         kinds.update(tip_kind(t) for t in fb.tips)
         if args.kinds:
