@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .alignment import AnswerIndex, build_index
 from .examples import ExampleFacts
 from .job import JobDescription, Requirement
 from .lexicon import GENERIC_JOB_WORDS
 from .model import AlignmentScore, RequirementResult
-from .text import normalise, stem, tokenize
+from .synonyms import canon_of, members, variants
+from .text import Token, normalise, stem, tokenize
 
 # how sure the learned alignment score must be that the answer evidences no requirement at all before it is
 # told to tie itself to the job, and that it already evidences two before a "show X in action" is held back
@@ -84,6 +86,11 @@ _ROLE_RE = re.compile(
     r"adviser|producer|editor|marketer|instructor|aide|operator|mechanic|installer|inspector|estimator)s?\b",
     re.I,
 )
+_SETTING_RE = re.compile(
+    r"\b(role|roles|position|positions|setting|settings|environment|industry|industries|company|companies|"
+    r"agency|agencies|firm|firms|practice|clinic|hospital|office|organi[sz]ation)\b",
+    re.I,
+)
 _CONNECTORS = frozenset(["of", "and", "the", "for", "in", "at", "on", "to", "a", "an", "&", "with"])
 _FIRST_CLAUSE_RE = re.compile(r",|;|:| and | while | so that ")
 
@@ -114,6 +121,10 @@ def showable(req: Requirement, title: str | None) -> bool:
     if _CREDENTIAL_RE.search(text) or _title_like(text):
         return False
     if _TENURE_RE.search(text):
+        # what the years are in must be a skill, not a role or a setting ("in a SOC or IT role")
+        rest = _TENURE_PREFIX_RE.sub("", _lead_in_removed(text))
+        if _SETTING_RE.search(rest) or _ROLE_RE.search(rest):
+            return False
         return any(_distinctive(t) and req.weights.get(t, 0.0) >= 1.0 for t in req.terms)
     if title and normalise(title) in normalise(text) and len(text.split()) <= len(title.split()) + 3:
         return False
@@ -139,10 +150,27 @@ def _distinctive(term: str, own_words: frozenset[str] = frozenset()) -> bool:
     return bool(term_stems) and not term_stems <= own_words | _GENERIC_STEMS
 
 
-def _claimed_by_name(result: RequirementResult, req: Requirement, own_words: frozenset[str]) -> bool:
+def _said(term: str, idx: AnswerIndex) -> bool:
+    """The answer says the term itself or one of its synonyms, not just a word with the same stem
+    ("medications" is no claim of "medical equipment")."""
+    key = tuple(t.norm for t in tokenize(normalise(term)))
+    canon = canon_of(key)
+    forms = [*variants(canon), *(v for m in members(canon) for v in variants(m))] if canon else []
+    # the synonym table is looked up by stem: its forms count only when the term itself is one of them
+    if key not in forms and (canon is None or key != tuple(canon.split())):
+        forms = [key]
+    return any(idx.ngrams.get(form) for form in forms)
+
+
+def _claimed_by_name(
+    result: RequirementResult, req: Requirement, own_words: frozenset[str], idx: AnswerIndex
+) -> bool:
     """The answer named a real skill, tool or term of the requirement ("Salesforce", "BLS"), not a plain word,
     the job title, the company's name or a word every posting uses."""
-    return any(req.weights.get(t, 0.0) >= 1.0 and _distinctive(t, own_words) for t in result.matched_terms)
+    return any(
+        req.weights.get(t, 0.0) >= 1.0 and _distinctive(t, own_words) and _said(t, idx)
+        for t in result.matched_terms
+    )
 
 
 def _on_topic(meaning: RequirementMeaning | None) -> bool:
@@ -174,11 +202,17 @@ def _tie_tip(
 
 
 def _show_tip(
-    alignment: AlignmentScore, job: JobDescription, ef: ExampleFacts, meaning: RequirementMeaning | None
+    alignment: AlignmentScore,
+    job: JobDescription,
+    ef: ExampleFacts,
+    idx: AnswerIndex,
+    meaning: RequirementMeaning | None,
 ) -> list[str]:
     results = alignment.requirements
-    if any(r.status == "covered" for r in results) or (ef.we_actions and not ef.i_actions):
-        return []  # something is shown already, or the story is there and only the person's part is missing
+    if any(r.status == "covered" for r in results) or ef.i_actions or ef.we_actions:
+        # something is shown already; or a story is told, and what it needs is what the story tips ask (its
+        # end, the person's own part), not another requirement named in passing
+        return []
     if meaning is not None and meaning.p_full is not None and meaning.p_full >= P_FULL_NO_SHOW:
         return []
     own_words = _stems(job.title) | _stems(job.company)
@@ -187,7 +221,7 @@ def _show_tip(
         for i, (r, req) in enumerate(zip(results, job.requirements, strict=True))
         if r.status == "partial"
         and showable(req, job.title)
-        and _claimed_by_name(r, req, own_words)
+        and _claimed_by_name(r, req, own_words, idx)
         and (meaning is None or meaning.acted[i] < ACTED_SHOWN)
     ]
     ranked = _order(claimed, job, meaning)
@@ -201,6 +235,7 @@ def _show_tip(
 
 def alignment_tips(
     alignment: AlignmentScore,
+    tokens: list[Token],
     job: JobDescription | None,
     ef: ExampleFacts,
     focus: str | None,
@@ -212,4 +247,4 @@ def alignment_tips(
     tie = _tie_tip(alignment, job, ef, meaning)
     if tie or focus == "background":
         return tie  # a summary of the person is not asked for one story with a requirement in it
-    return _show_tip(alignment, job, ef, meaning)
+    return _show_tip(alignment, job, ef, build_index(tokens), meaning)

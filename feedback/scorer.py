@@ -127,8 +127,8 @@ def score_answer(
     kind, focus = question_kind(question), question_focus(question)
     learned = shipped_model() if model == "shipped" else None if model == "rules" else model
     meaning = _learned_scores(learned, question, kind, transcript, jd, r) if learned is not None else None
-    alignment.tips[:] = alignment_tips(alignment, jd, example_facts, focus, meaning)
-    drop_unneeded(kind, focus, examples, enthusiasm, alignment)
+    alignment.tips[:] = alignment_tips(alignment, r.tokens, jd, example_facts, focus, meaning)
+    drop_unneeded(kind, focus, examples, enthusiasm, alignment, delivery)
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
     if alignment.score is not None:
         parts.append((W_ALIGNMENT, alignment.score))

@@ -14,6 +14,7 @@ THIRD_TIP_PRIORITY = 15.0  # about a 35-point shortfall in examples, 50 in enthu
 # tips are only worth their space when the learned score says the dimension is weak: above these, the
 # answer already does what the tip would ask (about the rubric's top level)
 GOOD_EXAMPLES, GOOD_ENTHUSIASM, GOOD_ALIGNMENT = 85, 62, 65
+WE_STORY_TIP, I_COUNT_TIP = 'You said "we" throughout', 'Say "I" for what you did'
 
 
 def drop_unneeded(
@@ -22,9 +23,10 @@ def drop_unneeded(
     examples: DimensionScore,
     enthusiasm: DimensionScore,
     alignment: DimensionScore,
+    delivery: Delivery,
 ) -> None:
-    """Take back tips the answer does not need: story tips where no story was asked for, and any dimension's
-    tips once its score shows the answer already does it."""
+    """Take back tips the answer does not need: story tips where no story was asked for, any dimension's
+    tips once its score shows the answer already does it, and a tip that repeats another."""
     if kind == "motivation" or focus == "background" or (examples.score or 0) >= GOOD_EXAMPLES:
         examples.tips.clear()
     elif focus == "routine":
@@ -34,6 +36,9 @@ def drop_unneeded(
         enthusiasm.tips.clear()
     if kind == "motivation" or (alignment.score or 0) >= GOOD_ALIGNMENT:
         alignment.tips.clear()
+    if any(t.startswith(WE_STORY_TIP) for t in examples.tips):
+        # the count of "we" and "I" says again what the story tip says
+        delivery.tips[:] = [t for t in delivery.tips if not t.startswith(I_COUNT_TIP)]
 
 
 def top_tips(

@@ -48,7 +48,7 @@ _KINDS = (
     ("Quantify the result", "quantify the result"),
     ("Cut the fillers", "fillers"),
     ("Pace was", "pace"),
-    ('Say "I"', "say I not we"),
+    ('Say "I"', "say I (delivery count)"),
 )
 
 

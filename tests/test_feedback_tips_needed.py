@@ -240,3 +240,47 @@ def test_a_wish_said_object_first_counts_as_intent() -> None:
     )
     fb = score_answer("Why Willowmere?", answer, SCHOOL)
     assert not any(t.startswith(("Close with why", "Make it specific")) for t in fb.tips)
+
+
+# --- classes found on the held-out part of the training answers
+
+
+def test_the_count_of_we_and_i_does_not_repeat_the_we_story_tip() -> None:
+    story = (
+        "We rebuilt the reading corner, we sorted every book by level, we trained the parent volunteers and we "
+        "ran a reading challenge, and we doubled the books checked out in a term."
+    )
+    tips = _tips("Tell me about a project you're proud of.", story, SCHOOL)
+    assert any(t.startswith('You said "we"') for t in tips)
+    assert not any(t.startswith('Say "I" for what you did') for t in tips)
+
+
+def test_no_show_in_action_tip_beside_a_first_person_story() -> None:
+    story = (
+        "In March a boy in my class fell two levels behind in reading. I tested him again, I moved him into "
+        "a small group for phonics and I logged his progress in Google Classroom every week, and by June he "
+        "was back at grade level."
+    )
+    tips = _tips("Tell me about a student you helped.", story, SCHOOL)
+    assert not any(t.startswith("Show the posting's") for t in tips)
+
+
+def test_a_word_sharing_only_a_stem_with_the_requirement_is_no_claim() -> None:
+    job = """Care Coordinator at Halden Health
+
+Duties
+- Order durable medical equipment for patients going home
+- Book follow-up visits
+"""
+    answer = "I would check the medications first, talk to the nurse, and keep the family informed."
+    tips = _tips("What would you do if a patient is confused at discharge?", answer, job)
+    assert not any("durable medical equipment" in t for t in tips)
+
+
+def test_years_in_a_role_are_not_a_line_to_show() -> None:
+    job = parse_job(
+        "Requirements\n- 2+ years in a help desk or IT support role\n- 3+ years with PostgreSQL\n"
+    )
+    role, skill = job.requirements
+    assert not showable(role, job.title)
+    assert showable(skill, job.title)
