@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .grammar import SentenceFacts, is_action_past, is_past
-from .lexicon import NUMBER_WORDS, words
+from .grammar import SentenceFacts
+from .lexicon import NUMBER_WORDS
 from .model import DimensionScore, Evidence, make_evidence
+from .story import AMOUNT_CHANGE_RE, CLAUSE_RE, mostly_we, story_outcome, story_steps
 from .text import Sentence
 
 # --- points
@@ -209,9 +210,6 @@ def find(norm: str, facts: list[SentenceFacts]) -> ExampleFacts:
     return ef
 
 
-_CLAUSE_RE = re.compile(r"\s*[,;]\s*|\s+(?:and then|and so|then|and|so|after that)\s+", re.I)
-
-
 def _number_after_action(norm: str, ef: ExampleFacts) -> bool:
     actions = ef.i_actions or ef.we_actions
     if not actions:
@@ -224,106 +222,9 @@ def action_clauses(transcript: str, action_sentences: list[Sentence]) -> int:
     their COO, found the gap and set up weekly calls" is four steps in one sentence."""
     n = 0
     for s in action_sentences:
-        pieces = [p for p in _CLAUSE_RE.split(transcript[s.start : s.end]) if len(p.split()) >= 2]
+        pieces = [p for p in CLAUSE_RE.split(transcript[s.start : s.end]) if len(p.split()) >= 2]
         n += max(1, len(pieces))
     return n
-
-
-# An outcome is nearly always told with someone or something other than the speaker as its subject, after the
-# speaker's last action: "and the drawer balanced", "by May she was reading on her own", "nothing broke".
-# Result words alone miss these plain endings, and a tip asking for "what changed" then reads as if the person
-# had not listened to their own story.
-_OTHER_SUBJECTS = words(
-    """
-    he she they it we nobody nothing everyone everybody none both everything someone
-    """
-)
-_DETERMINERS = words(
-    """
-    the her his their our my every each all most
-    """
-)
-_OUTCOME_VERBS = words(
-    """
-    was were had got didn't never stopped started kept
-    """
-)
-_MODAL_WORDS = words(
-    """
-    would could should might will can may
-    """
-)
-_WORD_RE = re.compile(r"[a-z']+")
-# what the person wants or learned, said after the story: not part of what happened
-_ASIDE_RE = re.compile(
-    r"\b(i (really )?want|i'd (really )?love|i would (really )?love|i hope|that's why|the reason|what i took|"
-    r"i learned|the lesson|taught me|why i applied|i'm (really |so )?excited)\b"
-)
-# a change in amount said without a figure ("the queue got shorter", "costs dropped"): the one kind of result a
-# number makes stronger; "it went fine" or "she took the meeting" has no figure to give
-_AMOUNT_CHANGE_RE = re.compile(
-    r"\b(faster|slower|fewer|more|less|lower|higher|cheaper|quicker|shorter|smaller|bigger|reduc\w*|"
-    r"increas\w*|decreas\w*|improv\w*|saved|dropped|grew|raised|boosted|doubled|halved|tripled|shrank|"
-    r"went (up|down)|(up|down) (from|to)|better|worse|(much|a lot|far|way|significantly|dramatically|"
-    r"noticeably|considerably) \w+er|(significant|huge|big|major|dramatic|noticeable) (improvement|drop|"
-    r"increase|decrease|reduction|gain|boost|change))\b"
-)
-
-
-def _action_at(ws: list[str], j: int) -> bool:
-    # "I used the meter" is an action; "I used to ..." is not, which is why the sentence rules drop "used"
-    if ws[j] == "used":
-        return j + 1 >= len(ws) or ws[j + 1] != "to"
-    return is_action_past(ws[j])
-
-
-def _did(ws: list[str], subjects: frozenset[str]) -> bool:
-    """The clause has one of these subjects followed, within three words, by a past-tense action verb."""
-    return any(
-        w in subjects and any(_action_at(ws, j) for j in range(k + 1, min(k + 4, len(ws))))
-        for k, w in enumerate(ws)
-    )
-
-
-# a story told in the present, as some people tell one in a second language ("they accept it"): a pronoun
-# straight before a verb-like word still says what someone else did next
-_PRONOUNS = frozenset(["he", "she", "they"])
-_NOT_VERBS = _MODAL_WORDS | frozenset(
-    ["are", "is", "have", "has", "do", "don't", "also", "just", "all", "say"]
-)
-
-
-def _outcome(ws: list[str]) -> bool:
-    """Someone or something other than "I" is the subject of a past (or "didn't") verb in this clause."""
-    for k, w in enumerate(ws):
-        if w in _PRONOUNS and k + 1 < len(ws) and ws[k + 1] not in _NOT_VERBS and len(ws[k + 1]) > 2:
-            return True
-        subject = w in _OTHER_SUBJECTS or (w in _DETERMINERS and k + 1 < len(ws))
-        if not subject:
-            continue
-        start = k + 2 if w in _DETERMINERS else k + 1
-        for v in ws[start : start + 3]:
-            if v in _MODAL_WORDS or v in ("i", "i'm", "i'd"):
-                break  # "they would ...", or "the reason I applied ...": not an outcome
-            if is_past(v) or v in _OUTCOME_VERBS:
-                return True
-    return False
-
-
-def story_outcome(transcript: str, facts: list[SentenceFacts], we_story: bool) -> bool:
-    """Whether the story says what happened after the speaker's last action, in any words."""
-    clauses: list[list[str]] = []
-    for f in facts:
-        text = transcript[f.sentence.start : f.sentence.end].lower()
-        # sentences the rules read as habits are kept: a story told partly in the present ("I write the
-        # report and the manager agreed") or with a frequency in it ("twice a week") reads as one
-        if not f.hypothetical and not _ASIDE_RE.search(text):
-            clauses += [_WORD_RE.findall(piece) for piece in _CLAUSE_RE.split(text)]
-    actor = frozenset({"we"} if we_story else {"i"})
-    last = max((k for k, ws in enumerate(clauses) if _did(ws, actor)), default=None)
-    if last is None:
-        return False
-    return any(_outcome(ws) for ws in clauses[last + 1 :])
 
 
 def _result_tips(transcript: str, norm: str, ef: ExampleFacts, facts: list[SentenceFacts]) -> list[str]:
@@ -333,11 +234,15 @@ def _result_tips(transcript: str, norm: str, ef: ExampleFacts, facts: list[Sente
     # recognised around it: then neither result tip is given
     if ef.metrics or _number_after_action(norm, ef):
         return []
-    ended = bool(ef.results) or story_outcome(transcript, facts, not ef.i_actions)
+    we_story = not ef.i_actions
+    ended = bool(ef.results) or story_outcome(transcript, facts, we_story)
     if not ended:
+        # one past action in a philosophy or a plan ("I played volleyball in college") is no story to finish
+        if story_steps(transcript, facts, we_story) < 2:
+            return []
         return ["Finish the story with what changed because of what you did, with a number if you have one."]
     said = [transcript[s.start : s.end].lower() for s in ef.results]
-    if any(_AMOUNT_CHANGE_RE.search(t) for t in said):
+    if any(AMOUNT_CHANGE_RE.search(t) for t in said):
         return [
             "Quantify the result: how much faster, cheaper, more or fewer (a percentage, time "
             "or money saved, a before/after count)."
@@ -417,7 +322,7 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
         if ef.situation:
             parts.append("context given")
         reason = "Example found: " + ", ".join(parts)
-        if not ef.i_actions:
+        if not ef.i_actions and mostly_we(transcript, facts):
             tips.append(
                 'You said "we" throughout: say what you yourself did ("I wrote ...", '
                 '"I convinced ...") so the interviewer can credit you.'

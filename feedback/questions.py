@@ -27,7 +27,7 @@ _MOTIVATION_RE = re.compile(
 _BACKGROUND_RE = re.compile(
     r"\b(tell me (\w+ ){0,3}about yourself|"
     r"walk me through your (background|resume|résumé|cv|career|experience)|"
-    r"introduce yourself|about your background|your background|"
+    r"introduce yourself|about your background|your (\w+ )?background|"
     r"(summary|rundown|overview|short version) of your|summari[sz]e your)\b|"
     r"^(briefly|quickly|in short),? what\b"
 )

@@ -10,10 +10,10 @@ ask (a story for a why-us question or a quick summary).
 from __future__ import annotations
 
 from feedback import parse_job, score_answer
-from feedback.examples import story_outcome
 from feedback.grammar import analyse
 from feedback.questions import question_focus, question_kind
 from feedback.requirement_tips import quote, showable
+from feedback.story import story_outcome
 from feedback.text import normalise, split_sentences
 
 SCHOOL = """Fourth Grade Teacher at Willowmere Elementary
@@ -284,3 +284,26 @@ def test_years_in_a_role_are_not_a_line_to_show() -> None:
     role, skill = job.requirements
     assert not showable(role, job.title)
     assert showable(skill, job.title)
+
+
+def test_a_story_told_in_the_present_with_i_is_not_told_as_we() -> None:
+    story = (
+        "Last month a parent is upset about the reading scores. I call her the same day, I show her the "
+        "reading folder and I explain the small group plan. When we meet again in May, her son reads at level."
+    )
+    tips = _tips("Tell me about a parent you worked with.", story, SCHOOL)
+    assert not any(t.startswith('You said "we"') for t in tips)
+
+
+def test_no_finish_the_story_tip_for_a_philosophy_with_one_past_action_in_it() -> None:
+    answer = (
+        "I think teaching is mostly about relationships. Kids learn from people they trust. I played in a band "
+        "in college and I think that taught me to listen. I believe every child can read with the right help."
+    )
+    fb = score_answer("What's your teaching philosophy?", answer, SCHOOL)
+    assert not any(t.startswith("Finish the story") for t in fb.tips + fb.examples.tips)
+
+
+def test_a_background_question_about_one_field_is_a_background_question() -> None:
+    assert question_focus("What's your teaching background?") == "background"
+    assert question_focus("What's your support background?") == "background"
