@@ -29,7 +29,7 @@ _BACKGROUND_RE = re.compile(
     r"walk me through your (background|resume|résumé|cv|career|experience)|"
     r"introduce yourself|about your background|your (\w+ )?background|"
     r"(summary|rundown|overview|short version) of your|summari[sz]e your)\b|"
-    r"^(briefly|quickly|in short),? what\b"
+    r"^(briefly|quickly|in short),? what\b|^what('s| is) your (\w+ )?(experience|background)\W*$"
 )
 _ROUTINE_RE = re.compile(
     r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b|\bweek[- ]to[- ]week\b|"

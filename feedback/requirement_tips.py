@@ -106,6 +106,17 @@ def _lead_in_removed(text: str) -> str:
     return _LEAD_IN_RE.sub("", " ".join(text.split())).strip() or text
 
 
+def _fragment(text: str) -> bool:
+    """The tail of a line the posting reader cut in two ("... experience also fine)"): it closes a
+    parenthesis it never opened."""
+    depth = 0
+    for ch in text:
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0:
+            return True
+    return False
+
+
 def _title_like(text: str) -> bool:
     """A job title read as a requirement ("Staff Nurse (RN) – Cardiac Unit"): every word capitalised but
     connectors, and a role noun among them or the dash or bar that sets a title apart from its unit."""
@@ -118,7 +129,7 @@ def _title_like(text: str) -> bool:
 def showable(req: Requirement, title: str | None) -> bool:
     """Can a person show this requirement by telling one time they did it?"""
     text = " ".join(req.text.split())
-    if _CREDENTIAL_RE.search(text) or _title_like(text):
+    if _CREDENTIAL_RE.search(text) or _title_like(text) or _fragment(text):
         return False
     if _TENURE_RE.search(text):
         # what the years are in must be a skill, not a role or a setting ("in a SOC or IT role")
@@ -139,6 +150,8 @@ def quote(requirement: str, limit: int = 70) -> str:
     """The requirement as the posting words it, without its lead-in, cut at a word near ``limit``."""
     text = _lead_in_removed(requirement).rstrip(".;:,")
     text = _TENURE_PREFIX_RE.sub("", text) or text
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip(" ,;:")  # the head of a line cut inside its parenthesis
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + " ..."
     return f'"{text}"'
@@ -209,9 +222,10 @@ def _show_tip(
     meaning: RequirementMeaning | None,
 ) -> list[str]:
     results = alignment.requirements
-    if any(r.status == "covered" for r in results) or ef.i_actions or ef.we_actions:
+    if any(r.status == "covered" for r in results) or ef.i_actions or ef.we_actions or ef.hypothetical:
         # something is shown already; or a story is told, and what it needs is what the story tips ask (its
-        # end, the person's own part), not another requirement named in passing
+        # end, the person's own part), not another requirement named in passing; or a plan is told, and
+        # "tell one real time you did this" already asks for what a requirement named in it would
         return []
     if meaning is not None and meaning.p_full is not None and meaning.p_full >= P_FULL_NO_SHOW:
         return []

@@ -307,3 +307,27 @@ def test_no_finish_the_story_tip_for_a_philosophy_with_one_past_action_in_it() -
 def test_a_background_question_about_one_field_is_a_background_question() -> None:
     assert question_focus("What's your teaching background?") == "background"
     assert question_focus("What's your support background?") == "background"
+
+
+def test_a_line_cut_inside_its_parenthesis_is_quoted_whole_or_not_at_all() -> None:
+    job = parse_job(
+        "Requirements\n- Alert triage in a SIEM (we use Splunk\n- Sentinel experience also fine)\n"
+    )
+    head, tail = job.requirements
+    assert not showable(tail, job.title)
+    assert quote(head.text) == '"Alert triage in a SIEM"'
+
+
+def test_what_is_your_experience_asks_for_a_summary() -> None:
+    assert question_focus("What's your experience?") == "background"
+    assert question_focus("What's your experience with on-call rotations?") is None
+
+
+def test_no_show_in_action_tip_beside_a_plan_the_real_time_tip_asks_for_it() -> None:
+    answer = (
+        "I would check the Google Classroom submissions first, then call the family, and I'd set up a short "
+        "daily check-in with the student."
+    )
+    tips = _tips("What would you do if a student stopped handing in homework?", answer, SCHOOL)
+    assert any(t.startswith("Tell one real time") for t in tips)
+    assert not any(t.startswith("Show the posting's") for t in tips)
