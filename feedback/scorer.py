@@ -92,8 +92,8 @@ def _learned_scores(
             dim.score = int(round(LEARNED_SHARE * model_score + (1 - LEARNED_SHARE) * dim.score))
             if name == "alignment":
                 probs = dict(zip(dim_model.classes, dim_model.probabilities(feats), strict=True))
-    if jd is None or not jd.requirements:
-        return None
+    if jd is None or not jd.requirements or any(x.status == "covered" for x in r.alignment.requirements):
+        return None  # no alignment tip is given once a requirement is evidenced: meaning is not needed
     acted, asked = feature_set.requirement_closeness(question, transcript, r.sentences, r.facts, jd)
     top = max(probs, default=None)
     return RequirementMeaning(acted, asked, probs.get(0), probs.get(top) if top else None)
