@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -208,44 +207,15 @@ def _distinct(evidenced: list[_ReqMatch]) -> list[_ReqMatch]:
     return out
 
 
-_CREDENTIAL_RE = re.compile(
-    r"\b(licen[cs]e[ds]?|certifi(ed|cate|cation)|registration|registered|degree|diploma|bachelor|master|"
-    r"qualified|accredit\w*|clearance)\b",
-    re.I,
-)
-
-
-def _named_term(result: RequirementResult, requirements: list[Requirement]) -> bool:
-    """The claim matched a real name or domain term of the requirement ("Salesforce", "BLS"), not a plain
-    word that happens to be in it: only then does "back up what you said about X" make sense."""
-    req = next((r for r in requirements if r.text == result.text), None)
-    return req is not None and any(req.weights.get(t, 0.0) >= 1.0 for t in result.matched_terms)
-
-
-# "3+ years of experience with PostgreSQL": the tenure cannot be shown in one story, the skill can
-_TENURE_RE = re.compile(
-    r"^((at least|minimum( of)?|over)\s+)?\d+\s*\+?\s*([-–]\s*\d+\s*)?(years?|yrs)('|’)?\s*((of|in|with)\s+)?"
-    r"((professional|proven|hands-on|relevant|practical)\s+)*(experience\s*)?((of|in|with|using|as)\s+)?",
-    re.I,
-)
-
-
-def _quote(requirement: str, limit: int = 70) -> str:
-    text = " ".join(requirement.split()).rstrip(".;:,")
-    text = _TENURE_RE.sub("", text) or text
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + " ..."
-    return f'"{text}"'
-
-
 def score(
     transcript: str,
     tokens: list[Token],
     sentences: list[Sentence],
     facts: list[SentenceFacts],
     job: JobDescription | None,
-    question: str = "",
 ) -> AlignmentScore:
+    """Statuses, evidence and the score; the tips are chosen later (``requirement_tips``), once meaning and the
+    learned score can say what the answer already shows."""
     if job is None:
         return AlignmentScore(None, NO_JOB_REASON, [], [], 0.0, [])
     if not job.requirements:
@@ -295,31 +265,4 @@ def score(
                 seen.add((e.start, e.end))
                 ev.append(e)
     ev.sort(key=lambda e: e.start)
-    tips: list[str] = []
-    qidx = build_index(tokenize(normalise(question))) if question else None
-    missing_must = [r for r in results if r.status == "missing" and r.must_have]
-    if qidx is not None:
-        # requirements the question is about come first in the tips
-        missing_must.sort(key=lambda r: -sum(match_term(t, qidx)[0] for t in r.missing_terms))
-    # a licence or a degree is held, not done: there is no "time you did it" to tell
-    claimed = [
-        r
-        for r in results
-        if r.status == "partial" and not _CREDENTIAL_RE.search(r.text) and _named_term(r, job.requirements)
-    ]
-    # tips quote the requirement as the posting words it: a list of its key words read as nonsense when a
-    # word was a name or a place
-    if not covered and not partial:
-        tips.append(
-            "Tie the answer to the job: show a time you did what the posting asks"
-            + (f", for example {_quote(missing_must[0].text)}" if missing_must else "")
-            + ", in your own words."
-        )
-    elif claimed and not covered:
-        tips.append(
-            f"Show the posting's {_quote(claimed[0].text)} in action: one time you did it, what you did, "
-            "and what came of it."
-        )
-    # no "you evidenced one requirement" tip: the count it rests on came from word matches, and it was right
-    # in only 23 of 49 judged training answers
-    return AlignmentScore(value, reason, ev[:15], tips, (100 - value) * 0.3, results)
+    return AlignmentScore(value, reason, ev[:15], [], (100 - value) * 0.3, results)

@@ -65,6 +65,9 @@ POLITE_RE = re.compile(
 _ADV = r"(?:(?:really|truly|genuinely|honestly|just|also|still|definitely|so|actually|would|um|uh|like) )*"
 INTENT_RE = re.compile(
     r"\bi " + _ADV + r"(want|hope|plan) to\b|\bi'?d " + _ADV + r"(love|like|enjoy) to\b(?! think)|"
+    # the wish said the other way round, as people say it aloud or in a second language: the object first
+    # ("what I want is ..."), or an adverb between the verb and its "to"
+    r"\bwhat i " + _ADV + r"(want|hope) (to do )?is\b|\bi " + _ADV + r"like (very much|so much|a lot) to\b|"
     r"\b(i want to|i want this|i'd (really )?love to|i would (really )?love to|i hope to|i'm hoping to|"
     r"i plan to|"
     r"i'd (really )?like to (?!think)|i would (really )?like to (?!think)|i'm eager to|i can't wait to|"
@@ -116,16 +119,22 @@ HEDGE_RE = re.compile(
     r"(kind|sort) of (interested|excited|into|open)|i don't know|not sure|probably (fine|ok|okay)|"
     r"open to (anything|whatever)|why not|i figured|might as well|could be (fine|ok|okay|interesting)|"
     r"we'll see|"
-    r"it's a job|as good as any|pretty much any|no idea|whatever)\b"
+    r"it's a job|as good as any|pretty much any|no idea)\b|"
+    # "whatever" shrugs only on its own ("..., whatever."); before a clause it is a pronoun inside a story
+    # ("I moved whatever was left")
+    r"\bor whatever\b|\bwhatever(?=\s*(?:[,.!?;]|$))"
 )
 INDIFFERENT_RE = re.compile(
     r"\b(anywhere|any company|any job|wherever|(\w+) is (a |an )?\2|a (\w+ )?job is a (\w+ )?job|"
-    r"doesn't (really )?matter|don't (really )?mind|all the same)\b"
+    r"doesn't (really )?matter|don't (really )?mind)\b|"
+    # "it's all the same (to me)", not "they were all the same model"
+    r"\ball the same\b(?=\s*(?:[,.!?;]|$|to me))"
 )
 SELF_SERVING_RE = re.compile(
     r"\b((the )?(salary|pay|compensation|benefits|money|bonus|bonuses|perks|package|stock|equity|commission|"
     r"differential)( here| is| are| was| seems| looks| on)* (good|great|nice|better|decent|high|higher|"
-    r"competitive|generous|solid|above)|the money|pays (well|better|more|a lot)|(for|"
+    r"competitive|generous|solid|above)|the money(?=\s*(?:[,.!?;]|$|and|honestly|really|mostly|mainly|is|was good))|"
+    r"pays (well|better|more|a lot)|(for|"
     r"about) the "
     r"(money|salary|pay|benefits|paycheck)|better (pay|salary|money|benefits|package)|(higher|more) (pay|"
     r"salary|"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .grammar import SentenceFacts
 from .lexicon import NUMBER_WORDS
 from .model import DimensionScore, Evidence, make_evidence
+from .story import AMOUNT_CHANGE_RE, CLAUSE_RE, mostly_we, story_outcome, story_steps
 from .text import Sentence
 
 # --- points
@@ -209,9 +210,6 @@ def find(norm: str, facts: list[SentenceFacts]) -> ExampleFacts:
     return ef
 
 
-_CLAUSE_RE = re.compile(r"\s*[,;]\s*|\s+(?:and then|and so|then|and|so|after that)\s+", re.I)
-
-
 def _number_after_action(norm: str, ef: ExampleFacts) -> bool:
     actions = ef.i_actions or ef.we_actions
     if not actions:
@@ -224,9 +222,32 @@ def action_clauses(transcript: str, action_sentences: list[Sentence]) -> int:
     their COO, found the gap and set up weekly calls" is four steps in one sentence."""
     n = 0
     for s in action_sentences:
-        pieces = [p for p in _CLAUSE_RE.split(transcript[s.start : s.end]) if len(p.split()) >= 2]
+        pieces = [p for p in CLAUSE_RE.split(transcript[s.start : s.end]) if len(p.split()) >= 2]
         n += max(1, len(pieces))
     return n
+
+
+def _result_tips(transcript: str, norm: str, ef: ExampleFacts, facts: list[SentenceFacts]) -> list[str]:
+    """Ask for the end of the story only when it has none, and for a figure only when a change in amount
+    was said without one."""
+    # a number said after the actions is nearly always what came of them, even when no result word was
+    # recognised around it: then neither result tip is given
+    if ef.metrics or _number_after_action(norm, ef):
+        return []
+    we_story = not ef.i_actions
+    ended = bool(ef.results) or story_outcome(transcript, facts, we_story)
+    if not ended:
+        # one past action in a philosophy or a plan ("I played volleyball in college") is no story to finish
+        if story_steps(transcript, facts, we_story) < 2:
+            return []
+        return ["Finish the story with what changed because of what you did, with a number if you have one."]
+    said = [transcript[s.start : s.end].lower() for s in ef.results]
+    if any(AMOUNT_CHANGE_RE.search(t) for t in said):
+        return [
+            "Quantify the result: how much faster, cheaper, more or fewer (a percentage, time "
+            "or money saved, a before/after count)."
+        ]
+    return []
 
 
 def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[DimensionScore, ExampleFacts]:
@@ -301,23 +322,12 @@ def score(transcript: str, norm: str, facts: list[SentenceFacts]) -> tuple[Dimen
         if ef.situation:
             parts.append("context given")
         reason = "Example found: " + ", ".join(parts)
-        if not ef.i_actions:
+        if not ef.i_actions and mostly_we(transcript, facts):
             tips.append(
                 'You said "we" throughout: say what you yourself did ("I wrote ...", '
                 '"I convinced ...") so the interviewer can credit you.'
             )
-        # a number said after the actions is nearly always what came of them, even when no result word was
-        # recognised around it: then neither result tip is given
-        counted = _number_after_action(norm, ef)
-        if not ef.results and not counted:
-            tips.append(
-                "Finish the story with what changed because of what you did, with a number if you have one."
-            )
-        elif not ef.metrics and not counted:
-            tips.append(
-                "Quantify the result: how much faster, cheaper, more or fewer (a percentage, time "
-                "or money saved, a before/after count)."
-            )
+        tips += _result_tips(transcript, norm, ef, facts)
         # no "open with context" tip: spoken answers set the scene in too many ways ("on a school job in
         # May, the neighbours complained ...") for its absence to be detected reliably, and a wrong tip costs
         # more than a missing one

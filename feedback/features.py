@@ -111,6 +111,37 @@ def answer_chunks(transcript: str, sentences: list[Sentence]) -> tuple[list[str]
     return out, owner
 
 
+def _doing(owner: list[int], facts: list[SentenceFacts]) -> np.ndarray:
+    """Which chunks are clauses where the person says what they did or do: only those can evidence a
+    requirement."""
+    return np.array(
+        [
+            0 <= k < len(facts)
+            and not facts[k].hypothetical
+            and (facts[k].i_action or facts[k].experience or facts[k].work_practice or facts[k].routine)
+            for k in owner
+        ],
+        dtype=bool,
+    )
+
+
+def requirement_closeness(
+    question: str, transcript: str, sentences: list[Sentence], facts: list[SentenceFacts], job: JobDescription
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Per requirement: how close in meaning what the person did or does comes to it, and how close the
+    question comes to it (the vectors are cached, so after ``compute`` this costs the question alone)."""
+    n = len(job.requirements)
+    if not n:
+        return (), ()
+    chunks, owner = answer_chunks(transcript, sentences)
+    vecs = embedder().embed(chunks)
+    reqs = _job_vectors(job).requirements
+    doing = _doing(owner, facts)
+    acted = (vecs[doing] @ reqs.T).max(axis=0) if doing.any() else np.zeros(n)
+    asked = embedder().embed([question])[0] @ reqs.T if question.strip() else np.zeros(n)
+    return tuple(float(v) for v in acted), tuple(float(v) for v in asked)
+
+
 def _label_counts(dim: DimensionScore) -> Counter[str]:
     return Counter(e.label for e in dim.evidence)
 
@@ -162,16 +193,7 @@ def compute(
     }
     chunks, owner = answer_chunks(transcript, sentences)
     vecs = embedder().embed(chunks)
-    # clauses where the person says what they did or do: only those can evidence a requirement
-    doing = np.array(
-        [
-            0 <= k < len(facts)
-            and not facts[k].hypothetical
-            and (facts[k].i_action or facts[k].experience or facts[k].work_practice or facts[k].routine)
-            for k in owner
-        ],
-        dtype=bool,
-    )
+    doing = _doing(owner, facts)
     proto = _prototypes()
     for name, rows in proto.items():
         f[f"en_sim_{name}"] = float((vecs @ rows.T).max())

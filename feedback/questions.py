@@ -1,0 +1,61 @@
+"""What a question asks for: a story, a reason to want the job, or a summary of the person.
+
+The kind weighs the dimensions when tips are ranked (a "tell me about a time" answer needs a story more than
+enthusiasm) and is a feature of the learned scores; the focus decides which tips apply at all (a question that
+asks for a summary or a routine is not answered by one story, so story tips do not apply to it).
+"""
+
+from __future__ import annotations
+
+import re
+
+_BEHAVIORAL_RE = re.compile(
+    r"\b(tell me about a time|tell me about an?|describe a (time|situation|project)|give (me )?an example|"
+    r"walk me through|how did you|what did you do|a time (when|you)|an experience)\b"
+)
+# "why ...?" at the end of the question needs no word boundary after the mark (a "\b" after "?" fails at the
+# end of the text), and a filler or "so" may come before it
+_MOTIVATION_RE = re.compile(
+    r"\b(?:(why (do you want|are you|this|us|our|the|here)|what (excites|interests|attracts|draws) you|"
+    r"why are you (interested|leaving|looking)|what do you know about|where do you see yourself|"
+    r"what('s| is) (drawing|attracting|pulling|bringing) you|what (drew|attracted|brought) you|"
+    r"what made you (apply|want|choose|pick|decide)|why did you apply|"
+    r"(most important|matters most) to you in|what are you \w+ for in|what do you (want|hope) (to|from)|"
+    r"why (now|should we)|what makes you want)\b|why [a-z&']+(?: [a-z&']+){0,2}\?)"
+)
+# questions that ask for an overview of the person, or for a quick summary of it: not for one story
+_BACKGROUND_RE = re.compile(
+    r"\b(tell me (\w+ ){0,3}about yourself|"
+    r"walk me through your (background|resume|résumé|cv|career|experience)|"
+    r"introduce yourself|about your background|your (\w+ )?background|"
+    r"(summary|rundown|overview|short version) of your|summari[sz]e your)\b|"
+    r"^(briefly|quickly|in short),? what\b|^what('s| is) your (\w+ )?(experience|background)\W*$"
+)
+_ROUTINE_RE = re.compile(
+    r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b|\bweek[- ]to[- ]week\b|"
+    r"\b(through|does|is) your (day|week|shift|morning)\b|"
+    r"^how do you (usually |normally |typically )?(manage|organi[sz]e|plan|prioriti[sz]e|run|keep|stay|structure|"
+    r"approach|make sure|track|handle your)\b"
+)
+
+
+def question_kind(question: str) -> str:
+    """'behavioral' (asks for a story), 'motivation' (asks why this job) or 'other'."""
+    q = question.lower().strip()
+    if _BEHAVIORAL_RE.search(q):
+        return "behavioral"
+    if _MOTIVATION_RE.search(q) or q.startswith("why"):
+        return "motivation"
+    return "other"
+
+
+def question_focus(question: str) -> str | None:
+    """'background' ("tell me about yourself", "a quick summary of your experience") or 'routine' ("a typical
+    day"): questions that do not ask for one story, so story tips (a result, steps, one specific time, a
+    requirement shown in action) do not apply. None otherwise."""
+    q = question.lower().strip()
+    if _BACKGROUND_RE.search(q):
+        return "background"
+    if _ROUTINE_RE.search(q):
+        return "routine"
+    return None
