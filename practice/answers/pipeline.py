@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 
 NO_SPEECH_REASON = "No speech was heard in the recording: the microphone may be muted or too far away."
 NO_SPEECH_NEXT = "Play it back (p) to check, then try again (a)."
-NO_SPEECH = f"{NO_SPEECH_REASON} {NO_SPEECH_NEXT}"
 
 
 #: (question, transcript, job, words, duration) -> Feedback.to_dict(). The job is the session's job as read

@@ -210,9 +210,8 @@ class StreamingTranscriber:
         heard_upto = self._committed + len(pending)
         final_pass = cut is not None or len(pending) >= MAX_PIECE_S * SAMPLE_RATE
         # Words about to become final get the full beam search; text that is only shown gets greedy decoding,
-        # so the worker is seldom busy when the person presses stop. Neither retries at higher temperatures
-        # when Whisper doubts its decoding: one such retry made a pass take 4.2 s instead of 1, and the live
-        # text fell that far behind. The retries exist to escape loops, so a loop is what brings them back.
+        # so the worker is seldom busy when the person presses stop. Only final passes may decode a piece again
+        # (a loop, or speech skipped: the Transcriber's retries); a shown-only pass that loops is thrown away.
         # When the speech has gone quiet the person may be about to stop: that pass gets the full beam too, in
         # the silence, so the tail it leaves is as good as a whole-file transcript's (greedy tails cost streaming
         # about a point of WER against whole-file transcription, measured) without making anyone wait.
