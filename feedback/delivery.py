@@ -209,8 +209,9 @@ def analyse(
         pen += min(30.0, (rate - FILLERS_OK_PER_MIN) / (FILLERS_HARMFUL_PER_MIN - FILLERS_OK_PER_MIN) * 30)
         problems.append(f"{rate:.0f} fillers a minute")
     # the tip only when clearly past the unnoticed band, and with enough of them to be a habit: at "about 5"
-    # the tip would contradict itself, and two fillers in a 30-word answer are not a pattern
-    if rate >= FILLER_TIP_PER_MIN and len(fill) >= 3:
+    # the tip would contradict itself, and two fillers in a 30-word answer are not a pattern (nor three in a
+    # two-sentence one: a short answer needs four to show the habit)
+    if rate >= FILLER_TIP_PER_MIN and len(fill) >= (3 if n_words >= 60 else 4):
         top = ", ".join(f'"{k}"' for k, _ in counts.most_common(2))
         tips.append(
             f"Cut the fillers ({top}): pause silently instead. Up to about 5 a minute goes unnoticed; "

@@ -37,6 +37,20 @@ _ROUTINE_RE = re.compile(
     r"^how do you (usually |normally |typically )?(manage|organi[sz]e|plan|prioriti[sz]e|run|keep|stay|structure|"
     r"approach|make sure|track|handle your)\b"
 )
+# questions that ask for a list (a stack, the tools or skills someone has): answered by naming them, not by a story
+_LIST_RE = re.compile(
+    r"^what('s| is| are) your (\w+ )?(stack|toolkit|tool ?set|tools|skills|certifications|qualifications|"
+    r"licen[cs]es)\b|\b(what|which) (\w+ ){0,3}(tools|software|languages|technologies|frameworks|systems|platforms|"
+    r"certifications|licen[cs]es|skills) (do|did|would|have|are|can) you\b"
+)
+# questions that ask for a plan for this employer (the first 90 days, how you would run their team): a plan is
+# the answer, so a tip to tell a past story instead does not apply
+_PLAN_RE = re.compile(
+    r"\b(first|initial|opening) (\d+|thirty|sixty|ninety|few|two|three|six) (days|weeks|months)\b|"
+    r"\b(30|60|90)[- ]days?\b|\b(30|60|90)/(60|90)\b|"
+    r"\bhow would you (approach|plan|structure|set up|build|go about|improve|grow|tackle|run)\b.*"
+    r"\b(our|this (role|team|territory|unit|program|programme|account|store|school|department|site))\b"
+)
 
 
 def question_kind(question: str) -> str:
@@ -50,12 +64,19 @@ def question_kind(question: str) -> str:
 
 
 def question_focus(question: str) -> str | None:
-    """'background' ("tell me about yourself", "a quick summary of your experience") or 'routine' ("a typical
-    day"): questions that do not ask for one story, so story tips (a result, steps, one specific time, a
-    requirement shown in action) do not apply. None otherwise."""
+    """'background' ("tell me about yourself", "a quick summary of your experience"), 'routine' ("a typical
+    day"), 'list' ("what's your stack", "which tools do you use") or 'plan' ("your first 90 days"): questions
+    that do not ask for one story, so story tips (a result, steps, one specific time, a requirement shown in
+    action) do not apply. None otherwise, and always None for a question that asks for a story."""
     q = question.lower().strip()
     if _BACKGROUND_RE.search(q):
         return "background"
     if _ROUTINE_RE.search(q):
         return "routine"
+    if _BEHAVIORAL_RE.search(q):
+        return None
+    if _LIST_RE.search(q):
+        return "list"
+    if _PLAN_RE.search(q):
+        return "plan"
     return None

@@ -15,6 +15,11 @@ THIRD_TIP_PRIORITY = 15.0  # about a 35-point shortfall in examples, 50 in enthu
 # answer already does what the tip would ask (about the rubric's top level)
 GOOD_EXAMPLES, GOOD_ENTHUSIASM, GOOD_ALIGNMENT = 85, 62, 65
 WE_STORY_TIP, I_COUNT_TIP = 'You said "we" throughout', 'Say "I" for what you did'
+SHOW_TIP = "Show the posting's"
+# enthusiasm tips that answer something the person said (a hedge, a shrug, pay as the motive): needed after any
+# question; the others ask for a reason to want the job, which only a "why us" or "tell me about yourself"
+# question asks for (on training answers, 53 of 56 such tips after other questions were judged not needed)
+DAMAGE_TIPS = ("Drop the hedges", "Say what you do want", "Lead with what draws you")
 
 
 def drop_unneeded(
@@ -27,15 +32,24 @@ def drop_unneeded(
 ) -> None:
     """Take back tips the answer does not need: story tips where no story was asked for, any dimension's
     tips once its score shows the answer already does it, and a tip that repeats another."""
-    if kind == "motivation" or focus == "background" or (examples.score or 0) >= GOOD_EXAMPLES:
+    if (
+        kind == "motivation"
+        or focus in ("background", "list", "plan")
+        or (examples.score or 0) >= GOOD_EXAMPLES
+    ):
         examples.tips.clear()
     elif focus == "routine":
         # a routine answers "how do you ...": only a hypothetical ("I would ...") still needs a real example
         examples.tips[:] = [t for t in examples.tips if t.startswith("Tell one real time you did this")]
     if (enthusiasm.score or 0) >= GOOD_ENTHUSIASM:
         enthusiasm.tips.clear()
+    elif kind != "motivation" and focus != "background":
+        enthusiasm.tips[:] = [t for t in enthusiasm.tips if t.startswith(DAMAGE_TIPS)]
     if kind == "motivation" or (alignment.score or 0) >= GOOD_ALIGNMENT:
         alignment.tips.clear()
+    elif focus in ("list", "plan"):
+        # a list or a plan is what was asked; the tie-to-the-job tip still applies, a story of one line does not
+        alignment.tips[:] = [t for t in alignment.tips if not t.startswith(SHOW_TIP)]
     if any(t.startswith(WE_STORY_TIP) for t in examples.tips):
         # the count of "we" and "I" says again what the story tip says
         delivery.tips[:] = [t for t in delivery.tips if not t.startswith(I_COUNT_TIP)]

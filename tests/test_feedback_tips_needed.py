@@ -331,3 +331,53 @@ def test_no_show_in_action_tip_beside_a_plan_the_real_time_tip_asks_for_it() -> 
     tips = _tips("What would you do if a student stopped handing in homework?", answer, SCHOOL)
     assert any(t.startswith("Tell one real time") for t in tips)
     assert not any(t.startswith("Show the posting's") for t in tips)
+
+
+# --- a reason to want the job is asked for only by some questions
+
+
+def test_a_story_after_a_behavioural_question_is_not_asked_why_the_company() -> None:
+    story = (
+        "Last spring two of my readers were stuck below grade level. I pulled them into a small group three "
+        "mornings a week and I called their parents every Friday. By June both read at grade level."
+    )
+    tips = _tips("Tell me about a time you helped a struggling student.", story, SCHOOL)
+    assert not any(t.startswith(("Close with why", "Make it specific")) for t in tips), tips
+
+
+def test_a_why_us_answer_without_a_reason_is_asked_for_one() -> None:
+    tips = _tips(
+        "Why do you want to work at Willowmere?", "It seems like a good school and a nice place.", SCHOOL
+    )
+    assert any(t.startswith(("Close with why", "Make it specific")) for t in tips), tips
+
+
+def test_a_shrug_about_the_company_gets_its_tip_after_any_question() -> None:
+    answer = (
+        "I taught fourth grade for three years and I used Google Classroom every day. Honestly the school "
+        "seems fine I guess, any job is a job."
+    )
+    tips = _tips("What experience do you bring to this classroom?", answer, SCHOOL)
+    assert any(
+        t.startswith(("Drop the hedges", "Say what you do want", "Lead with what draws you")) for t in tips
+    )
+
+
+def test_list_and_plan_questions_ask_for_no_story() -> None:
+    assert question_focus("What tools and skills do you bring?") == "list"
+    assert question_focus("What's your stack?") == "list"
+    assert question_focus("What would you do in your first 90 days?") == "plan"
+    assert question_focus("How would you approach growing our reading program?") == "plan"
+    # a story question that names tools still asks for a story
+    assert question_focus("Tell me about a time you picked which tools your team used.") is None
+    tips = _tips(
+        "What tools and skills do you bring?", "Google Classroom, guided reading, running records.", SCHOOL
+    )
+    assert not any(
+        t.startswith(("Pick one real situation", "Back the answer", "Show the posting's")) for t in tips
+    )
+    plan = (
+        "In my first month I would meet every family and set up the reading groups from the fall assessment."
+    )
+    tips = _tips("What would you do in your first 90 days?", plan, SCHOOL)
+    assert not any(t.startswith("Tell one real time") for t in tips), tips

@@ -121,6 +121,15 @@ class ReviewScreen(StudioScreen[str | None]):
                 if feedback.tips:
                     yield Static(Text("Next attempt", style="bold"), classes="section")
                     yield from tip_rows(feedback.tips)
+                elif trusted:
+                    # tips are only given where the answer lacks something: say so, rather than leave a gap
+                    yield Static(
+                        Text.assemble(
+                            ("Next attempt  ", "bold"), "nothing this answer lacks was found: keep it."
+                        ),
+                        classes="section",
+                        id="no-tips",
+                    )
                 if VoicePanel.shows(a, self.services.voice_meter):
                     yield VoicePanel(a, self.services.store, self.services.voice_meter, id="voice")
             yield Static(Text("Transcript", style="bold"), classes="section")
