@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass
 
 BULLET_RE = re.compile(
-    r"^\s*(?:[-*•·–—▪◦●○■□➢➤►▶✔✓✅☑→⇒✦✧★☆+>]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[\U0001F300-\U0001FAFF])\s*"
+    r"^\s*(?:[-*•·・–—▪◦●○■□➢➤►▶✔✓✅☑→⇒✦✧★☆+>※]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|"
+    # arrows, symbols, dingbats and emoji ("⭐", "✅", "👉"), with the variation selector some of them carry
+    r"[\u2190-\u21ff\u2600-\u27bf\u2b00-\u2bff\U0001F300-\U0001FAFF]\ufe0f?)\s*"
 )
 # ordinal bullets need a space after them ("1. Python"), symbol bullets don't ("•Python")
 _NEEDS_SPACE_RE = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\S")
@@ -29,7 +31,9 @@ _NOISE_RE = re.compile(
     r"here's how the job .{0,40} profile\.?|meet the hiring team|job poster.*|message|profile insights|"
     r"set alert for similar jobs|rev\.? \d[\d/.]*|.{0,80}\bpage \d+ of \d+|.{0,160}\+\s?\d+ more|"
     r".{0,80}\b\d+ (days?|weeks?|hours?|months?) ago\b.{0,80}|.{0,80}\b(over )?\d+ applicants|"
-    r"detailed job description( and [a-z ]{0,30})?)\s*$",
+    r"detailed job description( and [a-z ]{0,30})?|yes\s+no(\s+skip)?|skip|like\s+comment\s+(repost|share)\s+send|"
+    r".{0,20}\b\d+ (comments?|reposts?|reactions?|likes?)\b.{0,60}|\*?\s*required question|\*?\s*question \d+|"
+    r"https?://\S+|www\.\S+|skills highlighted with .{0,40}|find out how .{0,80})\s*$",
     re.I,
 )
 # "recordsAssist": a lower-case word run straight into a capitalised one. Three lower-case letters on the

@@ -41,9 +41,14 @@ NICE_INLINE_RE = re.compile(
     r"helpful|an advantage|advantageous|welcome|desirable|beneficial)\b|"
     r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|nice to have)\s*[.!)]?\s*$|"
     r"\bnot (required|essential|mandatory)\b|\b(ideally|preferably)\b|\bbonus points?\b|"
-    r"\b(would|will) be (great|nice|helpful|useful)\b",
+    r"\b(would|will) be (great|nice|helpful|useful)\b|\b(would|will) be an? (added |real |big |distinct )?"
+    r"(advantage|asset|bonus|plus)\b",
     re.I,
 )
+# where a requirement and a preference for more are run together: "X, ideally Y", "X; Y is a plus",
+# "X (Y desirable)", "X is required, and Y would be an advantage"
+_NICE_SPLIT_RE = re.compile(r",\s+(?:and\s+)?|;\s+|\s+\(|\s+[–—]\s+")
+_PREFER_LEAD_RE = re.compile(r"^(ideally|preferably|preferred)\b", re.I)
 DUTY_CUE_RE = re.compile(
     r"^(you will|you'll|you would|you'd be|your (role|job|day)|responsible for|duties include|the "
     r"(role|post|postholder|successful candidate) will)\b",
@@ -63,7 +68,8 @@ _LEAD_IN_RE = re.compile(
 _ITEMISH_RE = re.compile(r"\d|\b[A-Z]{2,}s?\b|.\s(preferred|required|a plus|is a plus|desirable)\s*$")
 # the usual headings, whole: a bulleted line that is exactly one of these heads a list
 _HEADING_ONLY_RE = re.compile(
-    r"(you will|you'll|you are|you have|you bring|about you|who you are|what you('ll| will)? (do|bring|need|get)|"
+    r"(you will|you'll|you are|you have|you bring|about you|who you are|"
+    r"what you('ll| will)?( be)? (do|doing|bring|need|get|work on)|"
     r"what we('re| are) looking for|what we offer|(key )?(requirements|qualifications|responsibilities|duties|"
     r"skills|benefits|perks)|(nice|good) to have|bonus( points)?|must[ -]haves?|about (us|the role|the job)|"
     r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable|"
@@ -154,6 +160,8 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         return True
     if raw.endswith(":") or raw.startswith("#") or (raw.startswith("**") and raw.endswith("**")):
         return True
+    if raw.startswith(("[", "【")) and raw.endswith(("]", "】")):
+        return True
     letters = [c for c in s if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(s.split()) <= 7:
         return True
@@ -197,6 +205,28 @@ def _is_nice(text: str) -> bool:
     if m.start() > 0 and len(head) > 1 and len(head[0].split()) >= 3 and not re.search(r"\bor\b", head[-1]):
         return bool(re.match(r"^\W*(ideally|preferably)\b", text, re.I))
     return True
+
+
+def split_preference(text: str) -> list[tuple[str, bool]]:
+    """A requirement with a preference run into it, as two items: (text, is the preference). The preference
+    must be a clause of its own after a complete requirement; a list ("SQL, Python or R a plus") or a bare
+    "(preferred)" stays one item."""
+    for m in reversed(list(_NICE_SPLIT_RE.finditer(text))):
+        head, tail = text[: m.start()].strip(), text[m.end() :].strip()
+        bracket = m.group().strip() == "("
+        if bracket:
+            if not tail.endswith(")"):
+                continue
+            tail = tail[:-1].strip()
+        if len(head.split()) < 3 or NICE_INLINE_RE.search(head) or not NICE_INLINE_RE.search(tail):
+            continue
+        cue_only = re.sub(r"\W+", " ", NICE_INLINE_RE.sub(" ", tail)).split()
+        if len(cue_only) < 2:
+            continue  # "Bilingual in English and Zulu (advantageous)": the whole item is the preference
+        if m.group().startswith(",") and not _PREFER_LEAD_RE.match(tail) and re.search(r"\bor\b", tail):
+            continue  # "Experience with SQL, Python or R a plus": a list of alternatives, one item
+        return [(head.rstrip(",;"), False), (tail, True)]
+    return [(text, False)]
 
 
 def _kind_of(text: str, section_kind: str) -> str:
@@ -335,5 +365,6 @@ def read_posting(text: str) -> ReadPosting:
                 if not cue.search(part) or is_foreign(part):
                     out.set_aside.append(SetAsideText(part, "about the company or the role"))
                     continue
-            out.items.append(ReadItem(part, _kind_of(part, kind), section))
+            for piece, preference in split_preference(part):
+                out.items.append(ReadItem(piece, "nice" if preference else _kind_of(piece, kind), section))
     return out

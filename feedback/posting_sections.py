@@ -89,7 +89,13 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"trust|school|practice|hospital|department|unit|service|client))"
         ),
     ),
-    ("job details", re.compile(r"^(job details|details|additional information|other information|job info)")),
+    (
+        "job details",
+        re.compile(
+            r"^(job details|details|additional information|other information|job info|supplemental information|"
+            r"(agency|address|phone|website|e-?mail|department|division)$)"
+        ),
+    ),
 )
 
 # --- single lines that are not requirements, whatever section they sit in
@@ -215,7 +221,7 @@ FORM_FIELD_RE = re.compile(
     r"first name|last name|full name|e-?mail( address)?|phone( number)?|mobile|address|city|country|"
     r"postcode|zip( code)?|linkedin( profile)?|website|portfolio( url)?|upload|attach|resume|cv|"
     r"cover letter|salary expectations?|expected (salary|ctc)|current ctc|select( one)?|choose|"
-    r"required|optional|select an option|currently employed|not employed|prefer not to say|\*)\s*[:*]?\s*$",
+    r"required|optional|select an option|currently employed|not employed|prefer not to say|skip|\*)\s*[:*]?\s*$",
     re.I,
 )
 QUESTION_RE = re.compile(r"\?\s*(\*|\(required\))?\s*$")
@@ -248,7 +254,7 @@ _DUTY_STRONG_RE = re.compile(
 
 def heading_kind(heading: str) -> str | None:
     """'must', 'nice', 'duty', 'aside:<reason>' or None (an unknown heading) for a heading's text."""
-    h = heading.lower().strip(" :*#-–—|").strip()
+    h = heading.lower().strip(" :*#-–—|[]【】").strip()
     if not h or len(h) > 80 or h in ("full job description", "job description", "description"):
         return None
     if re.fullmatch(

@@ -41,16 +41,26 @@ _ROUTINE_RE = re.compile(
 _LIST_RE = re.compile(
     r"^what('s| is| are) your (\w+ )?(stack|toolkit|tool ?set|tools|skills|certifications|qualifications|"
     r"licen[cs]es)\b|\b(what|which) (\w+ ){0,3}(tools|software|languages|technologies|frameworks|systems|platforms|"
-    r"certifications|licen[cs]es|skills) (do|did|would|have|are|can) you\b"
+    r"certifications|licen[cs]es|skills|qualifications|credentials) (do|did|would|have|are|can) you\b"
 )
-# questions that ask for a plan for this employer (the first 90 days, how you would run their team): a plan is
-# the answer, so a tip to tell a past story instead does not apply
+# questions that ask for a plan: for this employer (the first 90 days, how you would run their team) or for a
+# situation ("... the server is down and the client calls. What do you do?", "how would you handle ..."): a plan is the
+# answer, so a tip to tell a past story instead does not apply (judged not needed in 14 of 15 training answers)
+_SITUATION_RE = re.compile(
+    r"\bwould you\b|\bwhat do you do\W*$|\bwhat do you do (if|when|first|next)\b|\bwhat('s| is) your first (step|move)\b"
+)
+# "walk me through your approach": a method, even though "walk me through" usually asks for a story
+_APPROACH_RE = re.compile(r"\b(walk me through|what is|what's|describe|talk me through) your approach\b")
 _PLAN_RE = re.compile(
     r"\b(first|initial|opening) (\d+|thirty|sixty|ninety|few|two|three|six) (days|weeks|months)\b|"
     r"\b(30|60|90)[- ]days?\b|\b(30|60|90)/(60|90)\b|"
     r"\bhow would you (approach|plan|structure|set up|build|go about|improve|grow|tackle|run)\b.*"
     r"\b(our|this (role|team|territory|unit|program|programme|account|store|school|department|site))\b"
 )
+
+
+# a background question asking for the short version: a recap, with no room for why this company
+_SHORT_RE = re.compile(r"\b(quick(ly)?|brief(ly)?|short|summary|summari[sz]e|overview|rundown|in short)\b")
 
 
 def question_kind(question: str) -> str:
@@ -64,19 +74,22 @@ def question_kind(question: str) -> str:
 
 
 def question_focus(question: str) -> str | None:
-    """'background' ("tell me about yourself", "a quick summary of your experience"), 'routine' ("a typical
-    day"), 'list' ("what's your stack", "which tools do you use") or 'plan' ("your first 90 days"): questions
+    """'background' ("tell me about yourself"), 'summary' (the short version of it: "a quick summary of your
+    experience"), 'routine' ("a typical day"), 'list' ("what's your stack", "which tools do you use") or 'plan'
+    ("your first 90 days", "how would you handle ...", "... What do you do?"): questions
     that do not ask for one story, so story tips (a result, steps, one specific time, a requirement shown in
     action) do not apply. None otherwise, and always None for a question that asks for a story."""
     q = question.lower().strip()
     if _BACKGROUND_RE.search(q):
-        return "background"
+        return "summary" if _SHORT_RE.search(q) else "background"
     if _ROUTINE_RE.search(q):
         return "routine"
+    if _APPROACH_RE.search(q):
+        return "plan"
     if _BEHAVIORAL_RE.search(q):
         return None
     if _LIST_RE.search(q):
         return "list"
-    if _PLAN_RE.search(q):
+    if _PLAN_RE.search(q) or _SITUATION_RE.search(q):
         return "plan"
     return None

@@ -259,6 +259,6 @@ def alignment_tips(
     if job is None or len(alignment.requirements) != len(job.requirements):
         return []
     tie = _tie_tip(alignment, job, ef, meaning)
-    if tie or focus == "background":
+    if tie or focus in ("background", "summary"):
         return tie  # a summary of the person is not asked for one story with a requirement in it
     return _show_tip(alignment, job, ef, build_index(tokens), meaning)

@@ -34,7 +34,7 @@ def drop_unneeded(
     tips once its score shows the answer already does it, and a tip that repeats another."""
     if (
         kind == "motivation"
-        or focus in ("background", "list", "plan")
+        or focus in ("background", "summary", "list", "plan")
         or (examples.score or 0) >= GOOD_EXAMPLES
     ):
         examples.tips.clear()

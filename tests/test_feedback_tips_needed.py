@@ -82,9 +82,9 @@ def test_a_quick_summary_question_gets_no_story_tips() -> None:
         "Quick rundown of your credentials?",
         "Give me the short version of your experience.",
         "Quickly, what would you bring?",
-        "Tell me a little about yourself.",
     ):
-        assert question_focus(question) == "background", question
+        assert question_focus(question) == "summary", question
+    assert question_focus("Tell me a little about yourself.") == "background"
     for question in ("Give me a quick example of a lesson that failed.", "Quick win you're proud of?"):
         assert question_focus(question) is None, question
     answer = (
@@ -323,14 +323,19 @@ def test_what_is_your_experience_asks_for_a_summary() -> None:
     assert question_focus("What's your experience with on-call rotations?") is None
 
 
-def test_no_show_in_action_tip_beside_a_plan_the_real_time_tip_asks_for_it() -> None:
+def test_a_situational_question_answered_with_a_plan_gets_no_story_tip() -> None:
     answer = (
         "I would check the Google Classroom submissions first, then call the family, and I'd set up a short "
         "daily check-in with the student."
     )
+    # the question asks what the person would do: a plan is the answer (judged so on training answers)
     tips = _tips("What would you do if a student stopped handing in homework?", answer, SCHOOL)
-    assert any(t.startswith("Tell one real time") for t in tips)
-    assert not any(t.startswith("Show the posting's") for t in tips)
+    assert not any(t.startswith(("Tell one real time", "Show the posting's")) for t in tips), tips
+    assert question_focus("The fire alarm goes off during a test. What do you do?") == "plan"
+    assert question_focus("Walk me through your approach to a parent complaint.") == "plan"
+    # a question that asks for a real time, answered with a plan, still gets it
+    tips = _tips("Tell me about a time a student stopped handing in homework.", answer, SCHOOL)
+    assert any(t.startswith("Tell one real time") for t in tips), tips
 
 
 # --- a reason to want the job is asked for only by some questions
