@@ -33,7 +33,9 @@ _LOCATION_LINE_RE = re.compile(
 )
 _LEGAL_NAME_RE = re.compile(
     r"\b[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|and|of|für|de)){0,4},?\s+"
-    r"(?:GmbH|AG|Inc\.?|LLC|Ltd\.?|Limited|PLC|LLP|Pte\.? Ltd\.?|Pty\.? Ltd\.?|\(Pty\) Ltd|Pvt\.? Ltd\.?|S\.A\.|B\.V\.|N\.V\.|Corp\.?)(?!\w)"
+    r"(?:GmbH|AG|Inc\.?|LLC|Ltd\.?|Limited|PLC|LLP|Pte\.? Ltd\.?|Pty\.? Ltd\.?|\(Pty\) Ltd|Pvt\.? Ltd\.?|S\.A\.|B\.V\.|N\.V\.|Corp\.?|"
+    # Nordic, Italian, French, Japanese and Malaysian forms
+    r"AS|ASA|AB|Oy|Oyj|ApS|A/S|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SARL|SAS|K\.K\.|KK|Sdn\.? Bhd\.?)(?!\w)"
 )
 # "based in Leeds", "our office in Dubai Creek": a name after these is a place, not the employer
 _PLACE_RE = re.compile(
@@ -90,7 +92,7 @@ TITLE_WORDS_RE = re.compile(
     r"accountant|advisor|adviser|agent|architect|attendant|supervisor|therapist|pharmacist|paralegal|"
     r"scientist|writer|editor|executive|intern|apprentice|receptionist|cashier|counsel|lawyer|"
     r"physiotherapist|dispatcher|mechanic|programmer|tester|head of|vp|president|partner|fellow|"
-    r"lecturer|tutor|coach|carer|caregiver|aide|porter|cleaner|guard|instructor|estimator|surveyor)\b",
+    r"lecturer|tutor|coach|carer|caregiver|aide|porter|cleaner|guard|instructor|estimator|surveyor|coder)\b",
     re.I,
 )
 _LEGAL_SUFFIX_RE = re.compile(
@@ -106,9 +108,26 @@ def trim_location(name: str) -> str:
     return head.strip()
 
 
+# a code or a postcode ("DP2", "Leeds LS11"): a qualifier of the role or a place, never the employer's name
+_CODE_TOKEN_RE = re.compile(r"(?<!\S)[A-Z]{1,3}\d{1,3}[A-Z]?(?!\S)")
+# a post on a social feed: the poster's name and headline sit above a line like "1w • Edited •"
+_POST_STAMP_RE = re.compile(r"^\s*\d{1,2}\s?(h|d|w|mo|m|y|yr)\s*[•·]", re.I)
+# a mailbox's domain that names no employer
+_MAIL_HOSTS = frozenset(
+    "gmail googlemail yahoo outlook hotmail live icloud me aol proton protonmail mail email".split()
+)
+_FOR_A_CLIENT_RE = re.compile(
+    r"\b(our client|on behalf of (a|an|our) client|been retained by|retained search|confidential (client|employer))\b",
+    re.I,
+)
+_EMAIL_RE = re.compile(r"[\w.+-]+@([a-z0-9-]+)\.[a-z.]{2,}", re.I)
+
+
 def _plausible_name(name: str) -> bool:
     name = name.strip(" .,:;-–—|*#")
     if not name or not name[0].isupper() or len(name.split()) > 7 or len(name) > 60:
+        return False
+    if _CODE_TOKEN_RE.search(name):
         return False
     if TITLE_WORDS_RE.search(name) and not _LEGAL_SUFFIX_RE.search(name.split()[-1]):
         return False
@@ -116,7 +135,34 @@ def _plausible_name(name: str) -> bool:
     first = (words[1] if words[0] == "The" and len(words) > 1 else words[0]).lower().strip(".,")
     if first in _NOT_NAMES or heading_kind(name) is not None:
         return False
-    return not _LOCATION_RE.search(name) and line_set_aside(name) is None
+    # a name may hold a word a benefits line would ("IronBark Gym", "Valley Wellness Society")
+    return not _LOCATION_RE.search(name) and line_set_aside(name) in (None, "benefits")
+
+
+def _poster_removed(lines: list[str], text: str) -> tuple[list[str], str]:
+    """A job shared as a social post: the poster's name and headline above the post's time stamp are not the
+    posting's title or employer."""
+    raw = text.splitlines()
+    at = next((i for i, r in enumerate(raw[:8]) if _POST_STAMP_RE.match(r)), None)
+    if at is None:
+        return lines, text
+    poster = tuple(r.strip() for r in raw[:at] if r.strip())
+    return [ln for ln in lines if not ln.strip().startswith(poster)], "\n".join(raw[at + 1 :])
+
+
+def _mail_domain_name(text: str) -> str | None:
+    """The employer named only by its e-mail domain ("hr@lindqvistbakery.se"): the domain cut where
+    its end is a word the posting uses ("bakery"), each part capitalised."""
+    for m in _EMAIL_RE.finditer(text):
+        label = m.group(1).lower()
+        if label in _MAIL_HOSTS or len(label) < 5:
+            continue
+        words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
+        for cut in range(3, len(label) - 3):
+            head, tail = label[:cut].strip("-"), label[cut:].strip("-")
+            if tail in words or tail.rstrip("s") in words:
+                return f"{head.title()} {tail.title()}"
+    return None
 
 
 def _header(lines: list[str]) -> list[str]:
@@ -168,9 +214,12 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     cands: list[tuple[str, float]] = []
     lines = [re.sub(r"[*_`]+", "", ln) for ln in lines]  # markdown emphasis is not part of a name
     text = re.sub(r"[*_`]+", "", text)
+    lines, text = _poster_removed(lines, text)
     # a registered name ("Acme Widgets Pty Ltd", "Nordlicht GmbH") is the employer wherever it appears
     for m in _LEGAL_NAME_RE.finditer(text):
-        cands.append((m.group(0), 3.5))
+        # the name starts after a sentence's end or a lead-in ("... Shelf. At Nordvik Offshore AS")
+        name = re.split(r"(?<=[a-z]{3})\.\s+", m.group(0))[-1]
+        cands.append((re.sub(r"^(?:(?:At|Join|About|With|For|By)\s+)+", "", name), 3.5))
     for ln in lines[:40]:
         m = _FIELD_RE.match(ln.strip(" *#"))
         if not m:
@@ -202,8 +251,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         at = next((k for k, p in enumerate(parts) if TITLE_WORDS_RE.search(p)), 0)
         if title is None and parts:
             title = parts[at]
+        # "We're hiring – Certified Coders": the line names the role, and no employer
+        announces = bool(re.search(r"\b(we('re| are)|now) hiring\b", head[0], re.I))
         for k, p in enumerate(parts[:3]):
-            if k == at:
+            if k == at or announces:
                 continue
             # "Role at Company" names the employer; "Role – Grid Connection" is more often a qualifier, but a
             # name before the role ("Acme - Recruiter") is the employer
@@ -260,6 +311,9 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     company = max(scores, key=lambda n: scores[n]) if scores else None
     if company is not None and scores[company] < 2.5:
         company = None
+    if company is None and not _FOR_A_CLIENT_RE.search(text):
+        # a recruiter's posting for an unnamed client: its mailbox names the agency, not the employer
+        company = _mail_domain_name(text)
     if company is not None:
         # "Northwind" found in the body, "Northwind Logistics" under the title: the full name wins
         longer = [

@@ -202,6 +202,8 @@ def _is_nice(text: str) -> bool:
     # "two years of acute care, surgical ward preferred": the preference qualifies only the last clause
     # when a complete requirement stands before it
     head = re.split(r"[,;(]\s*", text[: m.start()])
+    if head[-1].strip() == "" and text[: m.start()].rstrip().endswith("("):
+        return True  # "Bilingual in English and Welsh (advantageous)": the whole item is the preference
     if m.start() > 0 and len(head) > 1 and len(head[0].split()) >= 3 and not re.search(r"\bor\b", head[-1]):
         return bool(re.match(r"^\W*(ideally|preferably)\b", text, re.I))
     return True
@@ -218,7 +220,7 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
             if not tail.endswith(")"):
                 continue
             tail = tail[:-1].strip()
-        if len(head.split()) < 3 or NICE_INLINE_RE.search(head) or not NICE_INLINE_RE.search(tail):
+        if len(head.split()) < 2 or NICE_INLINE_RE.search(head) or not NICE_INLINE_RE.search(tail):
             continue
         cue_only = re.sub(r"\W+", " ", NICE_INLINE_RE.sub(" ", tail)).split()
         if len(cue_only) < 2:

@@ -191,3 +191,68 @@ def test_a_place_is_not_the_employer() -> None:
 def test_a_confidential_search_names_no_employer() -> None:
     posting = "Pastry Chef\nConfidential Search\n\nOur client, a bakery group, is hiring a pastry chef.\n"
     assert parse_job(posting).company is None
+
+
+# --- classes of mistakes found on a third development set (postings written for these tests)
+
+
+def test_a_preference_run_into_a_requirement_is_its_own_nice_to_have() -> None:
+    job = parse_job(
+        "Requirements\n"
+        "- Three years of bookkeeping experience, ideally in hospitality\n"
+        "- Forklift licence (reach truck licence desirable)\n"
+        "- Good spoken English; Polish or Romanian is a plus\n"
+        "- Experience with SQL, Python or R a plus\n"
+        "- Bilingual in English and Welsh (advantageous)\n"
+    )
+    kinds = {r.text: r.kind for r in job.requirements}
+    assert kinds["Three years of bookkeeping experience"] == "must"
+    assert kinds["ideally in hospitality"] == "nice"
+    assert kinds["Forklift licence"] == "must" and kinds["reach truck licence desirable"] == "nice"
+    assert kinds["Good spoken English"] == "must" and kinds["Polish or Romanian is a plus"] == "nice"
+    # a list of alternatives and a bare "(advantageous)" stay one item each
+    assert kinds["Experience with SQL, Python or R a plus"] == "nice"
+    assert kinds["Bilingual in English and Welsh (advantageous)"] == "nice"
+
+
+def test_emoji_and_star_bullets_and_bracketed_headings_are_read() -> None:
+    job = parse_job(
+        "Barista at Copperleaf Coffee\n\n"
+        "🔥 What you'll be doing\n✅ Pull espresso shots to our recipe\n✅ Keep the bar clean through the rush\n\n"
+        "[Requirements]\n・One year on a busy espresso bar\n\n✨ Bonus points\n⭐ Latte art you are proud of\n"
+    )
+    kinds = {r.text: r.kind for r in job.requirements}
+    assert kinds == {
+        "Pull espresso shots to our recipe": "duty",
+        "Keep the bar clean through the rush": "duty",
+        "One year on a busy espresso bar": "must",
+        "Latte art you are proud of": "nice",
+    }
+
+
+def test_the_employer_named_only_in_its_mailbox_or_with_a_legal_form_in_the_body() -> None:
+    mailbox = parse_job(
+        "Stonemason\nBath, Somerset – 40 hours a week\n\nWe restore old buildings and need another mason.\n"
+        "Requirements\n- NVQ Level 3 in stonemasonry\n\nSend your CV to jobs@hollowaystoneworks.co.uk. "
+        "We have been stoneworks specialists since 1990.\n"
+    )
+    assert mailbox.company == "Holloway Stoneworks"
+    body = parse_job(
+        "Chief Engineer – DP2 – anchor handler\n\nBergen, Norway\n\nWe need a chief engineer for the winter. "
+        "At Fjellvik Marine AS you will lead a team of four.\n\nRequirements\n- Class 1 engineer certificate\n"
+    )
+    assert body.company == "Fjellvik Marine AS"
+
+
+def test_a_postcode_and_a_recruiters_post_name_no_employer() -> None:
+    gym = parse_job(
+        "Swim Teacher at Otterpool Leisure Club\nLeeds LS6 · Part-time · £14/hr\n\n"
+        "Otterpool Leisure Club is a family pool.\nYou'll have: an ASA Level 2 swimming teacher award\n"
+    )
+    assert gym.company == "Otterpool Leisure Club"
+    post = parse_job(
+        "Priya Raman\nTalent Partner | Finance Hiring | Brightpath Search\n2d • Edited •\n\n"
+        "We're Hiring – Payroll Officers\n\nOur client, a large retailer, is growing its payroll team. "
+        "Mail your CV to priya@brightpathsearch.com.\n\nRequirements\n- Two years of payroll processing\n"
+    )
+    assert post.company is None
