@@ -61,6 +61,8 @@ class RawLine:
     indent: int
     # wrapped in the same mark on both sides ("* Benefits *", "== Duties =="): a heading, not an item
     decorated: bool = False
+    # a person-specification row's column code: "E" (essential) or "D" (desirable), else ""
+    code: str = ""
 
 
 def _strip_markup(text: str) -> str:
@@ -68,6 +70,9 @@ def _strip_markup(text: str) -> str:
     text = _TAG_BREAK_RE.sub("\n", text)
     text = _TAG_RE.sub(" ", text)
     # twice: a paste can be escaped twice ("&amp;amp;")
+    # "...solution-focused)&nbsp;Completes intake ...": a site that ends each item with a hard space and no
+    # line break; a hard space between a word's end and a capitalised word is that lost break
+    text = re.sub(r"(?<=[a-z.)])(?:&nbsp;|\u00a0)(?=[A-Z][a-z])", "\n", text)
     text = html.unescape(html.unescape(text))
     text = _INVISIBLE_RE.sub("", text).replace("\u00a0", " ").replace("\t", "    ")
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -79,20 +84,31 @@ _CODE_CELL_RE = re.compile(
 )
 
 
-def _table_cells(line: str) -> list[str]:
-    """A row copied from a table ("Degree in planning        E      A"): the text cells, column codes dropped
-    (E/D for essential or desirable, A/I/T for how it is assessed). Other lines come back whole."""
+# a person specification's columns that say how a criterion is assessed, and its header row
+_ASSESSED_RE = (
+    r"(application( form)?|interview|tests?|certificates?( check)?|documents?( check)?|medical|references?|"
+    r"assessment|presentation|cv|portfolio|shortlisting|observation|exercise)"
+)
+_ASSESS_CELL_RE = re.compile(
+    rf"^({_ASSESSED_RE}(\s*[/&,]\s*{_ASSESSED_RE})*|criteria|criterion|requirements?|assessed by|"
+    r"how (it is )?assessed|method( of assessment)?|e/d|essential/desirable)$",
+    re.I,
+)
+
+
+def _table_cells(line: str) -> list[tuple[str, str]]:
+    """A row copied from a table ("Degree in planning        E      A"): the text cells, with the row's
+    essential/desirable code; column codes and the assessment column dropped. Other lines come back whole."""
     stripped = line.strip()
     if not _CELL_SPLIT_RE.search(stripped):
-        return [line]
+        return [(line, "")]
     cells = [c for c in _CELL_SPLIT_RE.split(stripped) if c]
     if cells[0].endswith(":"):
-        return [" ".join(cells)]  # "Reports to:      Head of Planning": a field aligned in columns
-    text = [c for c in cells if not _CODE_CELL_RE.match(c)]
-    if not text:
-        return []
+        return [(" ".join(cells), "")]  # "Reports to:      Head of Planning": a field aligned in columns
+    code = next((c for c in cells if c in ("E", "D")), "")
+    text = [c for c in cells if not _CODE_CELL_RE.match(c) and not _ASSESS_CELL_RE.match(c)]
     indent = line[: len(line) - len(line.lstrip())]
-    return [indent + c for c in text]
+    return [(indent + c, code) for c in text]
 
 
 def _split_inline_bullets(line: str) -> list[str]:
@@ -195,8 +211,8 @@ def clean_lines(text: str) -> list[RawLine]:
         if not physical.strip():
             blank_before = True
             continue
-        pieces = [p for cell in _table_cells(physical) for p in _split_inline_bullets(cell)]
-        for piece in pieces:
+        pieces = [(p, code) for cell, code in _table_cells(physical) for p in _split_inline_bullets(cell)]
+        for piece, code in pieces:
             if _NOISE_RE.match(piece):
                 continue
             indent = len(piece) - len(piece.lstrip(" "))
@@ -213,6 +229,6 @@ def clean_lines(text: str) -> list[RawLine]:
                 blank_before = False
                 continue
             for k, part in enumerate(_unglue(body)):
-                out.append(RawLine(part.strip(), bullet or k > 0 and out[-1].bullet, indent))
+                out.append(RawLine(part.strip(), bullet or k > 0 and out[-1].bullet, indent, code=code))
             blank_before = False
     return out

@@ -25,9 +25,14 @@ PROSE_CUE_RE = re.compile(
     r"required|requirements?|must|fluen\w+|licen[cs]\w*|registration|registered|hands-on|a plus|"
     r"nice to have|preferred|bonus|desirable|ideally|qualified|qualification|understanding of|"
     r"we('d| would) (love|like)|looking for someone|the ideal|the right (person|candidate)|"
-    r"is essential|is important|duties include|will be responsible|your (day|week) will)\b",
+    r"is essential|are essential|is important|duties include|will be responsible|your (day|week) will|"
+    r"(will|would) be expected to|the (role|post|job|position) (also )?(involves|includes|requires)|"
+    r"^they will|^the (successful )?(candidate|applicant|postholder|post holder|hire|person) will)\b",
     re.I,
 )
+# "The correspondent will ...", "The new hire will ...": the person hired, named by a common noun (a
+# capitalised one, "The Ledger will", is the employer)
+_ROLE_WILL_RE = re.compile(r"^The [a-z][\w-]*(?: [a-z][\w-]*)? will\b")
 # only the clearest cues count in the opening paragraph of a sectioned posting, which mostly describes
 # the company and the team
 STRONG_CUE_RE = re.compile(
@@ -222,6 +227,8 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
             tail = tail[:-1].strip()
         if len(head.split()) < 2 or NICE_INLINE_RE.search(head) or not NICE_INLINE_RE.search(tail):
             continue
+        if re.match(r"(would|will|is|are|was|be|can|could|may|might|should)\b", tail, re.I):
+            continue  # "X, or Y, would be an advantage": the preference is the predicate of the whole item
         cue_only = re.sub(r"\W+", " ", NICE_INLINE_RE.sub(" ", tail)).split()
         if len(cue_only) < 2:
             continue  # "Bilingual in English and Zulu (advantageous)": the whole item is the preference
@@ -250,6 +257,8 @@ def read_posting(text: str) -> ReadPosting:
     lines = clean_lines(text)
     title, company = find_title_company([ln.text for ln in lines], text)
     out = ReadPosting(title, company)
+    # the company's first own word ("Deccan" of "The Deccan Ledger"): a sentence starting with it is about them
+    lead = next((w.lower() for w in (company or "").split() if w.lower() not in ("the", "a", "an")), "")
     has_sections = any(
         is_heading(ln, lines[i + 1] if i + 1 < len(lines) else None)
         and heading_kind(_strip_md(ln.text)) in ("must", "nice", "duty")
@@ -315,9 +324,7 @@ def read_posting(text: str) -> ReadPosting:
         # under "About the job" a bulleted list is the job's duties, a paragraph is usually about the company
         # under "About the job" or an unnamed heading, a bulleted list or a short line that is not about the
         # employer is the job's duties; a paragraph is usually about the company
-        about_employer = bool(_ABOUT_US_RE.match(body)) or bool(
-            company and body.lower().startswith(company.split()[0].lower())
-        )
+        about_employer = bool(_ABOUT_US_RE.match(body)) or bool(lead and body.lower().startswith(lead))
         loose = kind in ("role", "unknown") and (
             ln.bullet
             or (
@@ -354,7 +361,7 @@ def read_posting(text: str) -> ReadPosting:
                 continue
             if not ln.bullet and (
                 (_ABOUT_US_RE.match(part) and not re.search(r"\byou\b", part.split(",")[0], re.I))
-                or (company and part.lower().startswith(company.split()[0].lower() + " "))
+                or (lead and part.lower().startswith(lead + " "))
             ):
                 # a sentence about the employer, even inside a list section
                 out.set_aside.append(SetAsideText(part, "about the company or the role"))
@@ -364,9 +371,12 @@ def read_posting(text: str) -> ReadPosting:
                 continue
             if not in_list:
                 cue = STRONG_CUE_RE if (has_sections and kind in ("intro", "role")) else PROSE_CUE_RE
-                if not cue.search(part) or is_foreign(part):
+                if not (cue.search(part) or _ROLE_WILL_RE.match(part)) or is_foreign(part):
                     out.set_aside.append(SetAsideText(part, "about the company or the role"))
                     continue
             for piece, preference in split_preference(part):
-                out.items.append(ReadItem(piece, "nice" if preference else _kind_of(piece, kind), section))
+                item_kind = "nice" if preference else _kind_of(piece, kind)
+                if ln.code and item_kind != "duty":
+                    item_kind = "nice" if ln.code == "D" else "must"  # the row's own E/D column decides
+                out.items.append(ReadItem(piece, item_kind, section))
     return out

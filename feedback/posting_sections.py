@@ -14,7 +14,7 @@ import re
 # --- headings: what the lines under them are
 NICE_HEAD_RE = re.compile(
     r"nice[ -]to[ -]have|preferred|bonus|\bplus(es)?\b|desirable|desired|extra credit|ideally|good to have|"
-    r"optional|also welcome|great if|even better|not required|advantageous|advantage|an asset|"
+    r"optional|also welcome|great if|even better|not required|advantageous|advantage|an asset|extras?\b|"
     r"stand out|set you apart|extra points"
 )
 REQ_HEAD_RE = re.compile(
@@ -104,7 +104,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "pay",
         re.compile(
             r"[$£€₹]\s?\d|\d\s?(k|lpa|lakhs?|per annum|p\.a\.)\b|\b(salary|compensation|base pay|pay range|"
-            r"per hour|an hour|hourly rate|ote|wage|remuneration|ctc|bonus structure|commission structure|"
+            r"per hour|an hour|hourly rate|ote|wages?|remuneration|ctc|bonus structure|commission structure|"
             r"stipend|pay scale|band \d|agenda for change)\b",
             re.I,
         ),
@@ -130,7 +130,11 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(availability|available|willing(ness)?|ability|able) (to work|for) .{0,40}\b(evenings?|weekends?|nights?|"
             r"holidays|shifts|saturdays?|sundays?|rotas?)\b|immediate joiners?|notice period|"
             r"(rotational|rotating|rotation) shifts?|shift work|shifts are|willing to work (nights|weekends|shifts|"
-            r"rotational|rotating|overtime))\b",
+            r"rotational|rotating|overtime)|"
+            # taking one's turn on a rota, not making it ("plan the weekly rota" is a duty)
+            r"(participat\w*|take part|taking (a )?(share|part|turn)|share of|be part of|join\w*|included in|"
+            r"work\w* (on )?(a|the|our))\b.{0,40}\b(rotas?|rosters?|on-?call)|(rotational|rotating) \w+ (duty|duties)|"
+            r"on-?call (response|rota|roster)|meet the on-?call)\b",
             re.I,
         ),
     ),
@@ -138,7 +142,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "location",
         re.compile(
             r"^(remote|hybrid|on-?site|in person|work location)\b.{0,60}$|\brelocat\w+\b|"
-            r"^[A-Z][\w .'-]+,\s*[A-Z]{2}\s+\d{5}\b|\b(reliably )?commute\b",
+            r"^[A-Z][\w .'-]+,\s*[A-Z]{2}\s+\d{5}\b|\b(reliably )?commute\b|"
+            r"\blive within\b.{0,40}\b(minutes|miles|km|kilometres|kilometers)\b",
             re.I,
         ),
     ),
@@ -153,7 +158,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reaching|climbing|stooping|crouching)\b|\bworking at heights\b|\bclimb in and out\b|"
             r"exposure to (blood|chemicals|noise|fumes|extreme)|climb(ing)? ladders|crawl ?spaces|"
             r"temperatures (exceeding|above|below|over)|arm reach|reach of \d+\s?cm|in direct sunlight|"
-            r"(stand|sit|walk)(ing)? (in .{0,30})?for up to \d+",
+            r"(stand|sit|walk)(ing)? (in .{0,30})?for up to \d+|"
+            r"\b(walk|walking|stand|standing)\b.{0,20}\b\d[\d,]*\+? (steps|miles|km|hours)\b|"
+            r"\b(outdoors|outside) in all (weathers?|weather conditions|seasons)\b",
             re.I,
         ),
     ),
@@ -165,7 +172,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
             r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
             r"working rights|work rights|police (check|clearance|certificate)|vaccinat\w+|immuni[sz]ation|"
-            r"eligib\w+ to work)\b",
+            r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam))\b",
             re.I,
         ),
     ),
@@ -188,7 +195,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(to apply|apply (now|today|online|via|through|by|with)|please (apply|send|submit|email|"
             r"include|attach)|send (your|us your|a) (cv|resume|résumé|cover letter|application)|"
-            r"(cv|resume|résumé) (and|&) (a )?cover letter|cover letter|closing date|deadline|"
+            r"(cv|resume|résumé) (and|&) (a )?cover letter|cover letter|closing date|(application|closing) deadline|"
+            r"deadline (for|to) (apply|applications)|"
             r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"

@@ -256,3 +256,61 @@ def test_a_postcode_and_a_recruiters_post_name_no_employer() -> None:
         "Mail your CV to priya@brightpathsearch.com.\n\nRequirements\n- Two years of payroll processing\n"
     )
     assert post.company is None
+
+
+def test_a_person_specification_table_gives_each_row_its_essential_or_desirable_kind() -> None:
+    job = parse_job(
+        "Person Specification\n\n"
+        "Criteria\tRequirement\tE/D\tAssessed by\n\n"
+        "Qualifications\n"
+        "\tDegree in civil engineering or equivalent experience\tE\tApplication\n"
+        "\tChartered membership of a professional body\tD\tCertificate check\n"
+        "\tExperience of inspecting bridges and culverts\tE\tTest / Interview\n"
+    )
+    kinds = {r.text: r.kind for r in job.requirements}
+    assert kinds == {
+        "Degree in civil engineering or equivalent experience": "must",
+        "Chartered membership of a professional body": "nice",
+        "Experience of inspecting bridges and culverts": "must",
+    }
+
+
+def test_items_run_together_with_hard_spaces_are_split() -> None:
+    job = parse_job(
+        "Duties&nbsp;\nRuns the weekly food bank rota for volunteers&nbsp;Orders stock from two wholesalers&nbsp;"
+        "Keeps the allergen records up to date&nbsp;\n"
+    )
+    assert [r.text for r in job.requirements] == [
+        "Runs the weekly food bank rota for volunteers",
+        "Orders stock from two wholesalers",
+        "Keeps the allergen records up to date",
+    ]
+
+
+def test_taking_a_turn_on_a_rota_walking_all_day_and_where_to_live_are_not_requirements() -> None:
+    job = parse_job(
+        "Responsibilities\n- Plan the weekly staff rota for the ward\n- Take part in the on-call rota, one week in five\n"
+        "Requirements\n- Able to walk 20,000 steps a day on the estate\n- A full driving licence\n"
+        "- You will need to live within 30 minutes of the depot\n- Medical and fitness assessment on joining\n"
+    )
+    assert [r.text for r in job.requirements] == [
+        "Plan the weekly staff rota for the ward",
+        "A full driving licence",
+    ]
+    reasons = {a.text: a.reason for a in job.set_aside}
+    assert reasons["Take part in the on-call rota, one week in five"] == "schedule"
+    assert reasons["Able to walk 20,000 steps a day on the estate"] == "physical demands"
+
+
+def test_a_prose_posting_from_a_company_named_the_something() -> None:
+    job = parse_job(
+        "The Harbour Gazette is hiring: Court Reporter\n\nPlymouth | Full-time\n\n"
+        "The Harbour Gazette is a weekly paper with a busy website. The reporter will cover the crown court and "
+        "the magistrates. The role also involves filing live updates on big trials. Shorthand at 100 wpm is "
+        "essential.\n"
+    )
+    texts = [r.text for r in job.requirements]
+    assert job.company == "The Harbour Gazette"
+    assert "The reporter will cover the crown court and the magistrates." in texts
+    assert "The role also involves filing live updates on big trials." in texts
+    assert not any(t.startswith("The Harbour Gazette is") for t in texts)
