@@ -114,8 +114,12 @@ def _table_cells(line: str) -> list[tuple[str, str]]:
 def _split_inline_bullets(line: str) -> list[str]:
     """A line holding several bullets ("• A • B • C"), as some sites flatten lists, is several lines."""
     parts = re.split(r"\s+[•▪●◦➢✔]\s+", line)
-    if len(parts) <= 2 and not line.lstrip().startswith(("•", "▪", "●", "◦", "➢", "✔")):
-        return [line]
+    if len(parts) == 1 or (
+        len(parts) == 2
+        and ":" not in parts[0]
+        and not line.lstrip().startswith(("•", "▪", "●", "◦", "➢", "✔"))
+    ):
+        return [line]  # one bullet mark inside a sentence; "Extras: A • B" is a list after its heading
     return [p if i == 0 else "• " + p for i, p in enumerate(parts) if p.strip()]
 
 
@@ -199,6 +203,10 @@ def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
     first = body[0]
     if first.islower() or first.isdigit() or first == "(":
         return True
+    if last.count("(") > last.count(")"):
+        return True  # "(for example Revit, Archi" / "CAD or Vectorworks)": a bracket left open goes on
+    if len(last) >= 55 and body.endswith(".") and len(body.split()) <= 6:
+        return True  # a PDF line cut before its sentence's last words ("... the approved Maintenance" / "Manual.")
     # a capital after a short line ("The right person will" / "Plan lessons") starts a new item
     return bool(_CONTINUES_RE.search(last)) and len(last) >= 45
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
-from .posting_sections import heading_kind, is_foreign, line_set_aside
+from .posting_sections import NICE_HEAD_RE, heading_kind, is_foreign, line_set_aside
 
 # a requirement sentence in prose: it asks for something or says what the person will do
 PROSE_CUE_RE = re.compile(
@@ -46,7 +46,8 @@ NICE_INLINE_RE = re.compile(
     r"helpful|an advantage|advantageous|welcome|desirable|beneficial)\b|"
     r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|nice to have)\s*[.!)]?\s*$|"
     r"\bnot (required|essential|mandatory)\b|\b(ideally|preferably)\b|\bbonus points?\b|"
-    r"\b(would|will) be (great|nice|helpful|useful)\b|\b(would|will) be an? (added |real |big |distinct )?"
+    r"\b(would|will) be (great|nice|helpful|useful|appreciated|valued|welcome)\b|\badvantageous\b|"
+    r"\b(would|will) be an? (added |real |big |distinct )?"
     r"(advantage|asset|bonus|plus)\b",
     re.I,
 )
@@ -59,6 +60,10 @@ DUTY_CUE_RE = re.compile(
     r"(role|post|postholder|successful candidate) will)\b",
     re.I,
 )
+# a sentence that says what the employer gives: benefits, even inside a list of requirements
+_OFFER_RE = re.compile(
+    r"^(we offer|we provide|we give|in return|benefits include|you('ll| will) (get|receive|enjoy))\b", re.I
+)
 _SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“])")
 # a dot after these does not end a sentence ("St. Mary's", "e.g. Excel")
 _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|vs|approx|dept|u\.s)\.$", re.I)
@@ -70,7 +75,11 @@ _LEAD_IN_RE = re.compile(
     re.I,
 )
 # what makes a short line an item rather than a heading: a number, an acronym, or a trailing "preferred"
-_ITEMISH_RE = re.compile(r"\d|\b[A-Z]{2,}s?\b|.\s(preferred|required|a plus|is a plus|desirable)\s*$")
+# (a licence category, "Driving licence B", a code in brackets, "Trailer licence (B+E)")
+_ITEMISH_RE = re.compile(
+    r"\d|\b[A-Z]{2,}s?\b|.\s\(?(preferred|required|a plus|is a plus|desirable)\)?\s*$|\s[A-Z]$|"
+    r"\([A-Z0-9+/&\- ]{1,8}\)"
+)
 # the usual headings, whole: a bulleted line that is exactly one of these heads a list
 _HEADING_ONLY_RE = re.compile(
     r"(you will|you'll|you are|you have|you bring|about you|who you are|"
@@ -230,7 +239,7 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
         if re.match(r"(would|will|is|are|was|be|can|could|may|might|should)\b", tail, re.I):
             continue  # "X, or Y, would be an advantage": the preference is the predicate of the whole item
         cue_only = re.sub(r"\W+", " ", NICE_INLINE_RE.sub(" ", tail)).split()
-        if len(cue_only) < 2:
+        if not cue_only:
             continue  # "Bilingual in English and Zulu (advantageous)": the whole item is the preference
         if m.group().startswith(",") and not _PREFER_LEAD_RE.match(tail) and re.search(r"\bor\b", tail):
             continue  # "Experience with SQL, Python or R a plus": a list of alternatives, one item
@@ -274,6 +283,11 @@ def read_posting(text: str) -> ReadPosting:
             continue
         head, sep, rest = body.partition(":")
         inline = heading_kind(head) if sep and len(head.split()) <= 5 and rest.strip() else None
+        # an indented line inside a list ("    Lab skills: cell counts, microscopy", "    Manage fermentations:
+        # pitching, dry hopping"): one item of that list, its words before the colon a topic, not a heading
+        in_indented_list = kind in ("must", "nice", "duty") and ln.indent > 0 and not ln.bullet
+        if in_indented_list and sep and not _HEADING_ONLY_RE.fullmatch(head.lower().strip()):
+            inline = None
         if header_left and is_heading(ln, nxt) and (heading_kind(body) or _lead_in_kind(body)):
             header_left = 0  # the body has started
         if header_left and i < 4 and len(body.split()) <= 14 and not body.endswith(".") and not inline:
@@ -304,7 +318,7 @@ def read_posting(text: str) -> ReadPosting:
             nice = "preferred" in body.lower()
             out.items.append(ReadItem(body, "nice" if nice else "must", section))
             continue
-        elif _KEY_VALUE_RE.match(body) and inline is None and not ln.bullet:
+        elif _KEY_VALUE_RE.match(body) and inline is None and not ln.bullet and not in_indented_list:
             # "Grade: 8", "Reports to: Head of Planning": facts about the post, not requirements
             out.set_aside.append(SetAsideText(body, "job details"))
             continue
@@ -315,7 +329,12 @@ def read_posting(text: str) -> ReadPosting:
             # "Requirements: BLS; two years of ICU; charting in an EHR": a heading and its list on one line;
             # "Experience: 2-4 years" is one requirement, said with its key
             section, kind = head.lower(), inline
-            short_fact = len(head.split()) == 1 and len(rest.split()) <= 6 and ";" not in rest
+            short_fact = (
+                len(head.split()) == 1
+                and len(rest.split()) <= 6
+                and ";" not in rest
+                and not NICE_HEAD_RE.search(head.lower())
+            )
             body = body if short_fact and inline in ("must", "nice") else rest.strip()
         if kind.startswith("aside:"):
             # a line's own subject names it better than its section: a lifting demand under "Benefits"
@@ -337,6 +356,11 @@ def read_posting(text: str) -> ReadPosting:
         )
         in_list = kind in ("must", "nice", "duty") or loose
         parts = [body] if (in_list and (ln.bullet or len(body.split()) <= 25)) else _sentences(body)
+        if in_list and not ln.bullet and len(parts) == 1:
+            # "Patient with new starters. You keep the stockroom in order.": two items on one line
+            sentences = _sentences(body)
+            if len(sentences) > 1 and all(len(x.split()) >= 4 for x in sentences):
+                parts = sentences
         if in_list and ";" in body:
             # "customer service experience; a friendly telephone manner": items the site put on one line
             split: list[str] = []
@@ -352,7 +376,7 @@ def read_posting(text: str) -> ReadPosting:
             reason = line_set_aside(part)
             if reason == "pay" and in_list and not _PAY_WORDS_RE.search(part):
                 reason = None  # "budgets of ₹25 lakh a month" is a requirement, not the pay
-            if reason == "benefits" and in_list and not loose:
+            if reason == "benefits" and in_list and not loose and not _OFFER_RE.match(part):
                 reason = None  # "pension administration" is a requirement under Requirements
             if reason is not None:
                 out.set_aside.append(SetAsideText(part, reason))

@@ -201,7 +201,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
             r"walk[- ]in|need not apply|close (early|earlier)|venue|see the attached|attached job description|"
-            r"forward (this|it)? ?to (anyone|a friend|friends))\b",
+            r"forward (this|it)? ?to (anyone|a friend|friends)|questions about (the|this) (position|role|job)|"
+            r"can be directed to|for (more|further) (information|details)|before (you )?apply(ing)?)\b",
             re.I,
         ),
     ),
@@ -229,7 +230,8 @@ FORM_FIELD_RE = re.compile(
     r"first name|last name|full name|e-?mail( address)?|phone( number)?|mobile|address|city|country|"
     r"postcode|zip( code)?|linkedin( profile)?|website|portfolio( url)?|upload|attach|resume|cv|"
     r"cover letter|salary expectations?|expected (salary|ctc)|current ctc|select( one)?|choose|"
-    r"required|optional|select an option|currently employed|not employed|prefer not to say|skip|\*)\s*[:*]?\s*$",
+    r"required|optional|select an option|currently employed|not employed|prefer not to say|skip|\*|"
+    r"(upload|attach)( your| a| the)? [\w /-]{2,40})\s*[:*]?\s*$",
     re.I,
 )
 QUESTION_RE = re.compile(r"\?\s*(\*|\(required\))?\s*$")

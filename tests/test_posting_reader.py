@@ -314,3 +314,27 @@ def test_a_prose_posting_from_a_company_named_the_something() -> None:
     assert "The reporter will cover the crown court and the magistrates." in texts
     assert "The role also involves filing live updates on big trials." in texts
     assert not any(t.startswith("The Harbour Gazette is") for t in texts)
+
+
+def test_pdf_wraps_inline_lists_offers_and_upload_fields() -> None:
+    job = parse_job(
+        "Requirements\n"
+        "- Certificate in garden design from a recognised school (for example Kew, Capel\n"
+        "  Manor, Pershore) or equivalent experience\n"
+        "- Confident in Vectorworks (SketchUp is a plus)\n"
+        "Extras: RHS Level 3 • a full driving licence\n\n"
+        "Who you are\n"
+        "Patient with new clients and their gardens. You keep the van and tools in good order.\n"
+        "We offer a company pension and 25 days of annual leave.\n"
+        "Upload your portfolio\n"
+    )
+    kinds = {r.text: r.kind for r in job.requirements}
+    assert kinds[
+        "Certificate in garden design from a recognised school (for example Kew, Capel Manor, Pershore) or "
+        "equivalent experience"
+    ] == "must"
+    assert kinds["Confident in Vectorworks"] == "must" and kinds["SketchUp is a plus"] == "nice"
+    assert kinds["RHS Level 3"] == "nice" and kinds["a full driving licence"] == "nice"
+    assert "Patient with new clients and their gardens." in kinds
+    assert "You keep the van and tools in good order." in kinds
+    assert not any(t.startswith(("We offer", "Upload")) for t in kinds)
