@@ -32,10 +32,11 @@ _LOCATION_LINE_RE = re.compile(
     re.I,
 )
 _LEGAL_NAME_RE = re.compile(
-    r"\b[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|&|and|of|für|de)){0,4},?\s+"
+    r"\b[A-Z][\w&'’.\-]*(?:[ \t]+(?:[A-Z][\w&'’.\-]*|&|and|of|für|de)){0,4},?[ \t]+"
     r"(?:GmbH|AG|Inc\.?|LLC|Ltd\.?|Limited|PLC|LLP|Pte\.? Ltd\.?|Pty\.? Ltd\.?|\(Pty\) Ltd|Pvt\.? Ltd\.?|S\.A\.|B\.V\.|N\.V\.|Corp\.?|"
     # Nordic, Italian, French, Japanese and Malaysian forms
-    r"AS|ASA|AB|Oy|Oyj|ApS|A/S|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SARL|SAS|K\.K\.|KK|Sdn\.? Bhd\.?)(?!\w)"
+    r"AS|ASA|AB|Oy|Oyj|ApS|A/S|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SARL|SAS|SA|K\.K\.|KK|Sdn\.? Bhd\.?|L\.L\.C\.?|"
+    r"[Pp]\.[Ll]\.[Cc]\.?|plc|BV|NV|S\.A)(?!\w)"
 )
 # "based in Leeds", "our office in Dubai Creek": a name after these is a place, not the employer
 _PLACE_RE = re.compile(
@@ -47,6 +48,9 @@ _NAME = r"([A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and|de|for|the)
 _BODY_RES = (
     (re.compile(r"^\s*(?:About|Why|Working at|Life at|Why join)\s+" + _NAME + r"\s*[:?!]?\s*$"), 3),
     (re.compile(r"\b(?:At|Join|join|at)\s+" + _NAME + r"(?=,|\s+(?:we|is|are|you|our)\b)"), 2),
+    (re.compile(r"\b(?:Join|join)\s+" + _NAME + r"(?=\s+as\b)"), 2),
+    # a sign-off: "The Northgate Climbing team", "— the Brightwater crew"
+    (re.compile(r"^\W*(?:[Tt]he\s+)" + _NAME + r"\s+(?:[Tt]eam|[Cc]rew|[Ff]amily)\s*[.!]?\s*$"), 3.5),
     (
         re.compile(r"^\s*" + _NAME + r"\s+(?:is|are)\s+(?:a|an|the|one|hiring|looking|seeking|recruiting)\b"),
         2,
@@ -79,6 +83,50 @@ _NOT_NAMES = frozenset(
 )
 
 
+# countries a second line names after a city ("Dubai - United Arab Emirates"), in English
+COUNTRIES = frozenset(
+    """
+    afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belgium bolivia
+    botswana brazil bulgaria cambodia cameroon canada chile china colombia croatia cyprus czechia denmark ecuador
+    egypt estonia ethiopia fiji finland france georgia germany ghana greece hungary iceland india indonesia iran
+    iraq ireland israel italy jamaica japan jordan kazakhstan kenya kuwait latvia lebanon lithuania luxembourg
+    malaysia malta mauritius mexico moldova mongolia morocco mozambique namibia nepal netherlands nigeria norway
+    oman pakistan panama paraguay peru philippines poland portugal qatar romania rwanda serbia singapore slovakia
+    slovenia spain switzerland sweden taiwan tanzania thailand tunisia turkey uganda ukraine uruguay uzbekistan
+    vietnam zambia zimbabwe
+    """.split()
+) | {
+    "united arab emirates",
+    "uae",
+    "united kingdom",
+    "uk",
+    "united states",
+    "usa",
+    "us",
+    "new zealand",
+    "south africa",
+    "south korea",
+    "saudi arabia",
+    "sri lanka",
+    "hong kong",
+    "czech republic",
+    "costa rica",
+    "dominican republic",
+    "el salvador",
+    "puerto rico",
+    "trinidad and tobago",
+    "northern ireland",
+    "scotland",
+    "england",
+    "wales",
+}
+# a recruiter's own name, when the posting is for an unnamed client
+_AGENCY_RE = re.compile(
+    r"^via\b|\b(staffing|recruit\w*|talent|search|personnel|headhunt\w*|agency|resourcing|placements?)\b",
+    re.I,
+)
+
+
 _COMMON_FIRST = frozenset(
     "north south east west new great united national royal general city first central global american british".split()
 )
@@ -92,11 +140,14 @@ TITLE_WORDS_RE = re.compile(
     r"accountant|advisor|adviser|agent|architect|attendant|supervisor|therapist|pharmacist|paralegal|"
     r"scientist|writer|editor|executive|intern|apprentice|receptionist|cashier|counsel|lawyer|"
     r"physiotherapist|dispatcher|mechanic|programmer|tester|head of|vp|president|partner|fellow|"
-    r"lecturer|tutor|coach|carer|caregiver|aide|porter|cleaner|guard|instructor|estimator|surveyor|coder)\b",
+    r"lecturer|tutor|coach|carer|caregiver|aide|porter|cleaner|guard|instructor|estimator|surveyor|coder|"
+    r"mason|dealer|croupier|groom|rider|ranger|keeper|glazier|locksmith|roofer|foreman|forewoman|photographer|"
+    r"butcher|baker|barista|bartender|waiter|server|cashier|machinist|welder|fitter|labourer|laborer|"
+    r"[a-z]+ologist|[a-z]{3,}ist|[a-z]+ician)\b",
     re.I,
 )
 _LEGAL_SUFFIX_RE = re.compile(
-    r"^(inc|llc|ltd|limited|co|corp|gmbh|plc|llp|pvt|pty|s\.?a|ag|bv|nv)\b\.?", re.I
+    r"^(inc|l\.?l\.?c|ltd|limited|co|corp|gmbh|p\.?l\.?c|llp|pvt|pty|s\.?a|ag|bv|nv)\b\.?", re.I
 )
 
 
@@ -139,15 +190,25 @@ def _plausible_name(name: str) -> bool:
     return not _LOCATION_RE.search(name) and line_set_aside(name) in (None, "benefits")
 
 
-def _poster_removed(lines: list[str], text: str) -> tuple[list[str], str]:
+def _role_like(line: str) -> bool:
+    """A header line that names the role: a job title's head noun, or a short line in capitals ("HEAD
+    GARDENER") that is no heading."""
+    letters = [c for c in line if c.isalpha()]
+    caps = bool(letters) and all(c.isupper() for c in letters) and len(line.split()) <= 5
+    return bool(TITLE_WORDS_RE.search(line)) or (caps and heading_kind(line) is None)
+
+
+def _poster_removed(lines: list[str], text: str) -> tuple[list[str], str, str | None]:
     """A job shared as a social post: the poster's name and headline above the post's time stamp are not the
-    posting's title or employer."""
+    posting's title or employer; a page's name alone above it is the employer (returned third)."""
     raw = text.splitlines()
     at = next((i for i, r in enumerate(raw[:8]) if _POST_STAMP_RE.match(r)), None)
     if at is None:
-        return lines, text
+        return lines, text, None
     poster = tuple(r.strip() for r in raw[:at] if r.strip())
-    return [ln for ln in lines if not ln.strip().startswith(poster)], "\n".join(raw[at + 1 :])
+    rest = [ln for ln in lines if not ln.strip().startswith(poster) and not _POST_STAMP_RE.match(ln)]
+    # a page's post ("Furlong Stables" / "3h"): the page is the employer
+    return rest, "\n".join(raw[at + 1 :]), poster[0] if len(poster) == 1 else None
 
 
 def _mail_domain_name(text: str) -> str | None:
@@ -200,6 +261,8 @@ def _second_line_candidates(line: str) -> list[tuple[str, float]]:
     first = parts[0].split("(")[0].split(",")[0].strip()
     if len(parts) == 1:
         return [] if _LOCATION_LINE_RE.search(line) else [(first, 3.0)]
+    if parts[1].lower().strip(" .") in COUNTRIES:
+        return []  # "Dubai - United Arab Emirates": a city and its country
     if _LOCATION_LINE_RE.search(parts[0]) or _LOCATION_RE.search(parts[0]):
         return []
     # the rest of the line being the place and terms is what shows the first part is the employer
@@ -214,7 +277,9 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     cands: list[tuple[str, float]] = []
     lines = [re.sub(r"[*_`]+", "", ln) for ln in lines]  # markdown emphasis is not part of a name
     text = re.sub(r"[*_`]+", "", text)
-    lines, text = _poster_removed(lines, text)
+    lines, text, page = _poster_removed(lines, text)
+    if page:
+        cands.append((page, 4.0))
     # a registered name ("Acme Widgets Pty Ltd", "Nordlicht GmbH") is the employer wherever it appears
     for m in _LEGAL_NAME_RE.finditer(text):
         # the name starts after a sentence's end or a lead-in ("... Shelf. At Nordvik Offshore AS")
@@ -243,6 +308,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         # "JUNIPER & ASH" above "Sous Chef / Kitchen Manager": the employer first, then the role
         cands.append((head[0], 4.0))
         head = head[1:]
+    elif len(head) > 2 and not any(TITLE_WORDS_RE.search(h) for h in head[:2]) and _role_like(head[2]):
+        # the organisation, its department, then the role
+        cands += [(head[0], 4.0), (head[1], 2.5)]
+        head = head[2:]
     if head:
         parts = [p.strip() for p in _TITLE_SPLIT_RE.split(head[0]) if p.strip()]
         if len(parts) == 1 and ":" in head[0]:
@@ -287,6 +356,7 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     best: dict[str, float] = {}
     found: dict[str, int] = {}
     places = {m.group(1) for m in _PLACE_RE.finditer(text)}
+    for_a_client = bool(_FOR_A_CLIENT_RE.search(text))
     # "based in Hamilton East": "Hamilton" alone (a "Role – Hamilton" title line) is the place too
     places |= {" ".join(p.split()[:k]) for p in places for k in range(1, len(p.split()))}
     for name, weight in cands:
@@ -295,7 +365,7 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             # "JUNIPER & ASH" at the top: the body writes the name in its own case
             m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text.replace(name, ""), re.I)
             name = m.group(0) if m else name.title()
-        if not _plausible_name(name) or name in places:
+        if not _plausible_name(name) or name in places or (for_a_client and _AGENCY_RE.search(name)):
             continue
         repeats = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
         first = name.split()[0]
@@ -304,6 +374,12 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             repeats = max(
                 repeats, int(0.8 * len(re.findall(r"(?<!\w)" + re.escape(first) + r"(?!\w)", text)))
             )
+        # "teaching in Hakuba", "sites around Tirau": a name mostly said after these is a place
+        after_in = len(
+            re.findall(r"\b(?:in|near|around|across|from|to)\s+" + re.escape(name) + r"(?!\w)", text)
+        )
+        if repeats and after_in * 2 >= repeats:
+            weight -= 1.5
         found[name] = found.get(name, 0) + 1
         best[name] = max(best.get(name, 0.0), weight)
         # the strongest place it was found in, how often the text names it, and whether other places agree

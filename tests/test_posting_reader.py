@@ -329,12 +329,46 @@ def test_pdf_wraps_inline_lists_offers_and_upload_fields() -> None:
         "Upload your portfolio\n"
     )
     kinds = {r.text: r.kind for r in job.requirements}
-    assert kinds[
-        "Certificate in garden design from a recognised school (for example Kew, Capel Manor, Pershore) or "
-        "equivalent experience"
-    ] == "must"
+    assert (
+        kinds[
+            "Certificate in garden design from a recognised school (for example Kew, Capel Manor, Pershore) or "
+            "equivalent experience"
+        ]
+        == "must"
+    )
     assert kinds["Confident in Vectorworks"] == "must" and kinds["SketchUp is a plus"] == "nice"
     assert kinds["RHS Level 3"] == "nice" and kinds["a full driving licence"] == "nice"
     assert "Patient with new clients and their gardens." in kinds
     assert "You keep the van and tools in good order." in kinds
     assert not any(t.startswith(("We offer", "Upload")) for t in kinds)
+
+
+def test_where_the_employer_hides_in_the_header_and_sign_off() -> None:
+    # the organisation, its department, then the role
+    assert (
+        parse_job(
+            "The Trustees of Elmhurst Abbey, Ludlow\nEstates Office\n\nHEAD GARDENER\n\nDuties\n- Prune\n"
+        ).company
+        == "The Trustees of Elmhurst Abbey"
+    )
+    # a city and its country under the title name no employer; a legal form of another country does
+    uae = parse_job(
+        "Site Engineer - Noor Fitout L.L.C\nDubai - United Arab Emirates\n\nRequirements\n- BSc\n"
+    )
+    assert uae.company == "Noor Fitout L.L.C"
+    # a page's own post names the employer; the team that signs off does too
+    page = parse_job(
+        "Kilbride Stables\n5h · 🌍\n\nWe're hiring!\n\nYard Hand\n\nYou'll muck out and ride out.\n"
+    )
+    assert page.company == "Kilbride Stables"
+    signed = parse_job(
+        "Kayak Guides wanted – Kaikoura, summer season\n\nWe run sea kayak trips in Kaikoura and need guides.\n"
+        "Requirements\n- A kayak guide award\n\nSee you on the water,\nThe Driftwood Paddle team\n"
+    )
+    assert signed.company == "Driftwood Paddle"
+    # an agency's name is not the employer of its client
+    agency = parse_job(
+        "WAREHOUSE OPERATIVE\n\nVia Northbeam Recruitment Ltd · Leeds · 3 days ago\n\n"
+        "For our client, a large grocer, we are looking for operatives.\nRequirements\n- Forklift licence\n"
+    )
+    assert agency.company is None
