@@ -33,7 +33,10 @@ _NOISE_RE = re.compile(
     r".{0,80}\b\d+ (days?|weeks?|hours?|months?) ago\b.{0,80}|.{0,80}\b(over )?\d+ applicants|"
     r"detailed job description( and [a-z ]{0,30})?|yes\s+no(\s+skip)?|skip|like\s+comment\s+(repost|share)\s+send|"
     r".{0,20}\b\d+ (comments?|reposts?|reactions?|likes?)\b.{0,60}|\*?\s*required question|\*?\s*question \d+|"
-    r"https?://\S+|www\.\S+|skills highlighted with .{0,40}|find out how .{0,80})\s*$",
+    r"https?://\S+|www\.\S+|skills highlighted with .{0,40}|find out how .{0,80}|"
+    # page footers of German, French, Spanish, Dutch and Swedish PDFs; a board's report and safety links
+    r"(seite|page|página|pagina|sida|blad) \d+ (von|sur|de|van|av|of) \d+|report this (job|ad|advert|listing).{0,20}|"
+    r"like\s*·\s*comment(\s*·\s*share)?|be careful\W+(do not|don't) (provide|give|share) your (bank|card).{0,80})\s*$",
     re.I,
 )
 # "recordsAssist": a lower-case word run straight into a capitalised one. Three lower-case letters on the
@@ -100,12 +103,19 @@ def _table_cells(line: str) -> list[tuple[str, str]]:
     """A row copied from a table ("Degree in planning        E      A"): the text cells, with the row's
     essential/desirable code; column codes and the assessment column dropped. Other lines come back whole."""
     stripped = line.strip()
-    if not _CELL_SPLIT_RE.search(stripped):
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        # a markdown table row ("| 2 | Troubleshoot breakdowns |"): its text cells, numbering and rules dropped
+        cells = [c.strip() for c in stripped.strip("|").split("|")]
+        cells = [c for c in cells if c and not re.fullmatch(r"[-:\s]+|\d{1,2}\.?|no\.?|#", c, re.I)]
+        if not cells:
+            return []
+    elif not _CELL_SPLIT_RE.search(stripped):
         return [(line, "")]
-    cells = [c for c in _CELL_SPLIT_RE.split(stripped) if c]
+    else:
+        cells = [c for c in _CELL_SPLIT_RE.split(stripped) if c]
     if cells[0].endswith(":"):
         return [(" ".join(cells), "")]  # "Reports to:      Head of Planning": a field aligned in columns
-    code = next((c for c in cells if c in ("E", "D")), "")
+    code = next((c[0] for c in cells if c in ("E", "D", "Essential", "Desirable")), "")
     text = [c for c in cells if not _CODE_CELL_RE.match(c) and not _ASSESS_CELL_RE.match(c)]
     indent = line[: len(line) - len(line.lstrip())]
     return [(indent + c, code) for c in text]
@@ -151,6 +161,9 @@ _OPENER_GLUE_RE = re.compile(
 )
 
 
+_OPENERS_ALT = "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True))
+
+
 def _unglue(line: str) -> list[str]:
     """Split items the site ran together. The left word must be all lower case, so names written in
     camel case ("JavaScript", "ThinkPad", "iPhone") stay whole."""
@@ -165,6 +178,9 @@ def _unglue(line: str) -> list[str]:
     # version number run into the next item
     cuts |= {m.start() for m in _BRACKET_GLUE_RE.finditer(line)}
     cuts |= {m.start() for m in _DIGIT_GLUE_RE.finditer(line)}
+    # "...in the GCCStrong AutoCAD", "...InDesign skills3ds Max": an acronym or a word run into the next item
+    cuts |= {m.start() for m in re.finditer(r"(?<=[A-Z]{3})(?=(?:" + _OPENERS_ALT + r")\b)", line)}
+    cuts |= {m.start() for m in re.finditer(r"(?<=[a-z]{4})(?=\d+[a-z]{0,3}\s)", line)}
     pieces, last = [], 0
     for cut in sorted(cuts):
         pieces.append(line[last:cut])

@@ -47,6 +47,7 @@ NICE_INLINE_RE = re.compile(
     r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|nice to have)\s*[.!)]?\s*$|"
     r"\bnot (required|essential|mandatory)\b|\b(ideally|preferably)\b|\bbonus points?\b|"
     r"\b(would|will) be (great|nice|helpful|useful|appreciated|valued|welcome)\b|\badvantageous\b|"
+    r"\b(is|are|would be|will be) (an? )?(asset|merit|meriting|differential)\b|\b(is|are) meriting\b|"
     r"\b(would|will) be an? (added |real |big |distinct )?"
     r"(advantage|asset|bonus|plus)\b",
     re.I,
@@ -71,7 +72,7 @@ _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|v
 # a line that introduces the list below it
 _LEAD_IN_RE = re.compile(
     r"\b(will|will be|have|has|need|needs|bring|offer|include|includes|are|is|should|must|can)\s*:?$|"
-    r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$",
+    r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$|\bif you( have| are| can)?\s*:?$",
     re.I,
 )
 # what makes a short line an item rather than a heading: a number, an acronym, or a trailing "preferred"
@@ -139,6 +140,8 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     """A heading: short, no full stop, and set apart (a colon, markup, capitals, a known name, or a list
     starting right under it)."""
     s = _strip_md(line.text)
+    if line.code:
+        return False  # a row of a person specification, with its E/D column
     if line.bullet and line.decorated and s and len(s.split()) <= 8:
         return True  # "* What you'll do *": a heading dressed as a bullet
     caps = [c for c in s if c.isalpha()]
@@ -229,6 +232,8 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
     "(preferred)" stays one item."""
     for m in reversed(list(_NICE_SPLIT_RE.finditer(text))):
         head, tail = text[: m.start()].strip(), text[m.end() :].strip()
+        if head.count("(") > head.count(")"):
+            continue  # inside a bracket: "(for example, maps and prescriptions) is desirable" is one item
         bracket = m.group().strip() == "("
         if bracket:
             if not tail.endswith(")"):

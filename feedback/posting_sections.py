@@ -14,7 +14,7 @@ import re
 # --- headings: what the lines under them are
 NICE_HEAD_RE = re.compile(
     r"nice[ -]to[ -]have|preferred|bonus|\bplus(es)?\b|desirable|desired|extra credit|ideally|good to have|"
-    r"optional|also welcome|great if|even better|not required|advantageous|advantage|an asset|extras?\b|"
+    r"optional|also welcome|great if|even better|not required|advantageous|advantage|an asset|extras?\b|merit|"
     r"stand out|set you apart|extra points"
 )
 REQ_HEAD_RE = re.compile(
@@ -133,8 +133,12 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"rotational|rotating|overtime)|"
             # taking one's turn on a rota, not making it ("plan the weekly rota" is a duty)
             r"(participat\w*|take part|taking (a )?(share|part|turn)|share of|be part of|join\w*|included in|"
-            r"work\w* (on )?(a|the|our))\b.{0,40}\b(rotas?|rosters?|on-?call)|(rotational|rotating) \w+ (duty|duties)|"
-            r"on-?call (response|rota|roster)|meet the on-?call)\b",
+            r"work\w* (on )?(a|the|our))\b.{0,60}\b(rotas?|rosters?|on-?call)|(rotational|rotating) \w+ (duty|duties)|"
+            r"on-?call (response|rota|roster)|meet the on-?call|"
+            r"\b(\d|two|three|four|five|continuous|rotating)[- ]shift (system|pattern|roster|rota)|"
+            r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
+            r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
+            r"^(roster|rota|hours|working hours)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
             re.I,
         ),
     ),
@@ -143,7 +147,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(remote|hybrid|on-?site|in person|work location)\b.{0,60}$|\brelocat\w+\b|"
             r"^[A-Z][\w .'-]+,\s*[A-Z]{2}\s+\d{5}\b|\b(reliably )?commute\b|"
-            r"\blive within\b.{0,40}\b(minutes|miles|km|kilometres|kilometers)\b",
+            r"\blive within\b.{0,40}\b(minutes|miles|km|kilometres|kilometers)\b|"
+            r"^(you('ll| will) be )?based (at|in|within|from|out of)\b|\bcommuting distance\b",
             re.I,
         ),
     ),
@@ -155,12 +160,14 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bphysical(ly)? (demands|able|fit)\b|\bbend(ing)?, |kneel|"
             r"\b(lift|lifting|carry|carrying|loading|unloading|move|moving)\b.{0,40}?\b\d+\s?(lbs?|pounds|kg|kilos)\b|"
             r"\b(standing|walking|bending|reaching|climbing|stooping|crouching)\b.{0,30}\b(standing|walking|bending|"
-            r"reaching|climbing|stooping|crouching)\b|\bworking at heights\b|\bclimb in and out\b|"
+            r"reaching|climbing|stooping|crouching)\b|\bclimb in and out\b|"
             r"exposure to (blood|chemicals|noise|fumes|extreme)|climb(ing)? ladders|crawl ?spaces|"
             r"temperatures (exceeding|above|below|over)|arm reach|reach of \d+\s?cm|in direct sunlight|"
             r"(stand|sit|walk)(ing)? (in .{0,30})?for up to \d+|"
             r"\b(walk|walking|stand|standing)\b.{0,20}\b\d[\d,]*\+? (steps|miles|km|hours)\b|"
-            r"\b(outdoors|outside) in all (weathers?|weather conditions|seasons)\b",
+            r"\b(outdoors|outside) in all (kinds of |types of )?(weathers?|weather conditions|seasons)\b|"
+            r"\b(rider|body) weight (under|below|of no more than|not exceeding)\b|"
+            r"^(?!.*\b(certificate|certification|ticket|training|course|card)\b).*\bworking at heights?\b",
             re.I,
         ),
     ),
@@ -172,7 +179,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
             r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
             r"working rights|work rights|police (check|clearance|certificate)|vaccinat\w+|immuni[sz]ation|"
-            r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam))\b",
+            r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam)|"
+            r"working with children check|certificate of good conduct|(security|police) vetting|"
+            r"(a valid|working holiday|work|right-to-work) visa)\b",
             re.I,
         ),
     ),
@@ -183,7 +192,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reasonable accommodation|protected (veteran|characteristic|status)|affirmative action|"
             r"e-verify|disabilit(y|ies) confident|we (welcome|encourage) applications from|"
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
-            r"applicants? with (disabilities|criminal)|fair chance|discriminat\w+|to perform this job successfully|"
+            r"applicants? with (disabilities|criminal)|fair chance|(are|is) (strongly )?encouraged to apply|discriminat\w+|to perform this job successfully|"
             r"representative of the knowledge|not (intended to be )?(an )?exhaustive|(friendly|mindful|confident) "
             r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "
             r"applicants|i have read and understood|signature)\b",
@@ -193,7 +202,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "how to apply",
         re.compile(
-            r"\b(to apply|apply (now|today|online|via|through|by|with)|please (apply|send|submit|email|"
+            # "to apply, send ...", not "(or willingness to apply)" for a membership
+            r"\b((how|where|when) to apply|^to apply|to apply,? (please|send|visit|click|email|go|use)|"
+            r"apply (now|today|online|via|through|by|with)|please (apply|send|submit|email|"
             r"include|attach)|send (your|us your|a) (cv|resume|résumé|cover letter|application)|"
             r"(cv|resume|résumé) (and|&) (a )?cover letter|cover letter|closing date|(application|closing) deadline|"
             r"deadline (for|to) (apply|applications)|"
@@ -202,7 +213,12 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
             r"walk[- ]in|need not apply|close (early|earlier)|venue|see the attached|attached job description|"
             r"forward (this|it)? ?to (anyone|a friend|friends)|questions about (the|this) (position|role|job)|"
-            r"can be directed to|for (more|further) (information|details)|before (you )?apply(ing)?)\b",
+            r"can be directed to|for (more|further) (information|details)|before (you )?apply(ing)?|"
+            r"\b(alone|only|without .{0,30}) (will|would|shall) (not|never) be (considered|accepted)|"
+            r"interviews? (will|shall) (include|consist|take place)|(we )?thank (all|you for your) (applicants|interest)|only (those|candidates) "
+            r"(selected|shortlisted)|look forward to (your application|hearing from you)|selection process|"
+            r"(dm|message) (the|our|us)|ring \w+ (in|at|on)|confidential (discussion|chat)|need apply|"
+            r"see you (on|at|in) the|union representatives?)\b",
             re.I,
         ),
     ),
@@ -218,7 +234,10 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(we('re| are)|.{0,60}\b(is|are)) (currently )?(looking|seeking|searching|hiring|recruiting)"
             r"( for)?\b|^(join (us|our team)|are you (a|an|looking|ready|passionate))|"
             r"^(this is an? (exciting|great|unique|fantastic)|an? (exciting|great|unique|fantastic) "
-            r"(opportunity|role|position) )",
+            r"(opportunity|role|position) )|^(due to (growth|expansion)|as we grow),? we\b|"
+            r"^we('re| are) an? [\w -]{0,30}\b(team|company|business|studio|practice|firm|group) of\b|"
+            r"^our (values|kit|stack|tools|culture|mission|story)\s*:|^company (industry|size|type)\b|"
+            r"\b\d+(-\d+)? employees\b|^(additional|more) company information",
             re.I,
         ),
     ),
@@ -242,7 +261,9 @@ _FOREIGN_WORDS = frozenset(
     und der die das wir sie ihre ihr mit für von bei zur zum ist sind werden nicht auf eine einer
     les des nous vous est sont avec pour dans une sur par aux votre notre qui
     el los las del para con por una que nuestro nuestra sus como
-    het een van voor zijn wij met onze niet ook
+    het een van voor zijn wij met onze niet ook uit om te ongeacht iedereen
+    och att det som är för med vi ser oss av inte eller
+    bewerbung
     """.split()
 )
 
@@ -315,8 +336,8 @@ def line_set_aside(text: str) -> str | None:
 
 def is_foreign(text: str) -> bool:
     """A line mostly in another language (boilerplate appended to English postings)."""
-    toks = re.findall(r"[a-zäöüßéèêàçñ]+", text.lower())
+    toks = re.findall(r"[a-zäöüßéèêàçñåø]+", text.lower())
     if len(toks) < 6:
-        return False
+        return len(toks) == 1 and toks[0] in _FOREIGN_WORDS
     hits = sum(1 for t in toks if t in _FOREIGN_WORDS)
     return hits / len(toks) >= 0.15 or any(c in text for c in "äöüßñ") and hits >= 2

@@ -372,3 +372,36 @@ def test_where_the_employer_hides_in_the_header_and_sign_off() -> None:
         "For our client, a large grocer, we are looking for operatives.\nRequirements\n- Forklift licence\n"
     )
     assert agency.company is None
+
+
+def test_schedules_checks_places_and_closing_lines_beside_the_list_are_set_aside() -> None:
+    job = parse_job(
+        "Requirements\n"
+        "- Two years operating a filling line\n"
+        "- Ready to work in a three-shift system\n"
+        "- Rangers work 20 days on and 10 days off\n"
+        "- Early starts and long days at harvest\n"
+        "- A valid visa that lets you work here\n"
+        "- Certificate of good conduct from the police\n"
+        "- Based within commuting distance of Ghent\n"
+        "- Working at Heights certificate\n"
+        "Selection process\n"
+        "We thank all applicants for their interest.\n"
+        "DM the page or ring Aoife in the office.\n"
+        "Union representatives: Unite.\n"
+    )
+    assert [r.text for r in job.requirements] == [
+        "Two years operating a filling line",
+        "Working at Heights certificate",
+    ]
+
+
+def test_a_markdown_table_of_duties_and_an_acronym_glued_to_the_next_item() -> None:
+    job = parse_job(
+        "Job description\n| No. | Job responsibilities |\n|-----|------|\n"
+        "| 1 | Service passenger lifts to the checklist |\n| 2 | Fix breakdowns of door operators |\n\n"
+        "Requirements\nFive years of fit-out work in the GCCStrong AutoCAD and Revit skills\n"
+    )
+    texts = [r.text for r in job.requirements]
+    assert "Service passenger lifts to the checklist" in texts and "Fix breakdowns of door operators" in texts
+    assert "Five years of fit-out work in the GCC" in texts and "Strong AutoCAD and Revit skills" in texts
