@@ -22,7 +22,7 @@ from practice.core.banks import Bank, Question
 from practice.core.errors import PracticeError
 from practice.core.files import safe_name
 from practice.core.panel import PanelMember
-from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.records import AttemptRecord, SessionRecord, WorkedTip
 
 if TYPE_CHECKING:
     from feedback import JobChoices
@@ -86,6 +86,8 @@ class PracticeSession:
     skipped: set[str] = field(default_factory=set)
     panel: list[PanelMember] = field(default_factory=list)
     """Panel mode: the interviewers take the questions in turn; empty for one interviewer."""
+    working_on: WorkedTip | None = None
+    """The tip the next attempt works on (picked in the review before a retry); the attempt keeps it."""
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -163,9 +165,12 @@ class PracticeSession:
         """The attempt is saved (scored or with an error note): show it."""
         self._go(State.REVIEWING)
         self.attempts.setdefault(attempt.question_id, []).append(attempt)
+        self.working_on = None  # the attempt carries it; the next retry picks again
 
-    def retry(self) -> None:
+    def retry(self, working_on: WorkedTip | None = None) -> None:
+        """The same question again, working on this tip (or on none in particular)."""
         self._go(State.IDLE)
+        self.working_on = working_on
 
     def abandon(self) -> None:
         """The answer's processing crashed (an error dialog says why): back to idle to try again."""
@@ -179,6 +184,7 @@ class PracticeSession:
             return False
         self._go(State.IDLE)
         self.index += 1
+        self.working_on = None
         return True
 
     def skip(self) -> bool:
@@ -194,6 +200,7 @@ class PracticeSession:
             return False
         self.state = State.IDLE
         self.index += 1
+        self.working_on = None
         return True
 
     def finish(self) -> None:

@@ -177,6 +177,7 @@ class AnswerInputs:
             recording_path=path,
             source=source,
             interviewer=self.session.asking.name if self.session.asking else None,
+            worked_tip=self.session.working_on,
         )
 
     @work(thread=True, exclusive=True, group="answer", exit_on_error=False)
