@@ -83,6 +83,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self._speech_token = 0
         self._recording_token = 0
         self._audio_flowing = False  # recording, and the first block of audio has arrived
+        self._target_reached = False  # this take reached its target (warned once, or stopped at a hard limit)
         self._speech_warned = False
         # One utterance at a time: a replay waits for the stopped one's thread to let go of the player, so the
         # old thread can never close the new stream.
@@ -113,7 +114,6 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self.sub_title = f"{self.record.bank_name}" + (
             f" · {self.record.job_title}" if self.record.job_title else ""
         )
-        self.query_one(AnswerClock).target = self.session.target_s
         self._set_mic(self.services.input_available())
         self.studio.active_session_id = self.session.id
         self._show_question()
@@ -161,7 +161,10 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self.query_one("#live-text", Static).update(
             Text("Your words appear here as you speak.", style="grey50")
         )
-        self.query_one(AnswerClock).elapsed = 0
+        clock = self.query_one(AnswerClock)
+        clock.elapsed = 0
+        clock.target = self.session.current_target_s  # the bank's target for this question, or the default
+        clock.hard = self.session.hard_limit
         self._refresh_state()
 
     def _refresh_state(self, hint: str | None = None) -> None:
@@ -280,7 +283,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
             self.session.attempts_for(),
             live=True,
             is_last=self.session.is_last,
-            target_s=self.session.target_s,
+            target_s=self.session.current_target_s,
             position=f"Question {self.session.number} of {self.session.total}",
         )
         self.app.push_screen(review, lambda choice: self._after_review(choice, review.working_on))
