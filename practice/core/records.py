@@ -49,6 +49,20 @@ class WorkedTip:
         """True or False once judged; None when not judged (or not yet)."""
         return {"yes": True, "no": False}.get(self.verdict or "")
 
+    @property
+    def outcome(self) -> str:
+        """ "tip followed", "tip not followed" or "tip not judged": how summaries, history and exports say it."""
+        followed = self.followed
+        if followed is None:
+            return "tip not judged"
+        return "tip followed" if followed else "tip not followed"
+
+    def sentence(self) -> str:
+        """One line for history and exports: `Worked on the tip of try 1 (“Quantify ...”): tip followed, a
+        measured result now: “80 percent”.`"""
+        why = f", {self.reason}" if self.reason and self.verdict is not None else ""
+        return f"Worked on the tip of try {self.from_attempt} (“{self.tip}”): {self.outcome}{why}."
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "tip": self.tip,

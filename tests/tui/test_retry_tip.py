@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from test_app import SIZE, answer_by_voice, on, start_practice, text_of
-from textual.widgets import OptionList
+from textual.widgets import DataTable, OptionList
 from tui_fakes import fake_score, make_app, wait_for
 
 from feedback.tip_kinds import tip_kinds
@@ -15,6 +15,7 @@ from practice.tui.app import PracticeApp
 from practice.tui.screens.compare import CompareScreen
 from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.review import ReviewScreen
+from practice.tui.screens.summary import SummaryScreen
 from practice.tui.screens.tip_picker import TipPickerScreen
 
 QUANTIFY = "Quantify the result: how much faster, cheaper, more or fewer (a percentage, time or money saved)."
@@ -78,6 +79,13 @@ async def test_the_retry_works_on_the_first_tip_and_is_told_it_followed_it(tmp_p
         await pilot.press("c")  # the compare screen says it too
         await wait_for(pilot, lambda: on(app, CompareScreen))
         assert "Followed this time" in text_of(app, "#compare-worked-tip")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: on(app, ReviewScreen))
+        await pilot.press("f")  # the summary marks the retry
+        await wait_for(pilot, lambda: on(app, SummaryScreen))
+        table = app.screen.query_one(DataTable)
+        tip_column = [column.label.plain for column in table.columns.values()].index("Tip")
+        assert [str(table.get_row_at(r)[tip_column]) for r in range(2)] == ["", "followed"]
 
 
 async def test_another_tip_can_be_picked_and_a_tip_not_followed_is_said_so(tmp_path: Path) -> None:

@@ -63,6 +63,17 @@ def length_cell(attempt: AttemptRecord, long: LongAnswer | None) -> Text:
     return text
 
 
+TIP_MARKS = {True: ("followed", "green"), False: ("not yet", "yellow"), None: ("-", "grey50")}
+
+
+def tip_cell(attempt: AttemptRecord) -> Text:
+    """For a retry that worked on a tip: was it followed? Empty for other attempts."""
+    if attempt.worked_tip is None:
+        return Text("")
+    words, style = TIP_MARKS[attempt.worked_tip.followed]
+    return Text(words, style=style)
+
+
 def long_text(long: list[LongAnswer], numbers: dict[str, int]) -> Text:
     """Which answers ran past their target (and which a hard limit stopped), by question and attempt."""
     if not long:
@@ -126,6 +137,7 @@ class SummaryScreen(StudioScreen):
         for key in ("overall", "examples", "enthusiasm", "alignment"):
             table.add_column(key[:3].capitalize(), key=key)
         table.add_column("Length", key="length")
+        table.add_column("Tip", key="tip")
         numbers: dict[str, int] = {}
         long = {item.attempt.id: item for item in long_answers(self.attempts, session.settings or {})}
         for attempt in self.attempts:
@@ -136,6 +148,7 @@ class SummaryScreen(StudioScreen):
                 str(attempt.attempt_no),
                 *(score_text(attempt.score(k)) for k in ("overall", "examples", "enthusiasm", "alignment")),
                 length_cell(attempt, long.get(attempt.id)),
+                tip_cell(attempt),
                 key=str(attempt.id),
             )
         shown_long = self.query_one("#summary-long", Static)
