@@ -123,3 +123,34 @@ async def _job_corrected(pilot) -> None:
 def test_setup_job_corrections(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, job_text=BACKEND_JOB, job_parser=default_job_parser)
     assert snap_compare(app, run_before=_job_corrected)
+
+
+async def _retry_review(pilot) -> None:
+    """A retry that worked on the first tip (a number for the result) and followed it: the verdict, and the
+    two attempts side by side."""
+    from test_retry_tip import MEASURED
+
+    from practice.tui.screens.tip_picker import TipPickerScreen
+
+    app = pilot.app
+    await _review(pilot)
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(app.screen, TipPickerScreen))
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
+    await wait_for(pilot, lambda: app.screen.session.state is State.IDLE)
+    app.services.transcriber.text = MEASURED
+    await pilot.press("space")
+    await wait_for(pilot, lambda: app.screen.session.state is State.RECORDING)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.attempt.attempt_no == 2)
+    app.screen.query_one("#worked-tip").scroll_visible(animate=False, top=True)
+    await pilot.pause()
+
+
+def test_review_of_a_retry(snap_compare, tmp_path: Path) -> None:
+    from test_retry_tip import VAGUE, tipping_score
+
+    app = make_app(tmp_path, job_text=JOB, scorer=tipping_score)
+    app.services.transcriber.text = VAGUE
+    assert snap_compare(app, run_before=_retry_review)
