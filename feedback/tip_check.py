@@ -17,6 +17,7 @@ from typing import Literal
 
 from .delivery import ASSUMED_WPM, FILLER_TIP_PER_MIN, PACE_HIGH, PACE_LOW, PACE_TOO_FAST
 from .model import Evidence, Feedback
+from .tips import GOOD_ENTHUSIASM
 
 Verdict = Literal["yes", "no", "not_judged"]
 #: How far past the 140-160 band a pace may be before the scorer tips it (feedback/delivery.py).
@@ -92,9 +93,13 @@ def _interest(feedback: Feedback, kind: str, company: str | None) -> TipCheck:
         if _spans(feedback, "anti_enthusiasm"):
             return TipCheck("no", "still says what does not interest you")
         return _found(said, "what you want")
-    if kind == "specific_reason" and company:
-        named = [s for s in said if company.casefold() in s.text.casefold()]
-        return _found(named, f"{company} named") if named else TipCheck("no", f"{company} is still not named")
+    if kind == "specific_reason":
+        # naming the company is not yet naming something particular about it ("I'm excited to join X"): the
+        # enthusiasm score must also be where the scorer stops asking (feedback/tips.py)
+        named = [s for s in said if company and company.casefold() in s.text.casefold()]
+        if (feedback.enthusiasm.score or 0) < GOOD_ENTHUSIASM:
+            return TipCheck("no", "still nothing particular about " + (company or "the company"))
+        return _found(named or said, "something particular")
     return _found(said, "a reason")
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from feedback import TranscriptQuality, Word, score_answer
 from feedback.tip_check import check_tip
@@ -71,10 +75,17 @@ def test_hedges_gone_from_the_reason() -> None:
 
 def test_naming_the_company() -> None:
     generic = "I am excited about this role and I really want to join a great team."
-    named = "I am excited to join Brightwell because its warehouse analytics are what I want to build."
+    only_named = "I am excited to join Brightwell and I really want to be part of the team."
+    particular = (
+        "Brightwell's mission of making warehouses waste less is why I applied: I want to own the SQL "
+        "reporting that shows where stock is wasted."
+    )
     assert check_tip("specific_reason", score(generic, WHY_Q, JOB)).verdict == "no"
-    followed = check_tip("specific_reason", score(named, WHY_Q, JOB))
-    assert followed.verdict == "yes" and "Brightwell" in followed.reason
+    assert (
+        check_tip("specific_reason", score(only_named, WHY_Q, JOB)).verdict == "no"
+    )  # named, nothing particular
+    followed = check_tip("specific_reason", score(particular, WHY_Q, JOB))
+    assert followed.verdict == "yes" and "SQL reporting" in followed.reason
     assert check_tip("company_reason", score("It pays well.", WHY_Q, JOB)).verdict == "no"
 
 
@@ -106,3 +117,19 @@ def test_untrusted_takes_empty_answers_and_unknown_tips_are_not_judged() -> None
     assert check_tip("measurable_result", unsure).verdict == "not_judged"
     assert check_tip("result", score("")).verdict == "not_judged"
     assert check_tip("other", score(WITH_NUMBER)).verdict == "not_judged"
+
+
+@pytest.mark.slow
+def test_no_answer_is_judged_to_follow_a_tip_it_was_given() -> None:
+    """On every dev-set answer (scored with the shipped model), each tip it got is judged not followed by
+    that same answer: the check and the scorer agree on what the tip asks for."""
+    dev = Path(__file__).parent.parent / "eval" / "dev"
+    given = 0
+    for line in (dev / "answers.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        job = (dev / row["job"]).read_text() if row.get("job") else None
+        result = score_answer(row["question"], row["text"], job)
+        for tip, kind in zip(result.tips, result.tip_kinds, strict=True):
+            given += 1
+            assert check_tip(kind, result, tip).verdict != "yes", (row["id"], tip)
+    assert given >= 30
