@@ -85,7 +85,7 @@ async def test_the_retry_works_on_the_first_tip_and_is_told_it_followed_it(tmp_p
         await wait_for(pilot, lambda: on(app, SummaryScreen))
         table = app.screen.query_one(DataTable)
         tip_column = [column.label.plain for column in table.columns.values()].index("Tip")
-        assert [str(table.get_row_at(r)[tip_column]) for r in range(2)] == ["", "followed"]
+        assert [str(table.get_row_at(r)[tip_column]) for r in range(2)] == ["", "yes"]
 
 
 async def test_another_tip_can_be_picked_and_a_tip_not_followed_is_said_so(tmp_path: Path) -> None:

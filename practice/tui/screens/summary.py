@@ -63,7 +63,8 @@ def length_cell(attempt: AttemptRecord, long: LongAnswer | None) -> Text:
     return text
 
 
-TIP_MARKS = {True: ("followed", "green"), False: ("not yet", "yellow"), None: ("-", "grey50")}
+#: Was the tip a retry worked on followed? (short: the table fits 80 columns)
+TIP_MARKS = {True: ("yes", "green"), False: ("no", "yellow"), None: ("-", "grey50")}
 
 
 def tip_cell(attempt: AttemptRecord) -> Text:
@@ -132,7 +133,7 @@ class SummaryScreen(StudioScreen):
         self.query_one("#summary-averages", Static).update(averages_text(self.attempts))
         table = self.query_one(DataTable)
         table.add_column("#", key="n")
-        table.add_column("Question", key="question", width=34)
+        table.add_column("Question", key="question", width=30)
         table.add_column("Try", key="try")
         for key in ("overall", "examples", "enthusiasm", "alignment"):
             table.add_column(key[:3].capitalize(), key=key)
