@@ -1,4 +1,4 @@
-"""SVG snapshots of the four main screens (and setup's corrections to a posting) at 80x24 (the smallest supported size), with fake services and fixed
+"""SVG snapshots of the main screens (setup, its corrections to a posting, practice while recording and while working on a tip, review of an answer and of a retry, history) at 80x24 (the smallest supported size), with fake services and fixed
 dates so they only change when the UI does. Update after a deliberate UI change with:
 
     .venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
@@ -154,3 +154,27 @@ def test_review_of_a_retry(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, job_text=JOB, scorer=tipping_score)
     app.services.transcriber.text = VAGUE
     assert snap_compare(app, run_before=_retry_review)
+
+
+async def _working_on_a_tip(pilot) -> None:
+    """Back on the practice screen after "try again": the tip being worked on, and the time bar's hard limit."""
+    from practice.tui.screens.tip_picker import TipPickerScreen
+
+    app = pilot.app
+    await _review(pilot)
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(app.screen, TipPickerScreen))
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
+    await wait_for(pilot, lambda: app.screen.session.state is State.IDLE)
+
+
+def test_practice_screen_working_on_a_tip_with_a_time_limit(snap_compare, tmp_path: Path) -> None:
+    from test_retry_tip import VAGUE, tipping_score
+
+    from practice.storage.settings import Settings
+
+    settings = Settings(question_count=2, last_bank="test-bank", hard_limit=True)
+    app = make_app(tmp_path, job_text=JOB, scorer=tipping_score, settings=settings)
+    app.services.transcriber.text = VAGUE
+    assert snap_compare(app, run_before=_working_on_a_tip)
