@@ -1,5 +1,6 @@
-"""SVG snapshots of the main screens (setup, its corrections to a posting, practice while recording and while working on a tip, review of an answer and of a retry, history) at 80x24 (the smallest supported size), with fake services and fixed
-dates so they only change when the UI does. Update after a deliberate UI change with:
+"""SVG snapshots of the main screens (setup, its corrections to a posting, practice while recording and while
+working on a tip, review of an answer and of a retry, history) at 80x24 (the smallest supported size), with fake
+services and fixed dates so they only change when the UI does. Update after a deliberate UI change with:
 
     .venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
 """
