@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Literal
 
+from .tip_kinds import kinds_of
 from .voice_model import VoiceProfile
 
 Label = Literal[
@@ -379,6 +380,8 @@ class Feedback:
     quality: TranscriptQuality | None = None
     # the answer's STAR outline in its own sentences; None for results stored before outlines existed
     outline: Outline | None = None
+    # what each tip asks for (feedback.tip_kinds), parallel to tips: stable where the tip's words are not
+    tip_kinds: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -396,13 +399,15 @@ class Feedback:
             "overall": self.overall,
             "tips": list(self.tips),
             "outline": self.outline.to_dict() if self.outline else None,
+            "tip_kinds": list(self.tip_kinds),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Feedback:
         """The typed result of ``to_dict()``'s JSON: lenient, see the module docstring."""
         scores = _section(data.get("scores"))
-        known = {
+        tips = list(data.get("tips") or [])
+        known: dict[str, Any] = {
             "question": data.get("question") or "",
             "transcript": data.get("transcript") or "",
             "duration_s": data.get("duration_s"),
@@ -411,9 +416,11 @@ class Feedback:
             "alignment": AlignmentScore.from_dict(scores.get("alignment")),
             "delivery": Delivery.from_dict(data.get("delivery")),
             "overall": data.get("overall"),
-            "tips": list(data.get("tips") or []),
+            "tips": tips,
             "job": JobSummary.from_dict(data.get("job")),
             "quality": TranscriptQuality.from_dict(data.get("quality")),
             "outline": Outline.from_dict(data.get("outline")),
         }
+        # a result stored before kinds were kept gets them from its tips' words
+        known["tip_kinds"] = kinds_of(tips, data.get("tip_kinds"))
         return _build(cls, data, known)

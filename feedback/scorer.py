@@ -19,6 +19,7 @@ from .outline import build_outline
 from .questions import question_focus, question_kind
 from .requirement_tips import RequirementMeaning, alignment_tips
 from .text import Sentence, Token, normalise, split_sentences, tokenize
+from .tip_kinds import tip_kinds
 from .tips import drop_unneeded, top_tips
 
 # Overall = weighted mean of the dimension scores. Examples weigh most (a concrete story with a result is the
@@ -150,6 +151,7 @@ def score_answer(
         if jd
         else None,
         outline=build_outline(transcript, [*examples.evidence, *delivery.evidence]),
+        tip_kinds=list(tip_kinds(tips)),
     )
 
 

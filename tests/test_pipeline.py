@@ -67,3 +67,38 @@ def test_a_take_that_could_not_be_rescued_points_at_no_file(tmp_path: Path) -> N
     stored, warnings = run(tmp_path, None)
     assert stored.recording_path is None  # not the planned path, where no complete file exists
     assert stored.transcript == ANSWER and warnings
+
+
+def test_a_retry_is_judged_against_the_tip_it_worked_on_and_stored_with_it(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from practice.answers.pipeline import process_answer
+    from practice.core.records import WorkedTip
+
+    store = Store(tmp_path / "history.db")
+    session = SessionRecord("s1", datetime(2026, 11, 26, 9, 0), "bank", "Bank")
+    ctx = AnswerContext(store, default_scorer, session, None)
+    question = "Tell me about a time you sped something up."
+    first = process_answer(
+        ctx,
+        AttemptRecord("s1", "q1", question, 1, datetime(2026, 11, 26, 9, 1), source="typed"),
+        text="Our builds were slow. I cached the dependencies and I split the test run. Builds got much faster.",
+    )
+    assert first.worked_tip is None
+    tip = WorkedTip("Quantify the result: how much faster.", "measurable_result", from_attempt=1)
+    draft = AttemptRecord(
+        "s1", "q1", question, 2, datetime(2026, 11, 26, 9, 3), source="typed", worked_tip=tip
+    )
+    measured = (
+        "Our builds were slow. I cached the dependencies and I split the test run. "
+        "After that a build took eight minutes instead of forty, an 80 percent cut."
+    )
+    second = process_answer(ctx, draft, text=measured)
+    stored = store.attempt(second.id or 0)
+    assert stored is not None and stored.worked_tip is not None
+    assert stored.worked_tip.verdict == "yes" and stored.worked_tip.followed is True
+    assert "percent" in stored.worked_tip.reason or "eight" in stored.worked_tip.reason  # quotes the number
+    assert replace(stored.worked_tip, verdict=None, reason="") == tip
+    # an empty take keeps the tip it worked on, unjudged
+    empty = process_answer(ctx, replace(draft, attempt_no=3), text="   ")
+    assert empty.error and store.attempt(empty.id or 0).worked_tip == tip  # type: ignore[union-attr]

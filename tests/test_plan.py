@@ -14,7 +14,7 @@ from fsrs import Rating
 from feedback import parse_job, score_answer
 from practice.cli import main
 from practice.core.banks import Bank, Question
-from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.records import AttemptRecord, SessionRecord, WorkedTip
 from practice.core.spaced import Review, answer_strength, rating_for, schedule
 from practice.prep.phrasing import phrase_requirement
 from practice.prep.plan import build_plan, plan_text, requirement_id
@@ -178,3 +178,34 @@ def test_plan_command_prints_text_and_json(tmp_path: Path, capsys: pytest.Captur
 def test_plan_command_with_a_missing_job_file_says_what_to_do(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["plan", "--job", "/no/such/job.txt"]) != 0
     assert "job.txt" in capsys.readouterr().err
+
+
+def _retry(store: Store, text: str, at: datetime, worked: WorkedTip) -> None:
+    result = score_answer(WEAK_Q.text, text, job=JOB)
+    store.save_attempt(
+        AttemptRecord(
+            "s1", WEAK_Q.id, WEAK_Q.text, 2, at, transcript=text, feedback=result.to_dict(), worked_tip=worked
+        )
+    )
+
+
+def test_a_tip_the_retry_followed_is_not_the_one_left_to_follow(store: Store) -> None:
+    at = DAY0 + timedelta(minutes=10)
+    first_kind = score_answer(WEAK_Q.text, WEAK, job=JOB).tip_kinds[0]  # what the retry worked on
+    _retry(store, WEAK, at, WorkedTip("Back the answer with one story.", first_kind, 1, "yes", "a story now"))
+    weak = next(
+        i for i in build_plan(store, DAY0 + timedelta(days=1, hours=1), JOB).due if i.id == "conflict"
+    )
+    assert weak.tip_kind is not None and weak.tip_kind != first_kind  # the next tip of the same answer
+    assert weak.tip == score_answer(WEAK_Q.text, WEAK, job=JOB).tips[1]
+
+
+def test_a_tip_tried_and_not_followed_says_so(store: Store) -> None:
+    at = DAY0 + timedelta(minutes=10)
+    kind = score_answer(WEAK_Q.text, WEAK, job=JOB).tip_kinds[0]
+    _retry(store, WEAK, at, WorkedTip("Back the answer with one story.", kind, 1, "no", "still no story"))
+    plan = build_plan(store, DAY0 + timedelta(days=1, hours=1), JOB)
+    weak = next(i for i in plan.due if i.id == "conflict")
+    assert weak.tip_kind == kind and weak.tip_times == 2 and weak.tip_tries == 1
+    assert "(given 2 times, worked on 1 time)" in plan_text(plan)
+    jsonschema.validate(plan.to_dict(), SCHEMA)

@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from feedback import JobDescription
+from feedback import Feedback, JobDescription
+from feedback.tip_check import check_tip
 from practice.audio.recorder import RecordingWriteError
 from practice.core.job_choices import job_description
-from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.records import AttemptRecord, SessionRecord, WorkedTip
 from practice.core.session import State
 from practice.storage.history import Store
 
@@ -59,6 +60,16 @@ def import_recording(source: Path, target: Path) -> Path:
     shutil.copyfile(source, target)
     target.chmod(0o600)
     return target
+
+
+def judge_worked_tip(
+    worked: WorkedTip | None, feedback: dict[str, Any], job: JobDescription | None
+) -> WorkedTip | None:
+    """The retry's tip with the verdict on it: did this answer follow it (feedback.tip_check)?"""
+    if worked is None:
+        return None
+    verdict = check_tip(worked.kind, Feedback.from_dict(feedback), worked.tip, job.company if job else None)
+    return replace(worked, verdict=verdict.verdict, reason=verdict.reason)
 
 
 def process_answer(
@@ -109,7 +120,10 @@ def process_answer(
     except Exception as error:  # noqa: BLE001 - the answer is kept; the review says scoring failed
         log.exception("scoring failed for attempt %s", attempt.id)
         return store.save_attempt(replace(attempt, error=f"Scoring failed: {type(error).__name__}: {error}"))
-    return store.save_attempt(replace(attempt, feedback=feedback, error=None))
+    worked = judge_worked_tip(draft.worked_tip, feedback, ctx.job)
+    if worked is not None:
+        log.info("attempt %s worked on a %s tip: %s", attempt.id, worked.kind, worked.verdict)
+    return store.save_attempt(replace(attempt, feedback=feedback, error=None, worked_tip=worked))
 
 
 def finish_spoken(

@@ -55,6 +55,7 @@ def attempt_dict(attempt: AttemptRecord) -> dict[str, Any]:
         "duration_s": attempt.duration_s,
         "scores": {key: attempt.score(key) for key in ("overall", *SCORE_KEYS)},
         "tips": attempt.result.tips if attempt.result else [],
+        "worked_tip": attempt.worked_tip.to_dict() if attempt.worked_tip else None,
         "error": attempt.error,
     }
 
@@ -109,6 +110,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
         scores = " ".join(f"{k[:3]} {_score(attempt.score(k))}" for k in ("overall", *SCORE_KEYS))
         who = f" [{attempt.interviewer}]" if attempt.interviewer else ""
         print(f"  #{attempt.id:<4} try {attempt.attempt_no} {scores}  {attempt.question_text}{who}")
+        if attempt.worked_tip is not None:
+            print(f"        {attempt.worked_tip.sentence()}")
         if attempt.error:
             print(f"        not scored: {attempt.error}")
     if not attempts:

@@ -31,6 +31,64 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
+class WorkedTip:
+    """The tip a retry worked on (chosen in the review of an earlier attempt), and whether it was followed.
+
+    Stored with the retry as JSON; `verdict` is None until the retry is scored (a failed take keeps the tip
+    it worked on, unjudged), then "yes", "no" or "not_judged" (feedback.tip_check), with the reason."""
+
+    tip: str
+    kind: str
+    from_attempt: int
+    """The attempt number (same question, same session) whose review gave the tip."""
+    verdict: str | None = None
+    reason: str = ""
+
+    @property
+    def followed(self) -> bool | None:
+        """True or False once judged; None when not judged (or not yet)."""
+        return {"yes": True, "no": False}.get(self.verdict or "")
+
+    @property
+    def outcome(self) -> str:
+        """ "tip followed", "tip not followed" or "tip not judged": how summaries, history and exports say it."""
+        followed = self.followed
+        if followed is None:
+            return "tip not judged"
+        return "tip followed" if followed else "tip not followed"
+
+    def sentence(self) -> str:
+        """One line for history and exports: `Worked on the tip of try 1 (“Quantify ...”): tip followed, a
+        measured result now: “80 percent”.`"""
+        why = f", {self.reason}" if self.reason and self.verdict is not None else ""
+        return f"Worked on the tip of try {self.from_attempt} (“{self.tip}”): {self.outcome}{why}."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tip": self.tip,
+            "kind": self.kind,
+            "from_attempt": self.from_attempt,
+            "verdict": self.verdict,
+            "reason": self.reason,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> WorkedTip | None:
+        """None for nothing stored, or for a row too damaged to say which tip it was."""
+        if not isinstance(data, dict) or not isinstance(data.get("tip"), str) or not data["tip"]:
+            return None
+        number = data.get("from_attempt")
+        verdict = data.get("verdict")
+        return cls(
+            data["tip"],
+            str(data.get("kind") or "other"),
+            number if isinstance(number, int) and not isinstance(number, bool) else 0,
+            verdict if verdict in ("yes", "no", "not_judged") else None,
+            str(data.get("reason") or ""),
+        )
+
+
+@dataclass(frozen=True)
 class AttemptRecord:
     session_id: str
     question_id: str
@@ -49,6 +107,8 @@ class AttemptRecord:
     id: int | None = None
     interviewer: str | None = None
     """The panel member who asked (panel mode); None with a single interviewer."""
+    worked_tip: WorkedTip | None = None
+    """A retry's tip from the earlier attempt's review, and whether this attempt followed it."""
 
     @cached_property
     def result(self) -> Feedback | None:

@@ -22,7 +22,8 @@ from practice.core.banks import Bank, Question
 from practice.core.errors import PracticeError
 from practice.core.files import safe_name
 from practice.core.panel import PanelMember
-from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.records import AttemptRecord, SessionRecord, WorkedTip
+from practice.core.timing import question_targets, target_for
 
 if TYPE_CHECKING:
     from feedback import JobChoices
@@ -86,6 +87,10 @@ class PracticeSession:
     skipped: set[str] = field(default_factory=set)
     panel: list[PanelMember] = field(default_factory=list)
     """Panel mode: the interviewers take the questions in turn; empty for one interviewer."""
+    hard_limit: bool = False
+    """Stop a take when it reaches its target (the person's choice); otherwise the clock only warns."""
+    working_on: WorkedTip | None = None
+    """The tip the next attempt works on (picked in the review before a retry); the attempt keeps it."""
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -107,6 +112,11 @@ class PracticeSession:
         if not self.panel:
             return None
         return self.panel[min(self.index, len(self.questions) - 1) % len(self.panel)]
+
+    @property
+    def current_target_s(self) -> int:
+        """The current question's answer target: its bank's `target_seconds`, else the session's default."""
+        return target_for(self.current, self.target_s)
 
     @property
     def total(self) -> int:
@@ -163,9 +173,12 @@ class PracticeSession:
         """The attempt is saved (scored or with an error note): show it."""
         self._go(State.REVIEWING)
         self.attempts.setdefault(attempt.question_id, []).append(attempt)
+        self.working_on = None  # the attempt carries it; the next retry picks again
 
-    def retry(self) -> None:
+    def retry(self, working_on: WorkedTip | None = None) -> None:
+        """The same question again, working on this tip (or on none in particular)."""
         self._go(State.IDLE)
+        self.working_on = working_on
 
     def abandon(self) -> None:
         """The answer's processing crashed (an error dialog says why): back to idle to try again."""
@@ -179,6 +192,7 @@ class PracticeSession:
             return False
         self._go(State.IDLE)
         self.index += 1
+        self.working_on = None
         return True
 
     def skip(self) -> bool:
@@ -194,6 +208,7 @@ class PracticeSession:
             return False
         self.state = State.IDLE
         self.index += 1
+        self.working_on = None
         return True
 
     def finish(self) -> None:
@@ -226,15 +241,21 @@ def start_session(
     """A new session over `bank` and the history record that goes with it (saved with its first answer).
 
     The settings in force are stored with the session, and the panel with them: store.session_interviewers
-    reads it back for follow-up drafts."""
+    reads it back for follow-up drafts. So are each question's answer target (practice.core.timing) and
+    whether the take stops at it (`hard_limit` in the settings)."""
     session = PracticeSession(
         new_session_id(now),
         pick_questions(bank.questions, count, shuffle, seed),
         target_s,
         recordings,
         panel=panel,
+        hard_limit=settings.get("hard_limit") is True,
     )
-    stored = {**settings, "panel": [member.to_dict() for member in session.panel]}
+    stored = {
+        **settings,
+        "panel": [member.to_dict() for member in session.panel],
+        "question_targets": question_targets(session.questions, target_s),
+    }
     record = SessionRecord(session.id, now, bank.id, bank.name, job_title, job_text, stored, job_choices)
     return session, record
 

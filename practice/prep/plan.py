@@ -22,6 +22,7 @@ from typing import Any, Literal
 from fsrs import Rating
 
 from feedback import JobChoices
+from feedback.tip_kinds import kinds_of
 from practice.core.job_choices import job_description
 from practice.core.records import AttemptRecord
 from practice.core.spaced import (
@@ -65,9 +66,13 @@ class DueItem:
     last_scores: dict[str, int | None] | None = None
     """The last scored answer's overall and dimension scores (a question card)."""
     tip: str | None = None
-    """The first tip of the last answer: the one still to follow."""
+    """The last answer's first tip that it did not follow: the one still to follow."""
+    tip_kind: str | None = None
+    """What the tip asks for (feedback.tip_kinds)."""
     tip_times: int = 0
-    """How many answers to this question were given that tip."""
+    """How many answers to this question were given a tip of that kind."""
+    tip_tries: int = 0
+    """How many retries worked on a tip of that kind without following it (AttemptRecord.worked_tip)."""
     due_at: datetime | None = None
     """None: never evidenced (a requirement), due until it is."""
     strength: int | None = None
@@ -83,6 +88,8 @@ class DueItem:
             "must_have": self.must_have,
             "last_scores": self.last_scores,
             "tip": self.tip,
+            "tip_kind": self.tip_kind,
+            "tip_tries": self.tip_tries,
             "due_at": self.due_at.isoformat(timespec="seconds") if self.due_at else None,
         }
 
@@ -128,6 +135,31 @@ def question_reviews(attempts: list[AttemptRecord]) -> list[Review]:
     return [Review(a.created_at, rating_for(s)) for a, s in scored if s is not None]
 
 
+def _kinds(attempt: AttemptRecord) -> list[str]:
+    result = attempt.result
+    return kinds_of(result.tips, result.tip_kinds) if result is not None else []
+
+
+def tip_to_follow(
+    last: AttemptRecord, attempts: list[AttemptRecord]
+) -> tuple[str | None, str | None, int, int]:
+    """(tip, kind, answers given a tip of that kind, retries that worked on it without following it).
+
+    The tip is the last answer's first one that it did not follow: a retry that followed the tip it worked on
+    (judged by feedback.tip_check) has that tip done, even when the scorer ranks it first again."""
+    result = last.result
+    if result is None or not result.tips:
+        return None, None, 0, 0
+    done = last.worked_tip.kind if last.worked_tip is not None and last.worked_tip.followed else None
+    pairs = list(zip(result.tips, _kinds(last), strict=True))
+    tip, kind = next(((t, k) for t, k in pairs if k != done or k == "other"), pairs[0])
+    times = sum(1 for a in attempts if kind in _kinds(a))
+    tries = sum(
+        1 for a in attempts if a.worked_tip and a.worked_tip.kind == kind and a.worked_tip.verdict == "no"
+    )
+    return tip, kind, times, tries
+
+
 def _question_item(attempts: list[AttemptRecord], now: datetime) -> tuple[DueItem | None, datetime | None]:
     """The card of one question (its answers oldest first): the item when due today, else when it falls due."""
     scored = [(a, answer_strength(a)) for a in attempts]
@@ -138,10 +170,7 @@ def _question_item(attempts: list[AttemptRecord], now: datetime) -> tuple[DueIte
     if not is_due_today(card.due, now):
         return None, card.due
     last, strength = next((a, s) for a, s in reversed(scored) if s is not None)
-    result = last.result
-    tips = result.tips if result is not None else []
-    tip = tips[0] if tips else None
-    times = sum(1 for a, s in scored if s is not None and a.result is not None and tip in a.result.tips)
+    tip, kind, times, tries = tip_to_follow(last, [a for a, s in scored if s is not None])
     word = RATING_WORDS[rating_for(strength or 0)]
     when = last.created_at.date().isoformat()
     answers = f"{len(reviews)} scored answer{'s' if len(reviews) != 1 else ''}"
@@ -153,7 +182,9 @@ def _question_item(attempts: list[AttemptRecord], now: datetime) -> tuple[DueIte
         question=last.question_text,
         last_scores={key: last.score(key) for key in SCORE_NAMES},
         tip=tip,
+        tip_kind=kind,
         tip_times=times,
+        tip_tries=tries,
         due_at=card.due,
         strength=strength,
     )
@@ -237,7 +268,10 @@ def plan_text(plan: Plan) -> str:
             shown = ", ".join(f"{k} {v}" for k, v in scores.items() if v is not None)
             lines.append(f"       why: {item.reason}" + (f" [{shown}]" if shown else ""))
             if item.tip:
-                again = f" (given {item.tip_times} times)" if item.tip_times > 1 else ""
+                counts = [f"given {item.tip_times} times"] if item.tip_times > 1 else []
+                tries = item.tip_tries
+                counts += [f"worked on {tries} time{'s' if tries != 1 else ''}"] if tries else []
+                again = f" ({', '.join(counts)})" if counts else ""
                 lines.append(f"       tip not yet followed{again}: {item.tip}")
         else:
             mark = "must-have" if item.must_have else "requirement"

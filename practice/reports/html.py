@@ -58,7 +58,8 @@ mark { background: none; color: inherit; }  /* only the label classes below colo
 .l-filler { font-weight: 700; color: #d9480f; } .l-hedge { font-style: italic; color: #b35c00; }
 .l-hypothetical { font-style: italic; color: #666; } .l-we_only { font-style: italic; color: #1c64b4; }
 .cov-covered { background: #d9f0dc; } .cov-partial { background: #fbe8c0; } .cov-missing { background: #f8d7d3; }
-.error { color: #b42318; } .attempt { margin-top: 2.5rem; } svg.trend { max-width: 100%; height: auto; }
+.error { color: #b42318; } .worked-tip { border-left: 4px solid #888; padding-left: .5rem; }
+.worked-tip.followed { border-color: #2e7d32; } .worked-tip.not-followed { border-color: #b26a00; } .attempt { margin-top: 2.5rem; } svg.trend { max-width: 100%; height: auto; }
 svg.voice { max-width: 100%; height: auto; }
 """
 
@@ -140,6 +141,10 @@ def attempt_html(
     if attempt.interviewer:
         meta.insert(0, f"asked by <strong>{_e(attempt.interviewer)}</strong>")
     parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if attempt.worked_tip is not None:
+        followed = attempt.worked_tip.followed
+        verdict = "not-judged" if followed is None else "followed" if followed else "not-followed"
+        parts.append(f'<p class="worked-tip {verdict}">{_e(attempt.worked_tip.sentence())}</p>')
     feedback = attempt.result
     if feedback is None:
         parts.append(f'<p class="error">Not scored: {_e(attempt.error or "no feedback stored")}</p>')

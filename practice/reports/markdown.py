@@ -36,13 +36,15 @@ def session_markdown(report: SessionReport) -> str:
         "",
         "## Scores per answer",
         "",
-        "| # | Question | Try | Overall | Examples | Enthusiasm | Alignment |",
+        "| # | Question | Try | Overall | Examples | Enthusiasm | Alignment | Tip worked on |",
     ]
-    lines.append("|---|---|---|---|---|---|---|")
+    lines.append("|---|---|---|---|---|---|---|---|")
     for attempt in attempts:
         scores = " | ".join(_fmt(attempt.score(key)) for key in ("overall", *SCORE_KEYS))
+        worked = attempt.worked_tip.outcome if attempt.worked_tip else ""
         lines.append(
-            f"| {numbers[attempt.question_id]} | {_cell(attempt.question_text)} | {attempt.attempt_no} | {scores} |"
+            f"| {numbers[attempt.question_id]} | {_cell(attempt.question_text)} | {attempt.attempt_no} | {scores}"
+            f" | {worked} |"
         )
     lines += ["", *coverage_markdown(report.coverage), "", *trend_markdown(report)]
     for attempt in attempts:
@@ -90,6 +92,8 @@ def attempt_markdown(
     lines = [heading, ""]
     if attempt.interviewer:
         lines.append(f"Asked by {escape_markdown(attempt.interviewer)}.")
+    if attempt.worked_tip is not None:
+        lines += [escape_markdown(attempt.worked_tip.sentence()), ""]
     if attempt.error or attempt.result is None:
         question, error = escape_markdown(attempt.question_text), escape_markdown(attempt.error or "")
         lines += [f"**{question}**", "", f"Not scored: {error or 'no feedback stored'}"]

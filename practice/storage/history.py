@@ -37,6 +37,7 @@ from practice.core.records import (
     SessionRecord,
     SessionSummary,
     TrendPoint,
+    WorkedTip,
 )
 from practice.storage.paths import data_dir
 
@@ -84,6 +85,9 @@ MIGRATIONS: list[tuple[str, ...]] = [
     ("ALTER TABLE attempts ADD COLUMN interviewer TEXT",),
     # The person's corrections to the job as read (JSON, practice.core.job_choices); NULL: none, or older rows.
     ("ALTER TABLE sessions ADD COLUMN job_choices TEXT",),
+    # A retry's tip and whether it was followed (JSON, practice.core.records.WorkedTip); NULL: not a retry
+    # that worked on a tip, or older rows.
+    ("ALTER TABLE attempts ADD COLUMN worked_tip TEXT",),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -143,6 +147,7 @@ def _attempt(row: sqlite3.Row) -> AttemptRecord:
         source=row["source"],
         id=row["id"],
         interviewer=row["interviewer"],
+        worked_tip=WorkedTip.from_dict(_loads(row["worked_tip"])),
     )
 
 
@@ -258,10 +263,12 @@ class Store:
             attempt.error,
             attempt.source,
             attempt.interviewer,
+            _json(attempt.worked_tip.to_dict()) if attempt.worked_tip else None,
         )
         columns = (
             "session_id, question_id, question_text, attempt_no, created_at, recording_path, transcript, "
-            "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source, interviewer"
+            "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source, interviewer, "
+            "worked_tip"
         )
         with self._transaction() as db:
             if attempt.id is None:

@@ -31,7 +31,10 @@ class Settings:
     rate: int = 165
     """Interviewer speaking rate in words per minute (espeak's default 175 sounds rushed for questions)."""
     answer_target_s: int = 90
-    """Default answer length target in seconds (behavioral answers: 60 s to 2 min, FACTS.md)."""
+    """Default answer length target in seconds (behavioral answers: 60 s to 2 min, FACTS.md); a bank's
+    question may set its own (`target_seconds`)."""
+    hard_limit: bool = False
+    """Stop the take when the answer reaches its target (saved as usual); false: the time bar only warns."""
     question_count: int = 5
     shuffle: bool = False
     last_bank: str = ""
@@ -162,6 +165,7 @@ def remember_choices(
     target_s: int,
     shuffle: bool,
     count: int | None,
+    hard_limit: bool | None = None,
     bank_id: str | None,
     job_path: Path | None,
 ) -> None:
@@ -170,6 +174,8 @@ def remember_choices(
     `count` and `bank_id` None leave the remembered ones alone; `job_path` None forgets the job file (the text
     was typed or edited, so the file is not what was practiced)."""
     settings.voice, settings.rate, settings.answer_target_s, settings.shuffle = voice, rate, target_s, shuffle
+    if hard_limit is not None:
+        settings.hard_limit = hard_limit
     if count is not None:
         settings.question_count = count
     if bank_id is not None:

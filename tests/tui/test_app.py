@@ -23,6 +23,7 @@ from practice.tui.screens.practice import PracticeScreen
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
 from practice.tui.screens.summary import SummaryScreen
+from practice.tui.screens.tip_picker import TipPickerScreen
 from practice.tui.widgets.ticks import TickList
 
 SIZE = (80, 24)
@@ -296,6 +297,8 @@ async def test_retry_shows_attempts_side_by_side(tmp_path: Path) -> None:
         await answer_by_voice(pilot, app)
         assert not app.screen.check_action("compare", ())  # one attempt: nothing to compare yet
         await pilot.press("a")
+        await wait_for(pilot, lambda: on(app, TipPickerScreen))  # which tip to work on: the first
+        await pilot.press("enter")
         await wait_for(pilot, lambda: on(app, PracticeScreen))
         assert "1 attempt" in text_of(app, "#question-meta")
         app.services.transcriber.text = "I profiled the queries. As a result pages loaded 80 percent faster."
@@ -483,6 +486,8 @@ async def test_history_trend_and_the_session_being_practiced_is_protected(tmp_pa
         await start_practice(pilot, app)
         await answer_by_voice(pilot, app)
         await pilot.press("a")
+        await wait_for(pilot, lambda: on(app, TipPickerScreen))
+        await pilot.press("enter")
         await wait_for(pilot, lambda: on(app, PracticeScreen))
         await pilot.press("f2")
         await wait_for(pilot, lambda: on(app, HistoryScreen))

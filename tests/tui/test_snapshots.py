@@ -1,5 +1,6 @@
-"""SVG snapshots of the four main screens (and setup's corrections to a posting) at 80x24 (the smallest supported size), with fake services and fixed
-dates so they only change when the UI does. Update after a deliberate UI change with:
+"""SVG snapshots of the main screens (setup, its corrections to a posting, practice while recording and while
+working on a tip, review of an answer and of a retry, history) at 80x24 (the smallest supported size), with fake
+services and fixed dates so they only change when the UI does. Update after a deliberate UI change with:
 
     .venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
 """
@@ -123,3 +124,58 @@ async def _job_corrected(pilot) -> None:
 def test_setup_job_corrections(snap_compare, tmp_path: Path) -> None:
     app = make_app(tmp_path, job_text=BACKEND_JOB, job_parser=default_job_parser)
     assert snap_compare(app, run_before=_job_corrected)
+
+
+async def _retry_review(pilot) -> None:
+    """A retry that worked on the first tip (a number for the result) and followed it: the verdict, and the
+    two attempts side by side."""
+    from test_retry_tip import MEASURED
+
+    from practice.tui.screens.tip_picker import TipPickerScreen
+
+    app = pilot.app
+    await _review(pilot)
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(app.screen, TipPickerScreen))
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
+    await wait_for(pilot, lambda: app.screen.session.state is State.IDLE)
+    app.services.transcriber.text = MEASURED
+    await pilot.press("space")
+    await wait_for(pilot, lambda: app.screen.session.state is State.RECORDING)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen) and app.screen.attempt.attempt_no == 2)
+    app.screen.query_one("#worked-tip").scroll_visible(animate=False, top=True)
+    await pilot.pause()
+
+
+def test_review_of_a_retry(snap_compare, tmp_path: Path) -> None:
+    from test_retry_tip import VAGUE, tipping_score
+
+    app = make_app(tmp_path, job_text=JOB, scorer=tipping_score)
+    app.services.transcriber.text = VAGUE
+    assert snap_compare(app, run_before=_retry_review)
+
+
+async def _working_on_a_tip(pilot) -> None:
+    """Back on the practice screen after "try again": the tip being worked on, and the time bar's hard limit."""
+    from practice.tui.screens.tip_picker import TipPickerScreen
+
+    app = pilot.app
+    await _review(pilot)
+    await pilot.press("a")
+    await wait_for(pilot, lambda: isinstance(app.screen, TipPickerScreen))
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
+    await wait_for(pilot, lambda: app.screen.session.state is State.IDLE)
+
+
+def test_practice_screen_working_on_a_tip_with_a_time_limit(snap_compare, tmp_path: Path) -> None:
+    from test_retry_tip import VAGUE, tipping_score
+
+    from practice.storage.settings import Settings
+
+    settings = Settings(question_count=2, last_bank="test-bank", hard_limit=True)
+    app = make_app(tmp_path, job_text=JOB, scorer=tipping_score, settings=settings)
+    app.services.transcriber.text = VAGUE
+    assert snap_compare(app, run_before=_working_on_a_tip)

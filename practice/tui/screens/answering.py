@@ -50,6 +50,7 @@ class AnswerInputs:
     _speech_token: int
     _recording_token: int
     _audio_flowing: bool
+    _target_reached: bool
 
     if TYPE_CHECKING:  # provided by PracticeScreen / Textual
 
@@ -88,6 +89,7 @@ class AnswerInputs:
             self.post_message(Level(LevelReading(recorder.level, recorder.elapsed_s, recorder.peak)))
 
         self._audio_flowing = False
+        self._target_reached = False
         try:
             question = self.session.current
             # Written into the in-progress marker, so a crash mid-answer is recovered with its question even
@@ -133,9 +135,24 @@ class AnswerInputs:
                     style="bold red",
                 )
             )
+        if reading.elapsed_s >= self.session.current_target_s and not self._target_reached:
+            self._target_reached = True
+            if self._at_target():
+                return
         if reading.elapsed_s >= MAX_ANSWER_S:
             self.notify(f"Recording stopped at {format_clock(MAX_ANSWER_S)}, the longest answer kept.")
             self.action_stop_recording()
+
+    def _at_target(self) -> bool:
+        """The take reached its target: stop it at a hard limit (True; it is saved and scored as any other),
+        else warn once and let it run on."""
+        target = format_clock(self.session.current_target_s)
+        if self.session.hard_limit:
+            self.notify(f"Time: the take stopped at the {target} limit. Your answer is saved.", title="Time")
+            self.action_stop_recording()
+            return True
+        self.notify(f"{target} reached, this question's target: close with your result.", title="Time")
+        return False
 
     def on_live_text(self, message: LiveText) -> None:
         if message.token == self._recording_token and self.session.state is State.RECORDING and message.text:
@@ -177,6 +194,7 @@ class AnswerInputs:
             recording_path=path,
             source=source,
             interviewer=self.session.asking.name if self.session.asking else None,
+            worked_tip=self.session.working_on,
         )
 
     @work(thread=True, exclusive=True, group="answer", exit_on_error=False)

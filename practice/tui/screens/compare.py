@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from practice.core.compare import compare_attempts
-from practice.core.records import AttemptRecord
+from practice.core.records import AttemptRecord, WorkedTip
 from practice.tui.screens.base import StudioScreen
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.scores import DIMENSIONS, score_text
@@ -35,6 +38,36 @@ def column_heading(attempt: AttemptRecord, previous: AttemptRecord | None) -> Te
     return text
 
 
+VERDICTS = {
+    "yes": ("Followed this time", "bold green"),
+    "no": ("Not followed yet", "bold yellow"),
+    "not_judged": ("Not judged", "bold grey70"),
+}
+
+
+def worked_tip_text(worked: WorkedTip) -> Text:
+    """`Working on (from attempt 1): Quantify the result ...` and the verdict on this attempt, with why."""
+    text = Text.assemble(("Working on", "bold"), (f" (from attempt {worked.from_attempt}): ", "grey70"))
+    text.append(worked.tip, style="italic")
+    if worked.verdict is not None:
+        words, style = VERDICTS.get(worked.verdict, VERDICTS["not_judged"])
+        text.append("\n")
+        text.append(words, style=style)
+        if worked.reason:
+            text.append(f": {worked.reason}")
+    return text
+
+
+def compare_columns(attempts: list[AttemptRecord], **kwargs: Any) -> Iterator[Any]:
+    """The attempts side by side, each with its scores (and the change from the one before) and its
+    transcript with the evidence highlighted. Yield from a compose method."""
+    with Horizontal(classes="compare-columns", **kwargs):
+        for index, attempt in enumerate(attempts):
+            with VerticalScroll(classes="compare-column"):
+                yield Static(column_heading(attempt, attempts[index - 1] if index else None))
+                yield HighlightedTranscript(attempt.transcript or "", attempt.result)
+
+
 class CompareScreen(StudioScreen):
     HELP_TITLE = "Compare attempts"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
@@ -58,11 +91,9 @@ class CompareScreen(StudioScreen):
                 for line in changes:
                     text.append(f"\n • {line}")
                 yield Static(text, id="changes")
-            with Horizontal(id="compare-columns"):
-                for index, attempt in enumerate(shown):
-                    with VerticalScroll(classes="compare-column"):
-                        yield Static(column_heading(attempt, shown[index - 1] if index else None))
-                        yield HighlightedTranscript(attempt.transcript or "", attempt.result)
+            if shown[-1].worked_tip is not None:
+                yield Static(worked_tip_text(shown[-1].worked_tip), id="compare-worked-tip")
+            yield from compare_columns(shown, id="compare-columns")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

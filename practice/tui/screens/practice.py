@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from practice.audio.devices import NO_INPUT_HELP
-from practice.core.records import SessionRecord
+from practice.core.records import SessionRecord, WorkedTip
 from practice.core.session import PracticeSession, State
 from practice.stt.live import LiveTranscriber
 from practice.tui.messages import AnswerSaved, SpeechFinished
@@ -50,6 +50,11 @@ def targets_text(targets: tuple[str, ...]) -> Text:
     return text
 
 
+def working_on_text(tip: str) -> Text:
+    """The tip a retry works on, above the answer: what this take should do differently."""
+    return Text.assemble(("Working on: ", "bold"), (tip, "italic"))
+
+
 class PracticeScreen(AnswerInputs, StudioScreen):
     HELP_TITLE = "Practice"
     BINDINGS = [
@@ -78,6 +83,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self._speech_token = 0
         self._recording_token = 0
         self._audio_flowing = False  # recording, and the first block of audio has arrived
+        self._target_reached = False  # this take reached its target (warned once, or stopped at a hard limit)
         self._speech_warned = False
         # One utterance at a time: a replay waits for the stopped one's thread to let go of the player, so the
         # old thread can never close the new stream.
@@ -93,6 +99,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
                 yield Static(id="state-badge")
             yield Static(id="question-text")
             yield Static(id="question-targets")
+            yield Static(id="working-on")
             yield Static(Text(NO_INPUT_HELP), id="no-mic")
             yield AnswerClock(id="clock")
             yield LevelMeter(id="level")
@@ -107,7 +114,6 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self.sub_title = f"{self.record.bank_name}" + (
             f" · {self.record.job_title}" if self.record.job_title else ""
         )
-        self.query_one(AnswerClock).target = self.session.target_s
         self._set_mic(self.services.input_available())
         self.studio.active_session_id = self.session.id
         self._show_question()
@@ -148,10 +154,17 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         targets = self.query_one("#question-targets", Static)
         targets.display = bool(q.targets)  # tailored questions say which requirements they ask about
         targets.update(targets_text(q.targets))
+        working = self.query_one("#working-on", Static)
+        working.display = self.session.working_on is not None
+        if self.session.working_on is not None:
+            working.update(working_on_text(self.session.working_on.tip))
         self.query_one("#live-text", Static).update(
             Text("Your words appear here as you speak.", style="grey50")
         )
-        self.query_one(AnswerClock).elapsed = 0
+        clock = self.query_one(AnswerClock)
+        clock.elapsed = 0
+        clock.target = self.session.current_target_s  # the bank's target for this question, or the default
+        clock.hard = self.session.hard_limit
         self._refresh_state()
 
     def _refresh_state(self, hint: str | None = None) -> None:
@@ -265,19 +278,17 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self.session.attempt_done(message.attempt)
         self.panel.clear()
         self._refresh_state()
-        self.app.push_screen(
-            ReviewScreen(
-                message.attempt,
-                self.session.attempts_for(),
-                live=True,
-                is_last=self.session.is_last,
-                target_s=self.session.target_s,
-                position=f"Question {self.session.number} of {self.session.total}",
-            ),
-            self._after_review,
+        review = ReviewScreen(
+            message.attempt,
+            self.session.attempts_for(),
+            live=True,
+            is_last=self.session.is_last,
+            target_s=self.session.current_target_s,
+            position=f"Question {self.session.number} of {self.session.total}",
         )
+        self.app.push_screen(review, lambda choice: self._after_review(choice, review.working_on))
 
-    def _after_review(self, choice: str | None) -> None:
+    def _after_review(self, choice: str | None, working_on: WorkedTip | None = None) -> None:
         if choice == "next":
             if self.session.next_question():
                 self._open_panel(None if self.mic else "typed")
@@ -288,8 +299,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         elif choice == "finish":
             self.session.finish()
             self._show_summary()
-        else:  # try again (or just back): same question, ready to answer
-            self.session.retry()
+        else:  # try again (or just back): same question, ready to answer, with the tip picked if any
+            self.session.retry(working_on if choice == "retry" else None)
             self._show_question()
 
     def action_skip(self) -> None:

@@ -7,6 +7,7 @@ Opened live after each answer (dismisses with "retry", "next" or "finish") or fr
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from functools import cached_property
 
 from rich.text import Text
@@ -18,12 +19,14 @@ from textual.widgets import Footer, Header, Static
 
 from feedback.model import Outline
 from feedback.scorer import question_kind
+from feedback.tip_kinds import kinds_of
 from practice.core.feedback_view import all_evidence, dimension, has_delivery, outline_of
-from practice.core.records import AttemptRecord
+from practice.core.records import AttemptRecord, WorkedTip
 from practice.tui.screens.base import StudioScreen
-from practice.tui.screens.compare import CompareScreen
+from practice.tui.screens.compare import CompareScreen, compare_columns, worked_tip_text
 from practice.tui.screens.followup import ask_and_save_story
 from practice.tui.screens.outline import edit_and_save_outline
+from practice.tui.screens.tip_picker import NO_TIP, TipPickerScreen
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.outline import outline_view
 from practice.tui.widgets.scores import DIMENSIONS, LabeledRow, delivery_text, score_row, score_text, tip_rows
@@ -95,6 +98,8 @@ class ReviewScreen(StudioScreen[str | None]):
         self.is_last = is_last
         self.target_s = target_s
         self.position = position
+        self.working_on: WorkedTip | None = None
+        """The tip picked for the retry ("try again"), read by the practice screen when the review closes."""
         self._playing = False
         self._playback_lock = threading.Lock()  # one playback thread owns the player at a time
 
@@ -118,6 +123,10 @@ class ReviewScreen(StudioScreen[str | None]):
                     feedback.delivery if has_delivery(feedback) else None, a.duration_s, self.target_s
                 )
                 yield LabeledRow(Text("Delivery   ", style="bold"), delivery, id="delivery")
+                if a.worked_tip is not None:
+                    yield Static(worked_tip_text(a.worked_tip), id="worked-tip", classes="section")
+                    if (before := self.worked_from) is not None:
+                        yield from compare_columns([before, a], id="review-columns")
                 if feedback.tips:
                     yield Static(Text("Next attempt", style="bold"), classes="section")
                     yield from tip_rows(feedback.tips)
@@ -149,6 +158,16 @@ class ReviewScreen(StudioScreen[str | None]):
     def on_mount(self) -> None:
         self.sub_title = "Review"
 
+    @property
+    def worked_from(self) -> AttemptRecord | None:
+        """The earlier attempt whose tip this retry worked on (in the same session's peers)."""
+        worked = self.attempt.worked_tip
+        if worked is None:
+            return None
+        return next(
+            (p for p in self.peers if p.attempt_no == worked.from_attempt and p is not self.attempt), None
+        )
+
     @cached_property
     def outline(self) -> Outline | None:
         """The answer's STAR outline when it told a story or was asked for one ("why this role?" was not)."""
@@ -177,6 +196,26 @@ class ReviewScreen(StudioScreen[str | None]):
         return True
 
     def action_again(self) -> None:
+        result = self.attempt.result
+        tips = result.tips if result is not None else []
+        if not tips:
+            # nothing new to pick from (a failed take): keep working on the tip this take worked on
+            worked = self.attempt.worked_tip
+            self.working_on = replace(worked, verdict=None, reason="") if worked is not None else None
+            self._retry()
+            return
+        self.app.push_screen(TipPickerScreen(tips), self._tip_picked)
+
+    def _tip_picked(self, index: int | None) -> None:
+        result = self.attempt.result
+        if index is None or result is None:
+            return  # back to the review
+        if index != NO_TIP:
+            kind = kinds_of(result.tips, result.tip_kinds)[index]
+            self.working_on = WorkedTip(result.tips[index], kind, self.attempt.attempt_no)
+        self._retry()
+
+    def _retry(self) -> None:
         self._stop_playback()
         self.dismiss("retry")
 

@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord
+from practice.core.timing import LongAnswer, long_answers, stored_target
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.coverage import CoverageScreen
 from practice.tui.screens.export import ask_and_export
@@ -52,6 +53,44 @@ def top_tips(attempts: list[AttemptRecord]) -> list[str]:
     return tips[:MAX_TIPS]
 
 
+def length_cell(attempt: AttemptRecord, long: LongAnswer | None) -> Text:
+    """The answer's length; marked when it ran past its target (or was stopped at the limit)."""
+    if not attempt.duration_s:
+        return Text("error" if attempt.error else "typed", style="grey50")
+    text = Text(format_clock(attempt.duration_s))
+    if long is not None:
+        text.append(" limit" if long.stopped else " long", style="yellow")
+    return text
+
+
+#: Was the tip a retry worked on followed? (short: the table fits 80 columns)
+TIP_MARKS = {True: ("yes", "green"), False: ("no", "yellow"), None: ("-", "grey50")}
+
+
+def tip_cell(attempt: AttemptRecord) -> Text:
+    """For a retry that worked on a tip: was it followed? Empty for other attempts."""
+    if attempt.worked_tip is None:
+        return Text("")
+    words, style = TIP_MARKS[attempt.worked_tip.followed]
+    return Text(words, style=style)
+
+
+def long_text(long: list[LongAnswer], numbers: dict[str, int]) -> Text:
+    """Which answers ran past their target (and which a hard limit stopped), by question and attempt."""
+    if not long:
+        return Text("")
+    text = Text.assemble(("Ran long", "bold"))
+    for item in long:
+        a = item.attempt
+        text.append(f"\n • Q{numbers.get(a.question_id, 0)} attempt {a.attempt_no}: ")
+        if item.stopped:
+            text.append(f"stopped at the {format_clock(item.target_s)} limit", style="yellow")
+        else:
+            text.append(f"{format_clock(a.duration_s or 0)} of {format_clock(item.target_s)}", style="yellow")
+            text.append(f" ({item.over_s:.0f} s over)", style="grey70")
+    return text
+
+
 class SummaryScreen(StudioScreen):
     HELP_TITLE = "Session summary"
     BINDINGS = [
@@ -76,6 +115,7 @@ class SummaryScreen(StudioScreen):
             yield Static(id="summary-heading")
             yield Static(id="summary-averages")
             yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+            yield Static(id="summary-long")
             yield Static(id="summary-tips")
         yield Footer(compact=True)
 
@@ -93,12 +133,14 @@ class SummaryScreen(StudioScreen):
         self.query_one("#summary-averages", Static).update(averages_text(self.attempts))
         table = self.query_one(DataTable)
         table.add_column("#", key="n")
-        table.add_column("Question", key="question", width=34)
+        table.add_column("Question", key="question", width=30)
         table.add_column("Try", key="try")
         for key in ("overall", "examples", "enthusiasm", "alignment"):
             table.add_column(key[:3].capitalize(), key=key)
         table.add_column("Length", key="length")
+        table.add_column("Tip", key="tip")
         numbers: dict[str, int] = {}
+        long = {item.attempt.id: item for item in long_answers(self.attempts, session.settings or {})}
         for attempt in self.attempts:
             number = numbers.setdefault(attempt.question_id, len(numbers) + 1)
             table.add_row(
@@ -106,11 +148,13 @@ class SummaryScreen(StudioScreen):
                 attempt.question_text,
                 str(attempt.attempt_no),
                 *(score_text(attempt.score(k)) for k in ("overall", "examples", "enthusiasm", "alignment")),
-                format_clock(attempt.duration_s)
-                if attempt.duration_s
-                else Text("error" if attempt.error else "typed", style="grey50"),
+                length_cell(attempt, long.get(attempt.id)),
+                tip_cell(attempt),
                 key=str(attempt.id),
             )
+        shown_long = self.query_one("#summary-long", Static)
+        shown_long.update(long_text(list(long.values()), numbers))
+        shown_long.display = bool(long)
         tips = top_tips(self.attempts)
         text = Text.assemble(("Work on next", "bold")) if tips else Text("")
         for number, tip in enumerate(tips, start=1):
@@ -164,7 +208,7 @@ class SummaryScreen(StudioScreen):
             return
         attempt = self.attempts[table.cursor_row]
         peers = [a for a in self.attempts if a.question_id == attempt.question_id]
-        target = (self.session.settings or {}).get("answer_target_s")
+        target = stored_target(self.session.settings or {}, attempt.question_id)
         self.app.push_screen(ReviewScreen(attempt, peers, live=False, target_s=target))
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:

@@ -58,7 +58,8 @@ class LevelMeter(Widget):
 
 
 class AnswerClock(Widget):
-    """Elapsed answer time against the target: turns yellow in the last fifth and red when over."""
+    """Elapsed answer time against the target: turns yellow in the last fifth and red when over (a hard limit
+    says so: the take stops there)."""
 
     DEFAULT_CSS = """
     AnswerClock {
@@ -69,9 +70,11 @@ class AnswerClock(Widget):
 
     elapsed: reactive[float] = reactive(0.0)
     target: reactive[float] = reactive(90.0)
+    hard: reactive[bool] = reactive(False)
+    """The take stops at the target (the person chose a hard limit)."""
 
     def render(self) -> Text:
-        label = f"{format_clock(self.elapsed)} / {format_clock(self.target)} "
+        label = f"{format_clock(self.elapsed)} / {format_clock(self.target)}{' limit' if self.hard else ''} "
         width = max(4, self.size.width - len(label) - 6)
         ratio = self.elapsed / self.target if self.target else 0.0
         filled = min(width, round(ratio * width))
