@@ -48,6 +48,16 @@ INDIFFERENT = (
     "I guess it is fine; not passionate about it honestly.",
     "Honestly I don't care much about the company.",
 )
+# the speaker placing a story in another line of work ("this is from before I went into nursing", "in my
+# old career"): the rubric gives a strong story from another field no alignment
+OTHER_FIELD_RE = re.compile(
+    r"\b(before (i|we) (got into|went back|went into|moved into|switched|became|started (in|my)|study|studied|"
+    r"trained|retrained|joined)|(this is|this one is|it's|it was) (from|back) (before|when)|in my (previous|old|"
+    r"last|first|former) (career|life|field|industry)|unrelated|different (field|industry|line of work|career)|"
+    r"career change|changing careers|non-traditional path|before (this|that|[a-z]+ school)|not from (this|the) "
+    r"(field|industry))\b",
+    re.I,
+)
 _CHUNK_WORDS = 40  # long run-on clauses are cut into windows this long before embedding
 
 
@@ -223,6 +233,7 @@ def compute(
             "al_n_sim_45": min(int((per_req >= 0.45).sum()), 4) / 4,
             "al_must_sim": float((per_req * jv.must).max()),
         }
+        f["al_other_field"] = float(bool(OTHER_FIELD_RE.search(transcript)))
         acted = sims[doing].max(axis=0) if doing.any() else np.zeros(sims.shape[1])
         f |= {
             "al_act_1": _top(acted, 1),

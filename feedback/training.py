@@ -67,6 +67,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "al_act_2",
         "al_n_act_40",
         "al_n_act_30",
+        "al_other_field",
         "ex_i_actions",
         "ex_we_only",
         "ex_hypothetical",
