@@ -89,7 +89,7 @@ _HEADING_ONLY_RE = re.compile(
     r"skills|benefits|perks)|(nice|good) to have|bonus( points)?|must[ -]haves?|about (us|the role|the job)|"
     r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable|"
     r"main duties( of the job)?|job summary|person specification|(key )?duties and responsibilities|"
-    r"essential (criteria|requirements)|desirable (criteria|requirements)|job responsibilities|"
+    r"essential (criteria|requirements)|desirable (criteria|requirements)|job responsibilities|good to know|"
     r"skills and experience|qualifications and experience|working for our organisation)"
 )
 _PAY_WORDS_RE = re.compile(
@@ -186,8 +186,29 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         return True
     if _HEADING_ONLY_RE.fullmatch(s.lower().strip(" :")):
         return True
+    if (
+        next_line is not None
+        and next_line.indent > line.indent
+        and not next_line.bullet
+        and len(s.split()) <= 5
+        and s[:1].isupper()
+        and not _ITEMISH_RE.search(s)
+    ):
+        return True  # "Quality Systems" with its items indented under it
     # "Clinical skills" or "We can offer you" above a bulleted list
     return next_line is not None and next_line.bullet and s[:1].isupper() and not s.endswith(("!", "?"))
+
+
+def _repeats_title(line: str, title: str | None) -> bool:
+    """The title again, with a place or a marker after it ("UX Writer (f/m/d)", "Analyst, Pune")."""
+    if not title or len(title) < 4:
+        return False
+    low, t = line.lower().strip(" *#"), title.lower().strip()
+    return (
+        low.startswith(t)
+        and len(low[len(t) :].split()) <= 4
+        and not low[len(t) :].strip().startswith(("will", "is", "are", "who", "to", "with", "and"))
+    )
 
 
 def _lead_in_kind(text: str) -> str | None:
@@ -309,6 +330,11 @@ def read_posting(text: str) -> ReadPosting:
             rest = m.group(3).strip()
             if not rest:
                 continue
+            rest_kind = heading_kind(rest)
+            if rest_kind is not None and len(rest.split()) <= 5 and not rest.endswith((".", ";")):
+                # "ESSENTIAL DUTIES AND RESPONSIBILITIES", "Essential functions": a heading, its words decide
+                kind = "duty" if rest_kind == "duty" else kind
+                continue
             body = rest
         elif is_heading(ln, nxt):
             found = _lead_in_kind(body) or heading_kind(body)
@@ -341,6 +367,9 @@ def read_posting(text: str) -> ReadPosting:
                 and not NICE_HEAD_RE.search(head.lower())
             )
             body = body if short_fact and inline in ("must", "nice") else rest.strip()
+        if not ln.bullet and _repeats_title(body, title):
+            out.set_aside.append(SetAsideText(body, "title and company"))
+            continue
         if kind.startswith("aside:"):
             # a line's own subject names it better than its section: a lifting demand under "Benefits"
             out.set_aside.append(SetAsideText(body, line_set_aside(body) or kind.removeprefix("aside:")))

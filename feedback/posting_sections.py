@@ -25,7 +25,7 @@ REQ_HEAD_RE = re.compile(
     r"eligibility|abilities|attributes|technical|key skills|must|qualities"
 )
 DUTY_HEAD_RE = re.compile(
-    r"responsibilit|what you('ll| will) (do|work on|own|be doing)|duties|the role|your role|day[ -]to[ -]day|"
+    r"responsibilit|what you('ll| will) (do|work on|own|be doing)|duties|functions|the role|your role|day[ -]to[ -]day|"
     r"in this role|you will|you'll|key tasks|tasks|the job|about the (role|job|position)|your impact|"
     r"main duties|accountabilit|what the job involves|"
     r"what you'll achieve|scope|your mission|the opportunity|outcomes|activities|"
@@ -93,6 +93,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "job details",
         re.compile(
             r"^(job details|details|additional information|other information|job info|supplemental information|"
+            r"good to know|things to know|the small print|"
             r"(agency|address|phone|website|e-?mail|department|division)$)"
         ),
     ),
@@ -278,7 +279,8 @@ _REQ_STRONG_RE = re.compile(
     r"person spec|experience|education|competenc|criteria|you have|you bring|your profile"
 )
 _DUTY_STRONG_RE = re.compile(
-    r"responsibilit|duties|what you('ll| will) (do|be doing|work on|own)|day[ -]to[ -]day|key tasks|"
+    r"responsibilit|duties|(essential|job|key) functions|^functions$|what you('ll| will) (do|be doing|work on|own)|"
+    r"day[ -]to[ -]day|key tasks|"
     r"accountabilit|your role|the role|in this role|what the job involves"
 )
 
@@ -298,6 +300,10 @@ def heading_kind(heading: str) -> str | None:
         return "role"
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
         return "nice"
+    # "Essential duties and responsibilities": "essential" qualifies the duties, it names no requirements
+    h = re.sub(
+        r"^(essential|key|main|principal|core|primary)\s+(?=(duties|responsibilit|functions|tasks))", "", h
+    )
     req, duty = bool(_REQ_STRONG_RE.search(h)), bool(_DUTY_STRONG_RE.search(h))
     if not (req or duty):
         for reason, rx in _SET_ASIDE_HEADS_WORDS:

@@ -405,3 +405,20 @@ def test_a_markdown_table_of_duties_and_an_acronym_glued_to_the_next_item() -> N
     texts = [r.text for r in job.requirements]
     assert "Service passenger lifts to the checklist" in texts and "Fix breakdowns of door operators" in texts
     assert "Five years of fit-out work in the GCC" in texts and "Strong AutoCAD and Revit skills" in texts
+
+
+def test_the_title_again_and_sub_headings_with_items_indented_under_them_are_no_requirements() -> None:
+    job = parse_job(
+        "Site Manager - Oakfield Homes\nLeeds\n\nSite Manager, Leeds, West Yorkshire\n\n"
+        "ESSENTIAL DUTIES AND RESPONSIBILITIES\n"
+        "Health and Safety\n    Run the daily site induction\n    Keep the fire plan current\n"
+        "Programme\n    Hold the weekly programme meeting\n"
+        "Preferred Qualifications:\nSMSTS certificate\n"
+    )
+    kinds = {r.text: r.kind for r in job.requirements}
+    assert kinds == {
+        "Run the daily site induction": "duty",
+        "Keep the fire plan current": "duty",
+        "Hold the weekly programme meeting": "duty",
+        "SMSTS certificate": "nice",
+    }
