@@ -131,3 +131,15 @@ def test_missing_embedding_model_falls_back_to_the_rules_with_a_warning(
         fb = score_answer("Tell me about a difficult customer.", STORY, JOB)
     rules = score_answer("Tell me about a difficult customer.", STORY, JOB, model="rules")
     assert fb.examples.score == rules.examples.score
+
+
+def test_a_story_placed_in_another_line_of_work_is_a_feature_of_alignment() -> None:
+    job = "Requirements\n- Two years of classroom teaching\n- Plan lessons for mixed-ability groups\n"
+    framed = (
+        "Before I went into teaching I ran a bike shop, and I cut repair waiting times from ten days to three "
+        "by booking repairs online."
+    )
+    plain = "I ran a bike shop, and I cut repair waiting times from ten days to three by booking repairs online."
+    assert answer_features("Tell me about a time you improved a process.", framed, job)["al_other_field"] == 1.0
+    assert answer_features("Tell me about a time you improved a process.", plain, job)["al_other_field"] == 0.0
+    assert "al_other_field" in FEATURES["alignment"]
