@@ -361,6 +361,33 @@ class Outline:
         )
 
 
+FollowUpReason = Literal["example", "personal", "result", "motivation", "requirement"]
+FOLLOW_UP_REASONS: tuple[FollowUpReason, ...] = ("example", "personal", "result", "motivation", "requirement")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """The one question an interviewer asks back after this answer (feedback.follow_up chooses it): its words,
+    the reason (what the answer lacks) and, for a "requirement" follow-up, the posting's must-have asked about."""
+
+    question: str
+    reason: FollowUpReason
+    requirement: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "reason": self.reason, "requirement": self.requirement}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> FollowUp | None:
+        if (
+            not isinstance(data, Mapping)
+            or not data.get("question")
+            or data.get("reason") not in FOLLOW_UP_REASONS
+        ):
+            return None
+        return cls(str(data["question"]), data["reason"], _text_or_none(data.get("requirement")))
+
+
 @dataclass(slots=True)
 class Feedback:
     """Everything the scorer says about one answer."""
@@ -379,6 +406,8 @@ class Feedback:
     quality: TranscriptQuality | None = None
     # the answer's STAR outline in its own sentences; None for results stored before outlines existed
     outline: Outline | None = None
+    # what the interviewer asks back; None when the answer lacks nothing a follow-up asks for
+    follow_up: FollowUp | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -396,6 +425,7 @@ class Feedback:
             "overall": self.overall,
             "tips": list(self.tips),
             "outline": self.outline.to_dict() if self.outline else None,
+            "follow_up": self.follow_up.to_dict() if self.follow_up else None,
         }
 
     @classmethod
@@ -415,5 +445,6 @@ class Feedback:
             "job": JobSummary.from_dict(data.get("job")),
             "quality": TranscriptQuality.from_dict(data.get("quality")),
             "outline": Outline.from_dict(data.get("outline")),
+            "follow_up": FollowUp.from_dict(data.get("follow_up")),
         }
         return _build(cls, data, known)

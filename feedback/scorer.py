@@ -11,6 +11,7 @@ from .delivery import analyse as analyse_delivery
 from .enthusiasm import score as score_enthusiasm
 from .examples import ExampleFacts
 from .examples import score as score_examples
+from .follow_up import choose as choose_follow_up
 from .grammar import SentenceFacts, analyse
 from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
@@ -126,6 +127,9 @@ def score_answer(
     example_facts = r.example_facts
     delivery = analyse_delivery(transcript, r.norm, r.tokens, words, duration_s)
     kind, focus = question_kind(question), question_focus(question)
+    enthusiasm_rule = (
+        enthusiasm.score
+    )  # the learned blend below replaces it; the follow-up reads the rule level
     learned = shipped_model() if model == "shipped" else None if model == "rules" else model
     meaning = _learned_scores(learned, question, kind, transcript, jd, r) if learned is not None else None
     alignment.tips[:] = alignment_tips(alignment, r.tokens, jd, example_facts, focus, meaning)
@@ -150,6 +154,9 @@ def score_answer(
         if jd
         else None,
         outline=build_outline(transcript, [*examples.evidence, *delivery.evidence]),
+        follow_up=choose_follow_up(question, example_facts, enthusiasm_rule, alignment, jd, meaning)
+        if transcript.strip()
+        else None,
     )
 
 

@@ -1,0 +1,170 @@
+"""The one follow-up question an interviewer asks back after an answer, chosen from what the answer lacks.
+
+Reasons, in priority order (the first that applies wins):
+
+1. ``example``: the question asks for a real past situation and the answer tells none (a plan, a habit, a
+   philosophy);
+2. ``personal``: a specific episode, told only as "we";
+3. ``result``: an episode with the person's own actions, but no measurable result;
+4. ``motivation``: a "why this company / role / field" question answered with nothing particular to them;
+5. ``requirement``: a question about the person's fit or experience, answered without any of the posting's
+   must-haves: the follow-up asks about the most central one left out.
+
+Nothing here reads the answer again: every decision is taken from the evidence the scorer already found (the
+examples facts, the rule enthusiasm level, the alignment statuses and the posting's requirements).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .examples import ExampleFacts
+from .job import JobDescription, Requirement
+from .model import AlignmentScore, FollowUp, FollowUpReason
+from .questions import question_focus, question_kind
+from .requirement_tips import RequirementMeaning, quote, showable
+
+QUESTIONS: dict[FollowUpReason, str] = {
+    "example": "Can you walk me through one real time you actually did that?",
+    "personal": "What did you personally do?",
+    "result": "What was the outcome? Can you put a number on it?",
+    "motivation": "What in particular draws you to {company}?",
+    "requirement": "Could you say more about your own experience with {requirement}?",
+}
+# the rule enthusiasm score from which interest is specific to this employer (the band floor of
+# feedback.enthusiasm: SPECIFIC_BASE)
+SPECIFIC_INTEREST = 72
+
+# questions that ask about the person's fit for the role: a summary of them, their strengths, their experience
+_FIT_RE = re.compile(
+    r"\b(tell me (\w+ ){0,3}about yourself|introduce yourself|walk me through your|"
+    r"why should (we|i|they) (hire|pick|choose|select)|"
+    r"what makes you (a |an |the )?(good|great|strong|right|ideal|best|qualified|stand out)|"
+    r"(good|great|strong|right) fit|why are you (a |the )?(good|great|right|best)|"
+    r"(what are|what's|what is) your (greatest |biggest |main |key |top )?strengths?|"
+    r"what (experience|background|skills|qualifications) (do you|have you)|"
+    r"(tell me|talk) about your (\w+ ){0,2}(experience|background|skills)|"
+    r"what('s| is) your (\w+ ){0,2}(experience|background)|"
+    r"what (would|will|can|do) you bring|how (does|has|have|do|will|would) your (\w+ )?"
+    r"(experience|background|skills)|(experience|familiar) (with|in|using)|how familiar are you)\b"
+)
+# questions that ask why this company, this role, this field, or why the person is moving
+_MOTIVE_RE = re.compile(
+    r"\b(why (do|would) you want|why (are|were) you (interested|applying|leaving|looking)|"
+    r"why (did|do) you (apply|leave|choose|pick|go into|get into)|want to leave|why (now|here|us)\b|"
+    r"why (this|our|the) (company|role|job|position|team|field|industry|work|school|hospital|clinic|"
+    r"firm|agency|organi[sz]ation|store|district|unit|practice)|"
+    r"what (draws|drew|attracts|attracted|excites|interests|interested|appeals|brings|brought) you|"
+    r"what('s| is) (drawing|attracting|pulling|bringing) you|what made you (apply|want|choose|pick|decide)|"
+    r"know about (us|our company|the company)|what interests you about|why leave|reason for leaving)"
+)
+# questions a follow-up of these kinds makes no sense for: the candidate's own questions, logistics, pay
+_NO_FOLLOW_RE = re.compile(
+    r"\b(questions? for (me|us)|any questions|anything (else )?you('d| would) like to ask|salary|"
+    r"compensation|pay (range|expectations?)|expectations? (for|on) pay|when (can|could) you start|"
+    r"notice period|start date|availability|available to (start|work)|relocat\w*|commute|"
+    r"(work|working) (weekends|nights|overnights?|shifts?)|first (30|60|90|thirty|sixty|ninety) days)\b"
+)
+
+
+def _asks_motivation(q: str) -> bool:
+    # a bare "Why <name>?" names the company, the role or the field
+    return bool(_MOTIVE_RE.search(q)) or bool(re.fullmatch(r"(so,? )?why [\w&'.-]+( [\w&'.-]+){0,2}\?*", q))
+
+
+def question_asks(question: str) -> str | None:
+    """What the question asks for, as far as follow-ups are concerned: "example" (a real past situation),
+    "motivation", "fit" (the person's fit, background or experience), "none" (logistics, the candidate's
+    own questions, pay, a plan) or None (anything else)."""
+    q = " ".join(question.lower().split())
+    if _NO_FOLLOW_RE.search(q):
+        return "none"
+    focus = question_focus(question)
+    if question_kind(question) == "behavioral" and focus is None:
+        return "example"
+    if _FIT_RE.search(q) or focus == "background":
+        return "fit"
+    if _asks_motivation(q):
+        return "motivation"
+    return None
+
+
+def _central_missing(
+    alignment: AlignmentScore, job: JobDescription, meaning: RequirementMeaning | None
+) -> Requirement | None:
+    """The most central must-have the answer left out: required qualifications before duties, the one the
+    question is about first, then the posting's order; one a person can show by telling what they did."""
+    by_text = {r.text: r for r in alignment.requirements}
+    candidates = [
+        (k, req)
+        for k, req in enumerate(job.requirements)
+        if req.must_have
+        and showable(req, job.title)
+        and (r := by_text.get(req.text))
+        and r.status == "missing"
+    ]
+    if not candidates:
+        return None
+    asked = meaning.asked if meaning else ()
+
+    def rank(item: tuple[int, Requirement]) -> tuple[bool, float, int]:
+        k, req = item
+        closeness = asked[k] if k < len(asked) else 0.0
+        return (req.kind != "must", -round(closeness, 1), k)
+
+    return min(candidates, key=rank)[1]
+
+
+def _evidenced_must_have(alignment: AlignmentScore) -> bool:
+    """The answer shows a must-have: done it (covered) or has it (a claim, a "we" use: partial)."""
+    return any(r.must_have and r.status != "missing" for r in alignment.requirements)
+
+
+def choose_reason(
+    question: str,
+    ef: ExampleFacts,
+    enthusiasm_rule: int | None,
+    alignment: AlignmentScore,
+    job: JobDescription | None,
+) -> FollowUpReason | None:
+    """The first reason that applies, or None."""
+    asks = question_asks(question)
+    if asks == "none":
+        return None
+    episode = bool(ef.i_actions or ef.we_actions)
+    if asks == "example" and not episode:
+        return "example"
+    if ef.we_actions and not ef.i_actions:
+        return "personal"
+    if ef.i_actions and not ef.metrics:
+        return "result"
+    if asks == "motivation" and (enthusiasm_rule or 0) < SPECIFIC_INTEREST:
+        return "motivation"
+    if asks == "fit" and job is not None and alignment.requirements and not _evidenced_must_have(alignment):
+        return "requirement"
+    return None
+
+
+def choose(
+    question: str,
+    ef: ExampleFacts,
+    enthusiasm_rule: int | None,
+    alignment: AlignmentScore,
+    job: JobDescription | None,
+    meaning: RequirementMeaning | None = None,
+) -> FollowUp | None:
+    """The follow-up question for this answer, or None when it lacks nothing a follow-up asks for."""
+    reason = choose_reason(question, ef, enthusiasm_rule, alignment, job)
+    if reason is None:
+        return None
+    if reason == "requirement":
+        assert job is not None  # choose_reason gives "requirement" only with a job
+        req = _central_missing(alignment, job, meaning)
+        if req is None:
+            return None
+        text = quote(req.text).strip('"').rstrip(" .")
+        return FollowUp(QUESTIONS["requirement"].format(requirement=text), reason, req.text)
+    if reason == "motivation":
+        company = job.company if job and job.company else "this role"
+        return FollowUp(QUESTIONS["motivation"].format(company=company), reason)
+    return FollowUp(QUESTIONS[reason], reason)
