@@ -20,7 +20,7 @@ import re
 
 from .examples import ExampleFacts
 from .job import JobDescription, Requirement
-from .model import AlignmentScore, FollowUp, FollowUpReason
+from .model import AlignmentScore, DimensionScore, FollowUp, FollowUpReason
 from .questions import question_focus, question_kind
 from .requirement_tips import RequirementMeaning, quote, showable
 
@@ -31,13 +31,19 @@ QUESTIONS: dict[FollowUpReason, str] = {
     "motivation": "What in particular draws you to {company}?",
     "requirement": "Could you say more about your own experience with {requirement}?",
 }
-# the rule enthusiasm score from which interest is specific to this employer (the band floor of
-# feedback.enthusiasm: SPECIFIC_BASE)
-SPECIFIC_INTEREST = 72
+# the enthusiasm score from which interest is specific to this employer: the rule's band floor
+# (feedback.enthusiasm: SPECIFIC_BASE), and for the learned score the middle between the generic band's top
+# and that floor (the learned score spreads the generic answers up to about 50, the specific ones from 70)
+SPECIFIC_INTEREST_RULE, SPECIFIC_INTEREST_LEARNED = 72, 60
+# Below this learned alignment score people most likely find no requirement touched at all. The rule statuses
+# alone over-credit a summary of the person: two plain words of a requirement in one sentence make it
+# "partly" shown. On the training labels the answers people judged to show no must-have scored up to the
+# high 30s, those judged to show one from the mid 40s.
+NO_REQUIREMENT_SHOWN = 40
 
 # questions that ask about the person's fit for the role: a summary of them, their strengths, their experience
 _FIT_RE = re.compile(
-    r"\b(tell me (\w+ ){0,3}about yourself|introduce yourself|walk me through your|"
+    r"\b(tell me (\w+ ){0,3}about yourself|introduce yourself|"
     r"why should (we|i|they) (hire|pick|choose|select)|"
     r"what makes you (a |an |the )?(good|great|strong|right|ideal|best|qualified|stand out)|"
     r"(good|great|strong|right) fit|why are you (a |the )?(good|great|right|best)|"
@@ -45,7 +51,7 @@ _FIT_RE = re.compile(
     r"what (experience|background|skills|qualifications) (do you|have you)|"
     r"(tell me|talk) about your (\w+ ){0,2}(experience|background|skills)|"
     r"what('s| is) your (\w+ ){0,2}(experience|background)|"
-    r"what (would|will|can|do) you bring|how (does|has|have|do|will|would) your (\w+ )?"
+    r"what (would|will|can|do) you bring|what kind of \w+( \w+)? are you|how (does|has|have|do|will|would) your (\w+ )?"
     r"(experience|background|skills)|(experience|familiar) (with|in|using)|how familiar are you)\b"
 )
 # questions that ask why this company, this role, this field, or why the person is moving
@@ -56,7 +62,13 @@ _MOTIVE_RE = re.compile(
     r"firm|agency|organi[sz]ation|store|district|unit|practice)|"
     r"what (draws|drew|attracts|attracted|excites|interests|interested|appeals|brings|brought) you|"
     r"what('s| is) (drawing|attracting|pulling|bringing) you|what made you (apply|want|choose|pick|decide)|"
-    r"know about (us|our company|the company)|what interests you about|why leave|reason for leaving)"
+    r"know about (us|our company|the company)|what interests you about|why leave|reason for leaving|"
+    r"why did you become|(most important|matters most) to you in|looking for in (a|an|your|the) (next|new))"
+)
+# a scenario put to the person, ending in "how would you ...", "your approach" or "your role": it asks for a
+# plan, not for a past situation, even when worded like a story question
+_SCENARIO_RE = re.compile(
+    r"\b(would you|you'd|what do you do|your approach|your role|how you('d| would)|what you('d| would))\b"
 )
 # questions a follow-up of these kinds makes no sense for: the candidate's own questions, logistics, pay
 _NO_FOLLOW_RE = re.compile(
@@ -80,7 +92,7 @@ def question_asks(question: str) -> str | None:
     if _NO_FOLLOW_RE.search(q):
         return "none"
     focus = question_focus(question)
-    if question_kind(question) == "behavioral" and focus is None:
+    if question_kind(question) == "behavioral" and focus is None and not _SCENARIO_RE.search(q):
         return "example"
     if _FIT_RE.search(q) or focus == "background":
         return "fit"
@@ -115,32 +127,54 @@ def _central_missing(
     return min(candidates, key=rank)[1]
 
 
-def _evidenced_must_have(alignment: AlignmentScore) -> bool:
-    """The answer shows a must-have: done it (covered) or has it (a claim, a "we" use: partial)."""
+def _evidenced_must_have(alignment: AlignmentScore, learned: bool) -> bool:
+    """The answer shows a must-have: done it or has it (a claim, a "we" use). With the learned alignment score
+    (``learned``), its belief that nothing is touched decides; without it, the rule statuses."""
+    if learned and alignment.score is not None:
+        return alignment.score >= NO_REQUIREMENT_SHOWN
     return any(r.must_have and r.status != "missing" for r in alignment.requirements)
 
 
 def choose_reason(
     question: str,
     ef: ExampleFacts,
-    enthusiasm_rule: int | None,
+    enthusiasm: DimensionScore,
     alignment: AlignmentScore,
     job: JobDescription | None,
+    learned: bool = False,
 ) -> FollowUpReason | None:
-    """The first reason that applies, or None."""
+    """The first reason that applies, or None. ``learned``: the enthusiasm and alignment scores are the
+    learned ones (blended with the rules), not the rule scores alone."""
     asks = question_asks(question)
     if asks == "none":
         return None
     episode = bool(ef.i_actions or ef.we_actions)
     if asks == "example" and not episode:
         return "example"
-    if ef.we_actions and not ef.i_actions:
+    floor = SPECIFIC_INTEREST_LEARNED if learned else SPECIFIC_INTEREST_RULE
+    specific_interest = (enthusiasm.score or 0) >= floor
+    # Which stories need a story follow-up. A summary of the person ("tell me about yourself") is made of
+    # résumé facts ("I finished my degree in 2021"), not one episode. In an answer to "why us" a story is
+    # most often the backstory of the interest (how they came across the company, a family event, "we visited
+    # the town"): it is the person's own work worth asking about only when no specific interest is given.
+    if question_focus(question) == "background":
+        stories = False
+    elif asks == "motivation":
+        stories = not specific_interest and bool(ef.i_actions)
+    else:
+        stories = True
+    if stories and ef.we_actions and not ef.i_actions:
         return "personal"
-    if ef.i_actions and not ef.metrics:
+    if stories and ef.i_actions and not ef.metrics:
         return "result"
-    if asks == "motivation" and (enthusiasm_rule or 0) < SPECIFIC_INTEREST:
+    if asks == "motivation" and not specific_interest:
         return "motivation"
-    if asks == "fit" and job is not None and alignment.requirements and not _evidenced_must_have(alignment):
+    if (
+        asks == "fit"
+        and job is not None
+        and alignment.requirements
+        and not _evidenced_must_have(alignment, learned)
+    ):
         return "requirement"
     return None
 
@@ -148,13 +182,14 @@ def choose_reason(
 def choose(
     question: str,
     ef: ExampleFacts,
-    enthusiasm_rule: int | None,
+    enthusiasm: DimensionScore,
     alignment: AlignmentScore,
     job: JobDescription | None,
     meaning: RequirementMeaning | None = None,
+    learned: bool = False,
 ) -> FollowUp | None:
     """The follow-up question for this answer, or None when it lacks nothing a follow-up asks for."""
-    reason = choose_reason(question, ef, enthusiasm_rule, alignment, job)
+    reason = choose_reason(question, ef, enthusiasm, alignment, job, learned)
     if reason is None:
         return None
     if reason == "requirement":

@@ -67,11 +67,12 @@ def _job(job: str | JobDescription | None) -> JobDescription | None:
 
 def _learned_scores(
     learned: ScoreModel, question: str, kind: str, transcript: str, jd: JobDescription | None, r: _RuleResults
-) -> RequirementMeaning | None:
+) -> tuple[RequirementMeaning | None, bool]:
     """Replace each rule score with its blend with the learned one; return what meaning says about each
-    requirement (for the alignment tips), or None without a job or without the embedding model."""
+    requirement (for the alignment tips), or None without a job or without the embedding model, and whether
+    the scores were blended."""
     if not transcript.strip():
-        return None
+        return None, False
     # imported here: they pull numpy and the embedding runtime, and `import feedback` stays light
     from . import features as feature_set
     from .embed import EmbeddingUnavailable
@@ -82,7 +83,7 @@ def _learned_scores(
         )
     except EmbeddingUnavailable as error:
         warnings.warn(f"{error}; scores use the rules alone", stacklevel=3)
-        return None
+        return None, False
     probs: dict[int, float] = {}
     for name, dim in (("examples", r.examples), ("enthusiasm", r.enthusiasm), ("alignment", r.alignment)):
         if dim.score is not None and name in learned.dimensions:
@@ -95,10 +96,10 @@ def _learned_scores(
             if name == "alignment":
                 probs = dict(zip(dim_model.classes, dim_model.probabilities(feats), strict=True))
     if jd is None or not jd.requirements or any(x.status == "covered" for x in r.alignment.requirements):
-        return None  # no alignment tip is given once a requirement is evidenced: meaning is not needed
+        return None, True  # no alignment tip is given once a requirement is evidenced: meaning is not needed
     acted, asked = feature_set.requirement_closeness(question, transcript, r.sentences, r.facts, jd)
     top = max(probs, default=None)
-    return RequirementMeaning(acted, asked, probs.get(0), probs.get(top) if top else None)
+    return RequirementMeaning(acted, asked, probs.get(0), probs.get(top) if top else None), True
 
 
 def score_answer(
@@ -127,11 +128,10 @@ def score_answer(
     example_facts = r.example_facts
     delivery = analyse_delivery(transcript, r.norm, r.tokens, words, duration_s)
     kind, focus = question_kind(question), question_focus(question)
-    enthusiasm_rule = (
-        enthusiasm.score
-    )  # the learned blend below replaces it; the follow-up reads the rule level
     learned = shipped_model() if model == "shipped" else None if model == "rules" else model
-    meaning = _learned_scores(learned, question, kind, transcript, jd, r) if learned is not None else None
+    meaning, blended = (
+        _learned_scores(learned, question, kind, transcript, jd, r) if learned is not None else (None, False)
+    )
     alignment.tips[:] = alignment_tips(alignment, r.tokens, jd, example_facts, focus, meaning)
     drop_unneeded(kind, focus, examples, enthusiasm, alignment, delivery)
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
@@ -154,7 +154,7 @@ def score_answer(
         if jd
         else None,
         outline=build_outline(transcript, [*examples.evidence, *delivery.evidence]),
-        follow_up=choose_follow_up(question, example_facts, enthusiasm_rule, alignment, jd, meaning)
+        follow_up=choose_follow_up(question, example_facts, enthusiasm, alignment, jd, meaning, blended)
         if transcript.strip()
         else None,
     )

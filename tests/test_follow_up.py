@@ -122,6 +122,27 @@ def test_question_kinds_for_follow_ups() -> None:
     assert question_asks("Why Harbour?") == "motivation"
     assert question_asks("What draws you to logistics?") == "motivation"
     assert question_asks("What would you do if a shipment went missing?") is None
+    # a scenario worded like a story question asks for a plan
+    assert question_asks("A truck breaks down at night. Walk me through how you would respond.") is None
+    assert question_asks("Why did you become an analyst?") == "motivation"
+    assert question_asks("What kind of analyst are you?") == "fit"
+
+
+def test_a_plan_for_a_scenario_question_gets_no_example_follow_up() -> None:
+    fu = _follow(
+        "A carrier cancels the morning pickup. Walk me through your approach.",
+        "I would call the two backup carriers first, then I would tell the customer the new time.",
+    )
+    assert fu is None or fu["reason"] != "example"
+
+
+def test_a_backstory_in_a_specific_why_us_answer_needs_no_story_follow_up() -> None:
+    fu = _follow(
+        "Why Harbour Freight Analytics?",
+        "I read your post on the carrier scorecard you publish every quarter, and I loved that you share it "
+        "with the carriers themselves. I want to help build the next version of that scorecard here.",
+    )
+    assert fu is None
 
 
 def test_an_empty_answer_has_no_follow_up() -> None:
