@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .examples import ExampleFacts
+from .examples import ExampleFacts, numbers_from
 from .job import JobDescription, Requirement
 from .model import AlignmentScore, DimensionScore, FollowUp, FollowUpReason
 from .questions import question_focus, question_kind
@@ -135,6 +135,24 @@ def _evidenced_must_have(alignment: AlignmentScore, learned: bool) -> bool:
     return any(r.must_have and r.status != "missing" for r in alignment.requirements)
 
 
+# number words that, said alone, count a thing in the story far more often than they measure a change ("one
+# evening meeting", "half the line"): alone they are no measured result
+_BARE_COUNTS = frozenset(["one", "half", "a half", "once"])
+
+
+def _measured(ef: ExampleFacts, norm: str) -> bool:
+    """A measurable result of the person's actions: a metric the examples evidence found that is more than a
+    bare "one" or "half", or a number said after the actions."""
+    if not norm:
+        return bool(ef.metrics)
+    if any(norm[a:b].strip() not in _BARE_COUNTS for a, b in ef.metrics):
+        return True
+    # a number said after the last action is nearly always what came of them, even with no result word
+    # recognised around it ("nine of the eleven passed", "the order shipped within a week")
+    last = ef.i_actions[-1].end if ef.i_actions else 0
+    return any(n not in _BARE_COUNTS for n in numbers_from(norm, last))
+
+
 def choose_reason(
     question: str,
     ef: ExampleFacts,
@@ -142,6 +160,7 @@ def choose_reason(
     alignment: AlignmentScore,
     job: JobDescription | None,
     learned: bool = False,
+    norm: str = "",
 ) -> FollowUpReason | None:
     """The first reason that applies, or None. ``learned``: the enthusiasm and alignment scores are the
     learned ones (blended with the rules), not the rule scores alone."""
@@ -162,10 +181,12 @@ def choose_reason(
     elif asks == "motivation":
         stories = not specific_interest and bool(ef.i_actions)
     else:
-        stories = True
+        # one past action in an opinion or a plan ("I played volleyball in college") is no story to follow up
+        # unless a story was asked for
+        stories = asks == "example" or len(ef.i_actions) >= 2 or bool(ef.we_actions and not ef.i_actions)
     if stories and ef.we_actions and not ef.i_actions:
         return "personal"
-    if stories and ef.i_actions and not ef.metrics:
+    if stories and ef.i_actions and not _measured(ef, norm):
         return "result"
     if asks == "motivation" and not specific_interest:
         return "motivation"
@@ -187,9 +208,10 @@ def choose(
     job: JobDescription | None,
     meaning: RequirementMeaning | None = None,
     learned: bool = False,
+    norm: str = "",
 ) -> FollowUp | None:
     """The follow-up question for this answer, or None when it lacks nothing a follow-up asks for."""
-    reason = choose_reason(question, ef, enthusiasm, alignment, job, learned)
+    reason = choose_reason(question, ef, enthusiasm, alignment, job, learned, norm)
     if reason is None:
         return None
     if reason == "requirement":

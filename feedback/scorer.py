@@ -154,7 +154,9 @@ def score_answer(
         if jd
         else None,
         outline=build_outline(transcript, [*examples.evidence, *delivery.evidence]),
-        follow_up=choose_follow_up(question, example_facts, enthusiasm, alignment, jd, meaning, blended)
+        follow_up=choose_follow_up(
+            question, example_facts, enthusiasm, alignment, jd, meaning, blended, r.norm
+        )
         if transcript.strip()
         else None,
     )
