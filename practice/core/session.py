@@ -74,6 +74,15 @@ def pick_questions(
     return random.Random(seed).sample(list(questions), count)
 
 
+@dataclass(frozen=True)
+class FollowUpAsk:
+    """A follow-up question the interviewer asks after an answer: its words, why, and the answer it follows."""
+
+    parent: AttemptRecord
+    question: str
+    reason: str
+
+
 @dataclass
 class PracticeSession:
     id: str
@@ -86,6 +95,8 @@ class PracticeSession:
     skipped: set[str] = field(default_factory=set)
     panel: list[PanelMember] = field(default_factory=list)
     """Panel mode: the interviewers take the questions in turn; empty for one interviewer."""
+    follow_up: FollowUpAsk | None = None
+    """The follow-up being asked: answers now go to it (linked to its parent) until the next question."""
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -100,6 +111,11 @@ class PracticeSession:
     @property
     def number(self) -> int:
         return min(self.index, len(self.questions) - 1) + 1
+
+    @property
+    def question_text(self) -> str:
+        """What is being asked now: the follow-up's words while one is asked, else the current question."""
+        return self.follow_up.question if self.follow_up else self.current.text
 
     @property
     def asking(self) -> PanelMember | None:
@@ -167,6 +183,14 @@ class PracticeSession:
     def retry(self) -> None:
         self._go(State.IDLE)
 
+    def ask_follow_up(self, parent: AttemptRecord, question: str, reason: str) -> None:
+        """After the review of `parent`: the interviewer asks a follow-up about it, on the same question (the
+        same panelist asks it). Follow-ups are asked of answers to the question itself, never of a follow-up."""
+        if parent.follow_up_of is not None or parent.id is None:
+            raise SessionStateError("a follow-up follows a saved answer to the question itself")
+        self._go(State.IDLE)
+        self.follow_up = FollowUpAsk(parent, question, reason)
+
     def abandon(self) -> None:
         """The answer's processing crashed (an error dialog says why): back to idle to try again."""
         if self.state in (State.TRANSCRIBING, State.SCORING):
@@ -174,6 +198,7 @@ class PracticeSession:
 
     def next_question(self) -> bool:
         """Move on; returns False (and finishes) when there are no more questions."""
+        self.follow_up = None
         if self.is_last:
             self._go(State.FINISHED)
             return False
@@ -189,6 +214,7 @@ class PracticeSession:
             raise SessionStateError(f"cannot skip while {self.state}")
         if not self.attempts_for():
             self.skipped.add(self.current.id)
+        self.follow_up = None
         if self.is_last:
             self.state = State.FINISHED
             return False
@@ -197,6 +223,7 @@ class PracticeSession:
         return True
 
     def finish(self) -> None:
+        self.follow_up = None
         self.state = State.FINISHED
 
     # --- files -------------------------------------------------------------------------------------------

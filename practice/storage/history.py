@@ -84,6 +84,12 @@ MIGRATIONS: list[tuple[str, ...]] = [
     ("ALTER TABLE attempts ADD COLUMN interviewer TEXT",),
     # The person's corrections to the job as read (JSON, practice.core.job_choices); NULL: none, or older rows.
     ("ALTER TABLE sessions ADD COLUMN job_choices TEXT",),
+    # Follow-up questions: the attempt an answer follows up (NULL for answers to the question itself, and for
+    # older rows) and why the interviewer asked it; the follow-up's own words are its question_text.
+    (
+        "ALTER TABLE attempts ADD COLUMN follow_up_of INTEGER",
+        "ALTER TABLE attempts ADD COLUMN follow_up_reason TEXT",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -143,6 +149,8 @@ def _attempt(row: sqlite3.Row) -> AttemptRecord:
         source=row["source"],
         id=row["id"],
         interviewer=row["interviewer"],
+        follow_up_of=row["follow_up_of"],
+        follow_up_reason=row["follow_up_reason"],
     )
 
 
@@ -258,10 +266,13 @@ class Store:
             attempt.error,
             attempt.source,
             attempt.interviewer,
+            attempt.follow_up_of,
+            attempt.follow_up_reason,
         )
         columns = (
             "session_id, question_id, question_text, attempt_no, created_at, recording_path, transcript, "
-            "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source, interviewer"
+            "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source, interviewer, "
+            "follow_up_of, follow_up_reason"
         )
         with self._transaction() as db:
             if attempt.id is None:

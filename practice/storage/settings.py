@@ -34,6 +34,9 @@ class Settings:
     """Default answer length target in seconds (behavioral answers: 60 s to 2 min, FACTS.md)."""
     question_count: int = 5
     shuffle: bool = False
+    follow_ups: bool = True
+    """After an answer's review, the interviewer asks one follow-up question chosen from what the answer
+    lacks (a real example, your own part, a measured result, why this company, a must-have of the job)."""
     last_bank: str = ""
     last_job_path: str = ""
     input_device: str = ""
