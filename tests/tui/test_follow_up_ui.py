@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input
+from textual.widgets import DataTable, Input
 from tui_fakes import fake_score, make_app, wait_for
 
 from practice.core.session import State
@@ -79,6 +79,10 @@ async def test_the_follow_up_is_asked_answered_and_linked(tmp_path: Path) -> Non
         assert text_of(app, "#question-text") == practice.session.current.text
         assert practice.session.follow_up is None
 
+        await pilot.press("f")  # the summary lists the pair, the follow-up marked as such
+        await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        table = app.screen.query_one(DataTable)
+        assert [str(table.get_row_at(k)[2]) for k in range(table.row_count)] == ["1", "2, follow-up to 1"]
         store = app.services.store
         (summary,) = store.sessions()
         first, second = store.attempts(summary.session.id)

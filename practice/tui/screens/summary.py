@@ -10,6 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
 from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord
+from practice.reports.model import try_label
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.coverage import CoverageScreen
 from practice.tui.screens.export import ask_and_export
@@ -104,7 +105,7 @@ class SummaryScreen(StudioScreen):
             table.add_row(
                 str(number),
                 attempt.question_text,
-                str(attempt.attempt_no),
+                try_label(attempt, self.attempts),
                 *(score_text(attempt.score(k)) for k in ("overall", "examples", "enthusiasm", "alignment")),
                 format_clock(attempt.duration_s)
                 if attempt.duration_s
