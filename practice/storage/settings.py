@@ -165,6 +165,7 @@ def remember_choices(
     target_s: int,
     shuffle: bool,
     count: int | None,
+    follow_ups: bool | None = None,
     bank_id: str | None,
     job_path: Path | None,
 ) -> None:
@@ -173,6 +174,8 @@ def remember_choices(
     `count` and `bank_id` None leave the remembered ones alone; `job_path` None forgets the job file (the text
     was typed or edited, so the file is not what was practiced)."""
     settings.voice, settings.rate, settings.answer_target_s, settings.shuffle = voice, rate, target_s, shuffle
+    if follow_ups is not None:
+        settings.follow_ups = follow_ups
     if count is not None:
         settings.question_count = count
     if bank_id is not None:

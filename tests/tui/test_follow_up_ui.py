@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Checkbox, DataTable, Input
 from tui_fakes import fake_score, make_app, wait_for
 
 from practice.core.session import State
@@ -113,9 +113,12 @@ async def test_finish_from_the_review_skips_the_follow_up(tmp_path: Path) -> Non
 
 async def test_with_follow_ups_off_n_goes_to_the_next_question(tmp_path: Path) -> None:
     app = make_app(tmp_path, scorer=scorer_with_follow_up)
-    app.services.settings.follow_ups = False
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+        box = app.screen.query_one("#follow-ups", Checkbox)
+        assert box.value  # on by default
+        box.value = False  # the setup screen's toggle
+        await pilot.pause()
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
         practice = app.screen
@@ -125,6 +128,8 @@ async def test_with_follow_ups_off_n_goes_to_the_next_question(tmp_path: Path) -
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen) and practice.session.number == 2)
         assert FOLLOW_UP not in app.services.speaker.said
+        assert practice.record.settings["follow_ups"] is False
+        assert app.services.settings.follow_ups is False  # remembered for the next session
 
 
 async def test_in_panel_mode_the_same_panelist_asks_the_follow_up(tmp_path: Path) -> None:

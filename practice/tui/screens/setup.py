@@ -117,6 +117,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
                     yield Label("Questions")
                     yield Input(str(settings.question_count), type="integer", id="count", compact=True)
                 yield Checkbox("Shuffle the order", settings.shuffle, id="shuffle")
+                yield Checkbox("Follow-up questions", settings.follow_ups, id="follow-ups")
                 yield Button("Start practice", variant="primary", id="start")
                 yield Button("Tailor to this job (ctrl+t)", id="tailor", compact=True)
                 yield Static(Text("ctrl+s starts · ? all keys", style="grey62"), id="setup-hint")
@@ -308,6 +309,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
         elif count > len(bank.questions):
             self.notify(f"{bank.name} has {len(bank.questions)} questions: practicing all of them.")
         shuffle = self.query_one("#shuffle", Checkbox).value
+        follow_ups = self.query_one("#follow-ups", Checkbox).value
         voice = str(self.query_one("#voice", Select).value)
         job = self.practice_job()
 
@@ -319,6 +321,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
             rate=rate,
             target_s=target,
             shuffle=shuffle,
+            follow_ups=follow_ups,
             # A tailored bank is made fresh each time: keep the person's own count and bank.
             count=None if every_question else count,
             bank_id=None if every_question else bank.id,
