@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 
 from feedback.model import FollowUp
 from practice.audio.devices import NO_INPUT_HELP
+from practice.core.follow_ups import follow_up_to_ask
 from practice.core.records import AttemptRecord, SessionRecord
 from practice.core.session import PracticeSession, State
 from practice.stt.live import LiveTranscriber
@@ -287,14 +288,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         )
 
     def _follow_up_for(self, attempt: AttemptRecord) -> FollowUp | None:
-        """The follow-up the interviewer will ask after this answer: when follow-ups are on, the answer was to
-        the question itself (a follow-up is not followed up) and its transcript can be trusted."""
-        result = attempt.result
-        if not self.record.settings.get("follow_ups", True) or result is None or attempt.id is None:
-            return None
-        if attempt.follow_up_of is not None or (result.quality is not None and not result.quality.trusted):
-            return None
-        return result.follow_up
+        earlier = [a for a in self.session.all_attempts() if a.id != attempt.id]
+        return follow_up_to_ask(attempt, earlier, bool(self.record.settings.get("follow_ups", True)))
 
     def _after_review(self, choice: str | None) -> None:
         offered, self._follow_up_offered = self._follow_up_offered, None
