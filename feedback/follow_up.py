@@ -65,6 +65,12 @@ _MOTIVE_RE = re.compile(
     r"know about (us|our company|the company)|what interests you about|why leave|reason for leaving|"
     r"why did you become|(most important|matters most) to you in|looking for in (a|an|your|the) (next|new))"
 )
+# questions about one real thing from the past that the story-question patterns of feedback.questions miss
+_PAST_RE = re.compile(
+    r"\b(have you ever|share (a|an|one) (time|example|experience|situation)|(recall|think of) a time|"
+    r"(accomplishment|achievement|project|success|win|mistake|failure)s? (you're|you are|you were|you've been) "
+    r"(most )?proud|(biggest|greatest|proudest) (accomplishment|achievement|mistake|failure|challenge|win))"
+)
 # a scenario put to the person, ending in "how would you ...", "your approach" or "your role": it asks for a
 # plan, not for a past situation, even when worded like a story question
 _SCENARIO_RE = re.compile(
@@ -92,7 +98,8 @@ def question_asks(question: str) -> str | None:
     if _NO_FOLLOW_RE.search(q):
         return "none"
     focus = question_focus(question)
-    if question_kind(question) == "behavioral" and focus is None and not _SCENARIO_RE.search(q):
+    story = question_kind(question) == "behavioral" or bool(_PAST_RE.search(q))
+    if story and focus is None and not _SCENARIO_RE.search(q):
         return "example"
     if _FIT_RE.search(q) or focus == "background":
         return "fit"
@@ -140,17 +147,24 @@ def _evidenced_must_have(alignment: AlignmentScore, learned: bool) -> bool:
 _BARE_COUNTS = frozenset(["one", "half", "a half", "once"])
 
 
-def _measured(ef: ExampleFacts, norm: str) -> bool:
+def _measured(ef: ExampleFacts, norm: str, enthusiasm: DimensionScore) -> bool:
     """A measurable result of the person's actions: a metric the examples evidence found that is more than a
-    bare "one" or "half", or a number said after the actions."""
+    bare "one" or "half", or a number said after the actions and before the answer turns to why they want
+    the job."""
     if not norm:
         return bool(ef.metrics)
     if any(norm[a:b].strip() not in _BARE_COUNTS for a, b in ef.metrics):
         return True
     # a number said after the last action is nearly always what came of them, even with no result word
-    # recognised around it ("nine of the eleven passed", "the order shipped within a week")
+    # recognised around it ("nine of the eleven passed", "the order shipped within a week"); once the answer
+    # turns to the employer ("with your six hundred stores, I want to ..."), its numbers are about them
     last = ef.i_actions[-1].end if ef.i_actions else 0
-    return any(n not in _BARE_COUNTS for n in numbers_from(norm, last))
+    turns = [
+        e.start
+        for e in enthusiasm.evidence
+        if e.start >= last and e.label in ("enthusiasm", "anti_enthusiasm")
+    ]
+    return any(n not in _BARE_COUNTS for n in numbers_from(norm, last, min(turns, default=len(norm))))
 
 
 def choose_reason(
@@ -186,7 +200,7 @@ def choose_reason(
         stories = asks == "example" or len(ef.i_actions) >= 2 or bool(ef.we_actions and not ef.i_actions)
     if stories and ef.we_actions and not ef.i_actions:
         return "personal"
-    if stories and ef.i_actions and not _measured(ef, norm):
+    if stories and ef.i_actions and not _measured(ef, norm, enthusiasm):
         return "result"
     if asks == "motivation" and not specific_interest:
         return "motivation"
