@@ -219,6 +219,7 @@ def test_an_answer_to_a_follow_up_is_exported_with_the_try_it_follows(tmp_path: 
     text = session_markdown(report)
     assert "| 2, follow-up to 1 |" in text
     assert "Follow-up to try 1 (no measured result)." in text
+    assert "Follow-up question" in text  # the first answer's review names the follow-up it got
     page = session_html(report)
     assert "<td>2, follow-up to 1</td>" in page
     assert f'id="attempt-{second.id}"' in page and "Follow-up to try 1 (no measured result)" in page

@@ -4,6 +4,9 @@ and the attempts made so far. No Textual here, so the flow can be tested (and re
     idle ─► speaking ─► idle ─► recording ─► transcribing ─► scoring ─► reviewing ─► idle (retry / next)
       │                             │  (retry: discard)     └────── failed ──────┘             └──► finished
       └── typed answer ──► scoring;  imported file ──► transcribing
+
+After a review the interviewer may ask a follow-up (ask_follow_up): back to idle on the same question, asking the
+follow-up's words, and the answers given then are linked to the attempt it follows, until the next question.
 """
 
 from __future__ import annotations

@@ -296,6 +296,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         if choice == "follow_up" and offered is not None:
             parent, follow_up = offered
             self.session.ask_follow_up(parent, follow_up.question, follow_up.reason)
+            self._open_panel(None if self.mic else "typed")
             self._show_question()
             self._speak()
             return
