@@ -165,3 +165,16 @@ def test_a_malformed_stored_follow_up_reads_as_none(bad: object) -> None:
     data = score_answer("Why this company?", "It is a great company.", JOB, model="rules").to_dict()
     data["follow_up"] = bad
     assert Feedback.from_dict(data).follow_up is None
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I've handled plenty of late shipments over the years. I always stay calm and keep the customer posted.",
+        "Honestly I think the key is honesty. People forgive a delay, they do not forgive surprises.",
+        "Every Monday I review the late loads from the week before and I call the worst carrier.",
+    ],
+)
+def test_a_vague_reference_a_philosophy_or_a_routine_is_no_example(answer: str) -> None:
+    fu = _follow("Tell me about a time a shipment went badly wrong.", answer)
+    assert fu is not None and fu["reason"] == "example"
