@@ -68,13 +68,18 @@ _MOTIVE_RE = re.compile(
 # questions about one real thing from the past that the story-question patterns of feedback.questions miss
 _PAST_RE = re.compile(
     r"\b(have you ever|share (a|an|one) (time|example|experience|situation)|(recall|think of) a time|"
+    r"your (role|part) in (a|an|the)|"
     r"(accomplishment|achievement|project|success|win|mistake|failure)s? (you're|you are|you were|you've been) "
     r"(most )?proud|(biggest|greatest|proudest) (accomplishment|achievement|mistake|failure|challenge|win))"
 )
 # a scenario put to the person, ending in "how would you ...", "your approach" or "your role": it asks for a
 # plan, not for a past situation, even when worded like a story question
 _SCENARIO_RE = re.compile(
-    r"\b(would you|you'd|what do you do|your approach|your role|how you('d| would)|what you('d| would))\b"
+    r"\b(would you|you'd|what do you do|your approach|through your role|how you('d| would)|what you('d| would))\b"
+)
+# ... unless it asks in so many words for something that happened ("a time ... what would you do differently?")
+_HAPPENED_RE = re.compile(
+    r"\b(a time|an example|how did you|what did you do|describe a situation|have you ever)\b"
 )
 # questions a follow-up of these kinds makes no sense for: the candidate's own questions, logistics, pay
 _NO_FOLLOW_RE = re.compile(
@@ -99,7 +104,7 @@ def question_asks(question: str) -> str | None:
         return "none"
     focus = question_focus(question)
     story = question_kind(question) == "behavioral" or bool(_PAST_RE.search(q))
-    if story and focus is None and not _SCENARIO_RE.search(q):
+    if story and focus is None and (_HAPPENED_RE.search(q) or not _SCENARIO_RE.search(q)):
         return "example"
     if _FIT_RE.search(q) or focus == "background":
         return "fit"

@@ -125,6 +125,8 @@ def test_question_kinds_for_follow_ups() -> None:
     # a scenario worded like a story question asks for a plan
     assert question_asks("A truck breaks down at night. Walk me through how you would respond.") is None
     assert question_asks("Why did you become an analyst?") == "motivation"
+    assert question_asks("Tell me about a time a plan failed. What would you do differently?") == "example"
+    assert question_asks("Tell me about your role in a project that went wrong.") == "example"
     assert question_asks("What kind of analyst are you?") == "fit"
 
 
