@@ -210,6 +210,26 @@ def find(norm: str, facts: list[SentenceFacts]) -> ExampleFacts:
     return ef
 
 
+_CLOCK_BEFORE = re.compile(r"(\b(at|until|till)|\d:)\s*$")
+_CLOCK_AFTER = re.compile(r"^(:\d|\s*(am|pm|a\.m|p\.m|o'clock|in the (morning|evening|afternoon)|at night))")
+
+
+def numbers_from(norm: str, start: int, end: int | None = None) -> list[str]:
+    """The numbers said from ``start`` (to ``end``) that could measure something ("two", "40%", "three
+    hours"): not years, ages, tenure or team sizes (as for metrics), nor a time of day ("at 7:30", "six in the
+    morning")."""
+    out = []
+    for m in _NUM_RE.finditer(norm, start, len(norm) if end is None else end):
+        tok = m.group().strip()
+        head, tail = norm[max(0, m.start() - 15) : m.start()], norm[m.end() : m.end() + 25]
+        if _YEAR_RE.match(tok) or _NOT_METRIC_AFTER.match(tail) or _TEAM_BEFORE.search(head):
+            continue
+        if _CLOCK_BEFORE.search(head) or _CLOCK_AFTER.match(tail):
+            continue
+        out.append(tok)
+    return out
+
+
 def _number_after_action(norm: str, ef: ExampleFacts) -> bool:
     actions = ef.i_actions or ef.we_actions
     if not actions:

@@ -362,6 +362,33 @@ class Outline:
         )
 
 
+FollowUpReason = Literal["example", "personal", "result", "motivation", "requirement"]
+FOLLOW_UP_REASONS: tuple[FollowUpReason, ...] = ("example", "personal", "result", "motivation", "requirement")
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """The one question an interviewer asks back after this answer (feedback.follow_up chooses it): its words,
+    the reason (what the answer lacks) and, for a "requirement" follow-up, the posting's must-have asked about."""
+
+    question: str
+    reason: FollowUpReason
+    requirement: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"question": self.question, "reason": self.reason, "requirement": self.requirement}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> FollowUp | None:
+        if (
+            not isinstance(data, Mapping)
+            or not data.get("question")
+            or data.get("reason") not in FOLLOW_UP_REASONS
+        ):
+            return None
+        return cls(str(data["question"]), data["reason"], _text_or_none(data.get("requirement")))
+
+
 @dataclass(slots=True)
 class Feedback:
     """Everything the scorer says about one answer."""
@@ -380,6 +407,8 @@ class Feedback:
     quality: TranscriptQuality | None = None
     # the answer's STAR outline in its own sentences; None for results stored before outlines existed
     outline: Outline | None = None
+    # what the interviewer asks back; None when the answer lacks nothing a follow-up asks for
+    follow_up: FollowUp | None = None
     # what each tip asks for (feedback.tip_kinds), parallel to tips: stable where the tip's words are not
     tip_kinds: list[str] = field(default_factory=list)
 
@@ -400,6 +429,7 @@ class Feedback:
             "tips": list(self.tips),
             "outline": self.outline.to_dict() if self.outline else None,
             "tip_kinds": list(self.tip_kinds),
+            "follow_up": self.follow_up.to_dict() if self.follow_up else None,
         }
 
     @classmethod
@@ -420,6 +450,7 @@ class Feedback:
             "job": JobSummary.from_dict(data.get("job")),
             "quality": TranscriptQuality.from_dict(data.get("quality")),
             "outline": Outline.from_dict(data.get("outline")),
+            "follow_up": FollowUp.from_dict(data.get("follow_up")),
         }
         # a result stored before kinds were kept gets them from its tips' words
         known["tip_kinds"] = kinds_of(tips, data.get("tip_kinds"))

@@ -11,6 +11,7 @@ from .delivery import analyse as analyse_delivery
 from .enthusiasm import score as score_enthusiasm
 from .examples import ExampleFacts
 from .examples import score as score_examples
+from .follow_up import choose as choose_follow_up
 from .grammar import SentenceFacts, analyse
 from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
@@ -67,11 +68,12 @@ def _job(job: str | JobDescription | None) -> JobDescription | None:
 
 def _learned_scores(
     learned: ScoreModel, question: str, kind: str, transcript: str, jd: JobDescription | None, r: _RuleResults
-) -> RequirementMeaning | None:
+) -> tuple[RequirementMeaning | None, bool]:
     """Replace each rule score with its blend with the learned one; return what meaning says about each
-    requirement (for the alignment tips), or None without a job or without the embedding model."""
+    requirement (for the alignment tips), or None without a job or without the embedding model, and whether
+    the scores were blended."""
     if not transcript.strip():
-        return None
+        return None, False
     # imported here: they pull numpy and the embedding runtime, and `import feedback` stays light
     from . import features as feature_set
     from .embed import EmbeddingUnavailable
@@ -82,7 +84,7 @@ def _learned_scores(
         )
     except EmbeddingUnavailable as error:
         warnings.warn(f"{error}; scores use the rules alone", stacklevel=3)
-        return None
+        return None, False
     probs: dict[int, float] = {}
     for name, dim in (("examples", r.examples), ("enthusiasm", r.enthusiasm), ("alignment", r.alignment)):
         if dim.score is not None and name in learned.dimensions:
@@ -95,10 +97,10 @@ def _learned_scores(
             if name == "alignment":
                 probs = dict(zip(dim_model.classes, dim_model.probabilities(feats), strict=True))
     if jd is None or not jd.requirements or any(x.status == "covered" for x in r.alignment.requirements):
-        return None  # no alignment tip is given once a requirement is evidenced: meaning is not needed
+        return None, True  # no alignment tip is given once a requirement is evidenced: meaning is not needed
     acted, asked = feature_set.requirement_closeness(question, transcript, r.sentences, r.facts, jd)
     top = max(probs, default=None)
-    return RequirementMeaning(acted, asked, probs.get(0), probs.get(top) if top else None)
+    return RequirementMeaning(acted, asked, probs.get(0), probs.get(top) if top else None), True
 
 
 def score_answer(
@@ -128,7 +130,9 @@ def score_answer(
     delivery = analyse_delivery(transcript, r.norm, r.tokens, words, duration_s)
     kind, focus = question_kind(question), question_focus(question)
     learned = shipped_model() if model == "shipped" else None if model == "rules" else model
-    meaning = _learned_scores(learned, question, kind, transcript, jd, r) if learned is not None else None
+    meaning, blended = (
+        _learned_scores(learned, question, kind, transcript, jd, r) if learned is not None else (None, False)
+    )
     alignment.tips[:] = alignment_tips(alignment, r.tokens, jd, example_facts, focus, meaning)
     drop_unneeded(kind, focus, examples, enthusiasm, alignment, delivery)
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
@@ -152,6 +156,11 @@ def score_answer(
         else None,
         outline=build_outline(transcript, [*examples.evidence, *delivery.evidence]),
         tip_kinds=list(tip_kinds(tips)),
+        follow_up=choose_follow_up(
+            question, example_facts, enthusiasm, alignment, jd, meaning, blended, r.norm
+        )
+        if transcript.strip()
+        else None,
     )
 
 

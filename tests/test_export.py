@@ -190,3 +190,36 @@ def test_escaped_text_renders_exactly_as_written(said: str) -> None:
     rendered = MarkdownIt("commonmark").render(escape_markdown(said))
     paragraph = rendered.removeprefix("<p>").removesuffix("</p>\n")
     assert paragraph == html.escape(said.strip(), quote=False).replace("&quot;", '"'), rendered
+
+
+def test_an_answer_to_a_follow_up_is_exported_with_the_try_it_follows(tmp_path: Path) -> None:
+    db = Store(tmp_path / "follow.sqlite3")
+    db.ensure_session(SessionRecord("fu", START, "bank", "Bank", None, None, {}))
+    first = db.save_attempt(
+        scored(
+            "fu",
+            "q1",
+            "Tell me about a time you fixed a slow page.",
+            "I rewrote the query. It went well.",
+            None,
+        )
+    )
+    follow_up = scored(
+        "fu",
+        "q1",
+        "What was the outcome? Can you put a number on it?",
+        "Load time fell from 9 s to 2 s.",
+        None,
+        2,
+    )
+    second = db.save_attempt(replace(follow_up, follow_up_of=first.id, follow_up_reason="result"))
+    report = load_report(db, "fu")
+    db.close()
+    assert [a.follow_up_of for a in report.attempts] == [None, first.id]
+    text = session_markdown(report)
+    assert "| 2, follow-up to 1 |" in text
+    assert "Follow-up to try 1 (no measured result)." in text
+    assert "Follow-up question" in text  # the first answer's review names the follow-up it got
+    page = session_html(report)
+    assert "<td>2, follow-up to 1</td>" in page
+    assert f'id="attempt-{second.id}"' in page and "Follow-up to try 1 (no measured result)" in page

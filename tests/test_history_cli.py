@@ -100,3 +100,45 @@ def test_old_database_gains_the_interviewer_column(tmp_path: Path) -> None:
     assert store.attempt(saved.id).interviewer == "Dana"
     store.close()
     assert Store(path).schema_version == SCHEMA_VERSION  # opening again changes nothing
+
+
+def test_an_answer_to_a_follow_up_is_stored_linked_and_listed(tmp_path: Path, monkeypatch, capsys) -> None:
+    """An older database gains the follow-up columns; a linked answer reads back linked, and `history`
+    shows the link."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from practice.core.records import AttemptRecord, SessionRecord
+
+    path = tmp_path / "old.sqlite3"
+    old = sqlite3.connect(path)
+    for statements in MIGRATIONS[:-1]:
+        for statement in statements:
+            old.execute(statement)
+    old.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    old.commit()
+    old.close()
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION
+    when = datetime(2026, 1, 5, 10, 0)
+    store.ensure_session(SessionRecord("s1", when, "b", "B"))
+    first = store.save_attempt(AttemptRecord("s1", "q1", "Why us?", 1, when, transcript="Pay."))
+    follow = AttemptRecord(
+        "s1", "q1", "What draws you to us in particular?", 2, when, transcript="Your maps."
+    )
+    second = store.save_attempt(replace(follow, follow_up_of=first.id, follow_up_reason="motivation"))
+    assert store.attempt(second.id).follow_up_of == first.id
+    assert store.attempt(second.id).follow_up_reason == "motivation"
+    assert store.attempt(first.id).follow_up_of is None
+    store.close()
+    monkeypatch.setenv("INTERVIEW_PRACTICE_DB", str(path))
+    from practice.cli import main
+
+    assert main(["history", "s1"]) == 0
+    assert f"(follow-up to #{first.id})" in capsys.readouterr().out
+    assert main(["history", "s1", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["attempts"]
+    assert [(r["follow_up_of"], r["follow_up_reason"]) for r in rows] == [
+        (None, None),
+        (first.id, "motivation"),
+    ]

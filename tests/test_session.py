@@ -146,3 +146,35 @@ def test_session_store_and_pipeline_import_without_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_follow_up_asks_its_own_words_on_the_same_question_until_the_next_one() -> None:
+    s = make(count=2)
+    when = datetime(2026, 1, 1, 9, 0)
+    s.begin_scoring()
+    first = AttemptRecord(s.id, "q1", "Question 1?", 1, when, id=11)
+    s.attempt_done(first)
+    s.ask_follow_up(first, "What did you personally do?", "personal")
+    assert s.state is State.IDLE and s.number == 1
+    assert s.question_text == "What did you personally do?"
+    assert s.next_attempt_no() == 2  # the follow-up's answer is the question's next attempt
+    s.begin_scoring()
+    s.attempt_done(AttemptRecord(s.id, "q1", s.question_text, 2, when, id=12, follow_up_of=11))
+    s.retry()  # "try again" on the follow-up's review asks the follow-up again
+    assert s.question_text == "What did you personally do?"
+    s.begin_speaking()
+    assert s.skip()  # leaving the question drops the follow-up
+    assert s.follow_up is None and s.question_text == "Question 2?"
+    assert "q1" not in s.skipped  # it was answered
+
+
+def test_only_a_saved_answer_to_the_question_itself_is_followed_up() -> None:
+    s = make()
+    when = datetime(2026, 1, 1, 9, 0)
+    s.begin_scoring()
+    unsaved = AttemptRecord(s.id, "q1", "Question 1?", 1, when)
+    s.attempt_done(unsaved)
+    with pytest.raises(SessionStateError):
+        s.ask_follow_up(unsaved, "Why?", "motivation")
+    with pytest.raises(SessionStateError):
+        s.ask_follow_up(AttemptRecord(s.id, "q1", "Q", 2, when, id=3, follow_up_of=2), "Why?", "motivation")

@@ -20,6 +20,7 @@ from practice import __version__
 from practice.answers import scoring
 from practice.cli.common import EXIT_FAILED, EXIT_OK, MODEL_HELP, VERBOSE_HELP, CliError, Handler, add_command
 from practice.cli.doctor import register as register_doctor
+from practice.cli.eval_follow_ups import register as register_eval_follow_ups
 from practice.cli.evaluate import register as register_eval
 from practice.cli.history import register as register_history
 from practice.cli.jobs import register as register_jobs
@@ -231,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_doctor(commands)  # doctor
 
     register_eval(commands)  # eval
+    register_eval_follow_ups(commands)  # eval-follow-ups
     register_jobs(commands)  # job, eval-jobs
     register_prep(commands)  # tailor, coverage, stories, drafts
     register_history(commands)  # history, export

@@ -52,6 +52,8 @@ def attempt_dict(attempt: AttemptRecord) -> dict[str, Any]:
         "created_at": attempt.created_at.isoformat(),
         "source": attempt.source,
         "interviewer": attempt.interviewer,
+        "follow_up_of": attempt.follow_up_of,
+        "follow_up_reason": attempt.follow_up_reason,
         "duration_s": attempt.duration_s,
         "scores": {key: attempt.score(key) for key in ("overall", *SCORE_KEYS)},
         "tips": attempt.result.tips if attempt.result else [],
@@ -109,7 +111,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
     for attempt in attempts:
         scores = " ".join(f"{k[:3]} {_score(attempt.score(k))}" for k in ("overall", *SCORE_KEYS))
         who = f" [{attempt.interviewer}]" if attempt.interviewer else ""
-        print(f"  #{attempt.id:<4} try {attempt.attempt_no} {scores}  {attempt.question_text}{who}")
+        follows = f" (follow-up to #{attempt.follow_up_of})" if attempt.follow_up_of is not None else ""
+        print(f"  #{attempt.id:<4} try {attempt.attempt_no} {scores}  {attempt.question_text}{who}{follows}")
         if attempt.worked_tip is not None:
             print(f"        {attempt.worked_tip.sentence()}")
         if attempt.error:

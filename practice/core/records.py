@@ -109,6 +109,11 @@ class AttemptRecord:
     """The panel member who asked (panel mode); None with a single interviewer."""
     worked_tip: WorkedTip | None = None
     """A retry's tip from the earlier attempt's review, and whether this attempt followed it."""
+    follow_up_of: int | None = None
+    """For an answer to a follow-up question: the id of the attempt it follows (its question_text is the
+    follow-up's words); None for an answer to the question itself."""
+    follow_up_reason: str | None = None
+    """Why the follow-up was asked (feedback.follow_up: example, personal, result, motivation, requirement)."""
 
     @cached_property
     def result(self) -> Feedback | None:
@@ -125,6 +130,32 @@ class AttemptRecord:
         if key == "overall":
             return result.overall
         return dimension(result, key).score if key in DIMENSION_KEYS else None
+
+
+#: Why a follow-up was asked, in a few words for headings and exports (the reasons of feedback.follow_up).
+FOLLOW_UP_WHY = {
+    "example": "no real example",
+    "personal": 'only "we"',
+    "result": "no measured result",
+    "motivation": "nothing specific on why",
+    "requirement": "a must-have not shown",
+}
+
+
+def follow_up_note(attempt: AttemptRecord, parent_no: int | None = None) -> str | None:
+    """ "follow-up to attempt 1 (no measured result)" for an answer to a follow-up; None for other answers."""
+    if attempt.follow_up_of is None:
+        return None
+    to = f" to attempt {parent_no}" if parent_no is not None else ""
+    why = FOLLOW_UP_WHY.get(attempt.follow_up_reason or "")
+    return f"follow-up{to}" + (f" ({why})" if why else "")
+
+
+def parent_of(attempt: AttemptRecord, others: list[AttemptRecord]) -> AttemptRecord | None:
+    """The attempt an answer to a follow-up follows, among `others` (None when it is not one, or not there)."""
+    if attempt.follow_up_of is None:
+        return None
+    return next((a for a in others if a.id == attempt.follow_up_of), None)
 
 
 @dataclass(frozen=True)

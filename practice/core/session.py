@@ -4,6 +4,9 @@ and the attempts made so far. No Textual here, so the flow can be tested (and re
     idle ─► speaking ─► idle ─► recording ─► transcribing ─► scoring ─► reviewing ─► idle (retry / next)
       │                             │  (retry: discard)     └────── failed ──────┘             └──► finished
       └── typed answer ──► scoring;  imported file ──► transcribing
+
+After a review the interviewer may ask a follow-up (ask_follow_up): back to idle on the same question, asking the
+follow-up's words, and the answers given then are linked to the attempt it follows, until the next question.
 """
 
 from __future__ import annotations
@@ -75,6 +78,15 @@ def pick_questions(
     return random.Random(seed).sample(list(questions), count)
 
 
+@dataclass(frozen=True)
+class FollowUpAsk:
+    """A follow-up question the interviewer asks after an answer: its words, why, and the answer it follows."""
+
+    parent: AttemptRecord
+    question: str
+    reason: str
+
+
 @dataclass
 class PracticeSession:
     id: str
@@ -91,6 +103,8 @@ class PracticeSession:
     """Stop a take when it reaches its target (the person's choice); otherwise the clock only warns."""
     working_on: WorkedTip | None = None
     """The tip the next attempt works on (picked in the review before a retry); the attempt keeps it."""
+    follow_up: FollowUpAsk | None = None
+    """The follow-up being asked: answers now go to it (linked to its parent) until the next question."""
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -105,6 +119,11 @@ class PracticeSession:
     @property
     def number(self) -> int:
         return min(self.index, len(self.questions) - 1) + 1
+
+    @property
+    def question_text(self) -> str:
+        """What is being asked now: the follow-up's words while one is asked, else the current question."""
+        return self.follow_up.question if self.follow_up else self.current.text
 
     @property
     def asking(self) -> PanelMember | None:
@@ -180,6 +199,15 @@ class PracticeSession:
         self._go(State.IDLE)
         self.working_on = working_on
 
+    def ask_follow_up(self, parent: AttemptRecord, question: str, reason: str) -> None:
+        """After the review of `parent`: the interviewer asks a follow-up about it, on the same question (the
+        same panelist asks it). Follow-ups are asked of answers to the question itself, never of a follow-up."""
+        if parent.follow_up_of is not None or parent.id is None:
+            raise SessionStateError("a follow-up follows a saved answer to the question itself")
+        self._go(State.IDLE)
+        self.follow_up = FollowUpAsk(parent, question, reason)
+        self.working_on = None  # a tip picked for a retry is worked on by a retry, not by the follow-up
+
     def abandon(self) -> None:
         """The answer's processing crashed (an error dialog says why): back to idle to try again."""
         if self.state in (State.TRANSCRIBING, State.SCORING):
@@ -187,6 +215,7 @@ class PracticeSession:
 
     def next_question(self) -> bool:
         """Move on; returns False (and finishes) when there are no more questions."""
+        self.follow_up = None
         if self.is_last:
             self._go(State.FINISHED)
             return False
@@ -203,6 +232,7 @@ class PracticeSession:
             raise SessionStateError(f"cannot skip while {self.state}")
         if not self.attempts_for():
             self.skipped.add(self.current.id)
+        self.follow_up = None
         if self.is_last:
             self.state = State.FINISHED
             return False
@@ -212,6 +242,7 @@ class PracticeSession:
         return True
 
     def finish(self) -> None:
+        self.follow_up = None
         self.state = State.FINISHED
 
     # --- files -------------------------------------------------------------------------------------------

@@ -17,7 +17,14 @@ from feedback.model import Delivery, Evidence
 from practice.core.feedback_view import all_evidence, dimension
 from practice.core.records import SCORE_KEYS, AttemptRecord
 from practice.reports.charts import trend_svg
-from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
+from practice.reports.model import (
+    SessionReport,
+    attempt_label,
+    averages,
+    follow_up_line,
+    question_numbers,
+    try_label,
+)
 from practice.reports.text import DIMENSIONS
 from practice.reports.voice import voice_html
 
@@ -132,7 +139,10 @@ def _delivery(delivery: Delivery, duration_s: float | None) -> str:
 
 
 def attempt_html(
-    attempt: AttemptRecord, numbers: dict[str, int], voice_compared: list[str] | None = None
+    attempt: AttemptRecord,
+    numbers: dict[str, int],
+    voice_compared: list[str] | None = None,
+    follow_up: str | None = None,
 ) -> str:
     number = numbers[attempt.question_id]
     parts = [f'<section class="attempt" id="attempt-{attempt.id}">']
@@ -140,6 +150,8 @@ def attempt_html(
     meta = [f"{attempt.created_at:%Y-%m-%d %H:%M}", _e(attempt.source)]
     if attempt.interviewer:
         meta.insert(0, f"asked by <strong>{_e(attempt.interviewer)}</strong>")
+    if follow_up:
+        meta.insert(0, _e(follow_up))
     parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
     if attempt.worked_tip is not None:
         followed = attempt.worked_tip.followed
@@ -227,7 +239,7 @@ def session_html(report: SessionReport) -> str:
         meta.append("Panel: " + ", ".join(_e(f"{n} ({r})" if r else n) for n, r in report.interviewers))
     means = averages(attempts)
     summary_rows = "".join(
-        f"<tr><td>{numbers[a.question_id]}</td><td>{_e(a.question_text)}</td><td>{a.attempt_no}</td>"
+        f"<tr><td>{numbers[a.question_id]}</td><td>{_e(a.question_text)}</td><td>{_e(try_label(a, attempts))}</td>"
         + "".join(f"<td>{_score(a.score(k))}</td>" for k in ("overall", *SCORE_KEYS))
         + "</tr>"
         for a in attempts
@@ -266,6 +278,6 @@ fetched from anywhere.</p>
 <h3>All sessions</h3>
 {all_chart}
 <h2>Answers</h2>
-{"".join(attempt_html(a, numbers, report.voice_compared.get(a.id or -1)) for a in attempts)}
+{"".join(attempt_html(a, numbers, report.voice_compared.get(a.id or -1), follow_up_line(a, attempts)) for a in attempts)}
 </body></html>
 """

@@ -6,7 +6,14 @@ from dataclasses import replace
 
 from practice.core.records import SCORE_KEYS, AttemptRecord
 from practice.prep.coverage import CoverageMatrix
-from practice.reports.model import SessionReport, attempt_label, averages, question_numbers
+from practice.reports.model import (
+    SessionReport,
+    attempt_label,
+    averages,
+    follow_up_line,
+    question_numbers,
+    try_label,
+)
 from practice.reports.text import escape_markdown, feedback_markdown
 
 
@@ -43,12 +50,13 @@ def session_markdown(report: SessionReport) -> str:
         scores = " | ".join(_fmt(attempt.score(key)) for key in ("overall", *SCORE_KEYS))
         worked = attempt.worked_tip.outcome if attempt.worked_tip else ""
         lines.append(
-            f"| {numbers[attempt.question_id]} | {_cell(attempt.question_text)} | {attempt.attempt_no} | {scores}"
-            f" | {worked} |"
+            f"| {numbers[attempt.question_id]} | {_cell(attempt.question_text)} | {try_label(attempt, attempts)} "
+            f"| {scores} | {worked} |"
         )
     lines += ["", *coverage_markdown(report.coverage), "", *trend_markdown(report)]
     for attempt in attempts:
-        lines += ["", *attempt_markdown(attempt, numbers, report.voice_compared.get(attempt.id or -1, []))]
+        voice = report.voice_compared.get(attempt.id or -1, [])
+        lines += ["", *attempt_markdown(attempt, numbers, voice, follow_up_line(attempt, attempts))]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -86,10 +94,16 @@ def trend_markdown(report: SessionReport) -> list[str]:
 
 
 def attempt_markdown(
-    attempt: AttemptRecord, numbers: dict[str, int], voice_compared: list[str] | None = None
+    attempt: AttemptRecord,
+    numbers: dict[str, int],
+    voice_compared: list[str] | None = None,
+    follow_up: str | None = None,
 ) -> list[str]:
+    """One attempt; `follow_up` says which try an answer to a follow-up question follows."""
     heading = f"## Q{numbers[attempt.question_id]}, try {attempt.attempt_no}"
     lines = [heading, ""]
+    if follow_up:
+        lines.append(f"{follow_up}.")
     if attempt.interviewer:
         lines.append(f"Asked by {escape_markdown(attempt.interviewer)}.")
     if attempt.worked_tip is not None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord, TrendPoint
+from practice.core.records import (
+    SCORE_KEYS,
+    AttemptRecord,
+    SessionRecord,
+    TrendPoint,
+    follow_up_note,
+    parent_of,
+)
 from practice.core.voice_compare import comparison_lines
 from practice.prep.coverage import CoverageMatrix, session_coverage
 from practice.storage.history import Store
@@ -68,6 +75,21 @@ def averages(attempts: list[AttemptRecord]) -> dict[str, float | None]:
         scores = [s for a in attempts if (s := a.score(key)) is not None]
         out[key] = sum(scores) / len(scores) if scores else None
     return out
+
+
+def follow_up_line(attempt: AttemptRecord, attempts: list[AttemptRecord]) -> str | None:
+    """ "Follow-up to try 1 (no measured result)" for an answer to a follow-up question; None for the others."""
+    parent = parent_of(attempt, attempts)
+    note = follow_up_note(attempt, parent.attempt_no if parent else None)
+    return note.replace("attempt", "try").capitalize() if note else None
+
+
+def try_label(attempt: AttemptRecord, attempts: list[AttemptRecord]) -> str:
+    """The attempt's number in a table, with the try it follows up ("2, follow-up to 1")."""
+    parent = parent_of(attempt, attempts)
+    if attempt.follow_up_of is None:
+        return str(attempt.attempt_no)
+    return f"{attempt.attempt_no}, follow-up" + (f" to {parent.attempt_no}" if parent else "")
 
 
 def attempt_label(attempt: AttemptRecord, numbers: dict[str, int]) -> str:

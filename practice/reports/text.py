@@ -69,5 +69,7 @@ def feedback_markdown(result: Feedback, compared: Sequence[str] = ()) -> str:
         lines += ["", *voice_markdown(result.delivery.voice, compared)]
     if result.tips:
         lines += ["", "## Next attempt"] + [f"{n}. {e(tip)}" for n, tip in enumerate(result.tips, start=1)]
+    if result.follow_up is not None:
+        lines += ["", "## Follow-up question", "", e(result.follow_up.question)]
     lines += ["", "## Transcript", "", e(result.transcript)]
     return "\n".join(lines) + "\n"

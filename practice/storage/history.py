@@ -88,6 +88,12 @@ MIGRATIONS: list[tuple[str, ...]] = [
     # A retry's tip and whether it was followed (JSON, practice.core.records.WorkedTip); NULL: not a retry
     # that worked on a tip, or older rows.
     ("ALTER TABLE attempts ADD COLUMN worked_tip TEXT",),
+    # Follow-up questions: the attempt an answer follows up (NULL for answers to the question itself, and for
+    # older rows) and why the interviewer asked it; the follow-up's own words are its question_text.
+    (
+        "ALTER TABLE attempts ADD COLUMN follow_up_of INTEGER",
+        "ALTER TABLE attempts ADD COLUMN follow_up_reason TEXT",
+    ),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -148,6 +154,8 @@ def _attempt(row: sqlite3.Row) -> AttemptRecord:
         id=row["id"],
         interviewer=row["interviewer"],
         worked_tip=WorkedTip.from_dict(_loads(row["worked_tip"])),
+        follow_up_of=row["follow_up_of"],
+        follow_up_reason=row["follow_up_reason"],
     )
 
 
@@ -264,11 +272,13 @@ class Store:
             attempt.source,
             attempt.interviewer,
             _json(attempt.worked_tip.to_dict()) if attempt.worked_tip else None,
+            attempt.follow_up_of,
+            attempt.follow_up_reason,
         )
         columns = (
             "session_id, question_id, question_text, attempt_no, created_at, recording_path, transcript, "
             "words, duration_s, feedback, overall, examples, enthusiasm, alignment, error, source, interviewer, "
-            "worked_tip"
+            "worked_tip, follow_up_of, follow_up_reason"
         )
         with self._transaction() as db:
             if attempt.id is None:

@@ -37,6 +37,9 @@ class Settings:
     """Stop the take when the answer reaches its target (saved as usual); false: the time bar only warns."""
     question_count: int = 5
     shuffle: bool = False
+    follow_ups: bool = True
+    """After an answer's review, the interviewer asks one follow-up question chosen from what the answer
+    lacks (a real example, your own part, a measured result, why this company, a must-have of the job)."""
     last_bank: str = ""
     last_job_path: str = ""
     input_device: str = ""
@@ -166,6 +169,7 @@ def remember_choices(
     shuffle: bool,
     count: int | None,
     hard_limit: bool | None = None,
+    follow_ups: bool | None = None,
     bank_id: str | None,
     job_path: Path | None,
 ) -> None:
@@ -176,6 +180,8 @@ def remember_choices(
     settings.voice, settings.rate, settings.answer_target_s, settings.shuffle = voice, rate, target_s, shuffle
     if hard_limit is not None:
         settings.hard_limit = hard_limit
+    if follow_ups is not None:
+        settings.follow_ups = follow_ups
     if count is not None:
         settings.question_count = count
     if bank_id is not None:

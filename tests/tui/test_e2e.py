@@ -132,3 +132,83 @@ async def test_e2e_question_spoken_answer_recorded_reviewed_and_stored(
     rates = [r for r in voice.rate_by_quarter_wpm or [] if r is not None]
     assert len(rates) >= 3 and 110 < sum(rates) / len(rates) < 220  # spoken at 150 words a minute
     assert summary.session.job_title and "Backend" in summary.session.job_title
+
+
+NO_NUMBER = (
+    "Last spring I led the migration of our billing service to a new database. "
+    "I wrote the migration plan, tested it on a copy of production, and moved the data over one weekend. "
+    "In the end the invoices came out faster and the finance team was happy."
+)
+WITH_NUMBER = "Invoices went from about ten minutes each to six minutes, so forty percent faster."
+
+
+@pytest.mark.slow
+@pytest.mark.soundcard
+async def test_e2e_the_interviewer_asks_a_follow_up_and_the_answer_is_linked(
+    soundcard, speak, transcriber, tmp_path: Path
+) -> None:
+    """A story with no number: the interviewer asks for the outcome out loud, the answer to it is recorded
+    through the sound card, scored and stored linked to the story."""
+    from practice.audio.player import Player
+    from practice.audio.recorder import Recorder
+    from practice.audio.voice import Speaker
+    from practice.services import Services
+    from practice.storage.catalog import load_catalog
+    from practice.storage.history import Store
+
+    bank_file = tmp_path / "e2e.toml"
+    bank_file.write_text(BANK)
+    story_wav = speak(NO_NUMBER, wpm=150, name="story.wav")
+    number_wav = speak(WITH_NUMBER, wpm=150, name="number.wav")
+    services = Services(
+        recorder=Recorder(),
+        player=Player(),
+        speaker=Speaker(tmp_path / "speech-cache", voice="en-us", rate=165, player=Player()),
+        transcriber=transcriber,
+        store=Store(),
+        catalog=load_catalog([bank_file], user_dir=tmp_path / "no-user-banks"),
+        settings=replace(Settings(), last_bank="e2e", question_count=1),
+        job_text=(DATA / "backend-job.txt").read_text(),
+        save_settings=False,
+    )
+    app = PracticeApp(services)
+    listener = Recorder()
+    heard_path = tmp_path / "heard-follow-up.wav"
+
+    async def answer(practice: PracticeScreen, wav: Path) -> ReviewScreen:
+        await pilot.press("space")
+        await wait_for(pilot, lambda: practice.session.state is State.RECORDING, what="recording")
+        subprocess.run(["paplay", str(wav)], check=True, timeout=60)
+        await pilot.pause(0.8)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), timeout=60, what="review")
+        return app.screen  # type: ignore[return-value]
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen) and app.model_state == "ready")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="practice screen")
+        practice: PracticeScreen = app.screen  # type: ignore[assignment]
+        await wait_for(pilot, lambda: practice.session.state is State.IDLE, timeout=40, what="question")
+        review = await answer(practice, story_wav)
+        assert review.follow_up is not None and review.follow_up.reason == "result", review.attempt.transcript
+        listener.start(heard_path)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="follow-up asked")
+        await wait_for(
+            pilot, lambda: practice.session.state is State.IDLE, timeout=40, what="follow-up spoken"
+        )
+        await pilot.pause(0.3)
+        listener.stop()
+        heard = transcriber.transcribe(heard_path).text
+        assert len(words(heard) & words(review.follow_up.question)) >= 4, heard  # said out loud
+        second = await answer(practice, number_wav)
+        assert "follow-up to attempt 1" in str(second.query_one("#review-heading").render())
+        assert not second.check_action("follow_up", ())
+
+    store = services.store
+    (summary,) = store.sessions()
+    first, linked = store.attempts(summary.session.id)
+    assert linked.follow_up_of == first.id and linked.follow_up_reason == "result"
+    assert linked.recording_path and linked.recording_path.is_file()
+    assert "minutes" in (linked.transcript or "").lower()  # Whisper writes "forty percent" as "40"

@@ -97,7 +97,7 @@ class AnswerInputs:
             context = {
                 "session_id": self.session.id,
                 "question_id": question.id,
-                "question_text": question.text,
+                "question_text": self.session.question_text,
             }
             recorder.start(path, on_chunk=on_chunk, context=context)
         except Exception as error:  # noqa: BLE001 - a device problem the person must see, not a crash
@@ -184,17 +184,19 @@ class AnswerInputs:
         return AnswerContext(self.services.store, self.services.scorer, self.record, self.record.job_text)
 
     def _draft(self, attempt_no: int, source: str, path: Path | None = None) -> AttemptRecord:
-        q = self.session.current
+        q, follow_up = self.session.current, self.session.follow_up
         return AttemptRecord(
             self.session.id,
             q.id,
-            q.text,
+            self.session.question_text,
             attempt_no,
             self.services.clock(),
             recording_path=path,
             source=source,
             interviewer=self.session.asking.name if self.session.asking else None,
             worked_tip=self.session.working_on,
+            follow_up_of=follow_up.parent.id if follow_up else None,
+            follow_up_reason=follow_up.reason if follow_up else None,
         )
 
     @work(thread=True, exclusive=True, group="answer", exit_on_error=False)

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from practice.core.compare import compare_attempts
-from practice.core.records import AttemptRecord, WorkedTip
+from practice.core.records import AttemptRecord, WorkedTip, follow_up_note, parent_of
 from practice.tui.screens.base import StudioScreen
 from practice.tui.widgets.meters import format_clock
 from practice.tui.widgets.scores import DIMENSIONS, score_text
@@ -21,10 +21,17 @@ from practice.tui.widgets.transcript import HighlightedTranscript
 MAX_COLUMNS = 3
 
 
-def column_heading(attempt: AttemptRecord, previous: AttemptRecord | None) -> Text:
+def column_heading(
+    attempt: AttemptRecord, previous: AttemptRecord | None, others: list[AttemptRecord] | None = None
+) -> Text:
     text = Text.assemble((f"Attempt {attempt.attempt_no}", "bold"))
     if attempt.duration_s:
         text.append(f" · {format_clock(attempt.duration_s)}", style="grey70")
+    parent = parent_of(attempt, others or [])
+    note = follow_up_note(attempt, parent.attempt_no if parent else None)
+    if note:  # an answer to a follow-up answers other words than the question on top
+        text.append(f"\n{note}: ", style="grey70")
+        text.append(attempt.question_text, style="italic")
     for key, title in (("overall", "Overall"), *DIMENSIONS):
         text.append(f"\n{title:<11}")
         score = attempt.score(key)
@@ -58,13 +65,17 @@ def worked_tip_text(worked: WorkedTip) -> Text:
     return text
 
 
-def compare_columns(attempts: list[AttemptRecord], **kwargs: Any) -> Iterator[Any]:
+def compare_columns(
+    attempts: list[AttemptRecord], others: list[AttemptRecord] | None = None, **kwargs: Any
+) -> Iterator[Any]:
     """The attempts side by side, each with its scores (and the change from the one before) and its
-    transcript with the evidence highlighted. Yield from a compose method."""
+    transcript with the evidence highlighted; `others` (the question's attempts) name the try an answer to a
+    follow-up follows. Yield from a compose method."""
     with Horizontal(classes="compare-columns", **kwargs):
         for index, attempt in enumerate(attempts):
             with VerticalScroll(classes="compare-column"):
-                yield Static(column_heading(attempt, attempts[index - 1] if index else None))
+                previous = attempts[index - 1] if index else None
+                yield Static(column_heading(attempt, previous, others if others is not None else attempts))
                 yield HighlightedTranscript(attempt.transcript or "", attempt.result)
 
 
@@ -75,13 +86,15 @@ class CompareScreen(StudioScreen):
     def __init__(self, attempts: list[AttemptRecord], target_s: int | None = None) -> None:
         super().__init__()
         self.attempts = attempts[-MAX_COLUMNS:]
+        self.all_attempts = attempts
         self.target_s = target_s
 
     def compose(self) -> ComposeResult:
         shown = self.attempts
         yield Header()
         with VerticalScroll(id="compare"):
-            yield Static(Text(shown[-1].question_text, style="bold"), id="compare-question")
+            asked = next((a for a in reversed(shown) if a.follow_up_of is None), shown[-1])
+            yield Static(Text(asked.question_text, style="bold"), id="compare-question")
             if len(shown) > 1:
                 changes = compare_attempts(shown[-2], shown[-1])
                 text = Text(
@@ -93,7 +106,7 @@ class CompareScreen(StudioScreen):
                 yield Static(text, id="changes")
             if shown[-1].worked_tip is not None:
                 yield Static(worked_tip_text(shown[-1].worked_tip), id="compare-worked-tip")
-            yield from compare_columns(shown, id="compare-columns")
+            yield from compare_columns(shown, self.all_attempts, id="compare-columns")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -17,8 +17,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from feedback.model import FollowUp
 from practice.audio.devices import NO_INPUT_HELP
-from practice.core.records import SessionRecord, WorkedTip
+from practice.core.follow_ups import follow_up_to_ask
+from practice.core.records import AttemptRecord, SessionRecord, WorkedTip
 from practice.core.session import PracticeSession, State
 from practice.stt.live import LiveTranscriber
 from practice.tui.messages import AnswerSaved, SpeechFinished
@@ -85,6 +87,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self._audio_flowing = False  # recording, and the first block of audio has arrived
         self._target_reached = False  # this take reached its target (warned once, or stopped at a hard limit)
         self._speech_warned = False
+        self._follow_up_offered: tuple[AttemptRecord, FollowUp] | None = None
         # One utterance at a time: a replay waits for the stopped one's thread to let go of the player, so the
         # old thread can never close the new stream.
         self._speech_lock = threading.Lock()
@@ -144,15 +147,18 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         q = self.session.current
         done = len(self.session.attempts_for())
         meta = f"Question {self.session.number} of {self.session.total} · {q.category}"
-        if done:
+        if self.session.follow_up:
+            meta += f" · follow-up to attempt {self.session.follow_up.parent.attempt_no}"
+        elif done:
             meta += f" · {done} attempt{'s' if done != 1 else ''}"
         asking = self.session.asking
         if asking:  # panel mode: who is asking, as a person would see it across the table
             meta = f"{asking.name}" + (f" ({asking.role})" if asking.role else "") + f" asks · {meta}"
         self.query_one("#question-meta", Static).update(Text(meta, style="bold"))
-        self.query_one("#question-text", Static).update(Text(q.text))
+        self.query_one("#question-text", Static).update(Text(self.session.question_text))
         targets = self.query_one("#question-targets", Static)
-        targets.display = bool(q.targets)  # tailored questions say which requirements they ask about
+        # tailored questions say which requirements they ask about (a follow-up asks about the answer)
+        targets.display = bool(q.targets) and self.session.follow_up is None
         targets.update(targets_text(q.targets))
         working = self.query_one("#working-on", Static)
         working.display = self.session.working_on is not None
@@ -240,7 +246,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self._refresh_state()
         if self.session.asking and self.session.asking.voice:  # panel mode: each interviewer's own voice
             self.services.speaker.voice = self.session.asking.voice
-        self._say(self.session.current.text, self._speech_token)
+        self._say(self.session.question_text, self._speech_token)
 
     @work(thread=True, group="speech", exit_on_error=False)
     def _say(self, text: str, token: int) -> None:
@@ -278,6 +284,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         self.session.attempt_done(message.attempt)
         self.panel.clear()
         self._refresh_state()
+        offered = self._follow_up_for(message.attempt)
+        self._follow_up_offered = (message.attempt, offered) if offered else None
         review = ReviewScreen(
             message.attempt,
             self.session.attempts_for(),
@@ -285,10 +293,24 @@ class PracticeScreen(AnswerInputs, StudioScreen):
             is_last=self.session.is_last,
             target_s=self.session.current_target_s,
             position=f"Question {self.session.number} of {self.session.total}",
+            follow_up=offered,
+            asker=self.session.asking.name if self.session.asking else None,
         )
         self.app.push_screen(review, lambda choice: self._after_review(choice, review.working_on))
 
+    def _follow_up_for(self, attempt: AttemptRecord) -> FollowUp | None:
+        earlier = [a for a in self.session.all_attempts() if a.id != attempt.id]
+        return follow_up_to_ask(attempt, earlier, bool(self.record.settings.get("follow_ups", True)))
+
     def _after_review(self, choice: str | None, working_on: WorkedTip | None = None) -> None:
+        offered, self._follow_up_offered = self._follow_up_offered, None
+        if choice == "follow_up" and offered is not None:
+            parent, follow_up = offered
+            self.session.ask_follow_up(parent, follow_up.question, follow_up.reason)
+            self._open_panel(None if self.mic else "typed")
+            self._show_question()
+            self._speak()
+            return
         if choice == "next":
             if self.session.next_question():
                 self._open_panel(None if self.mic else "typed")

@@ -17,11 +17,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from feedback.model import Outline
+from feedback.model import FollowUp, Outline
 from feedback.scorer import question_kind
 from feedback.tip_kinds import kinds_of
 from practice.core.feedback_view import all_evidence, dimension, has_delivery, outline_of
-from practice.core.records import AttemptRecord, WorkedTip
+from practice.core.records import FOLLOW_UP_WHY, AttemptRecord, WorkedTip, follow_up_note, parent_of
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.compare import CompareScreen, compare_columns, worked_tip_text
 from practice.tui.screens.followup import ask_and_save_story
@@ -36,10 +36,19 @@ from practice.tui.widgets.voice import VoicePanel
 SOURCES = {"spoken": "recorded", "typed": "typed", "imported": "imported"}
 
 
-def attempt_heading(attempt: AttemptRecord, position: str = "") -> Text:
+def attempt_heading(
+    attempt: AttemptRecord, position: str = "", others: list[AttemptRecord] | None = None
+) -> Text:
+    parent = parent_of(attempt, others or [])
+    note = follow_up_note(attempt, parent.attempt_no if parent else None)
     parts = [
         p
-        for p in (position, f"attempt {attempt.attempt_no}", SOURCES.get(attempt.source, attempt.source))
+        for p in (
+            position,
+            f"attempt {attempt.attempt_no}",
+            note,
+            SOURCES.get(attempt.source, attempt.source),
+        )
         if p
     ]
     if attempt.duration_s:
@@ -53,6 +62,18 @@ def attempt_heading(attempt: AttemptRecord, position: str = "") -> Text:
         text.append_text(score_text(attempt.score("overall")))
     text.append("\n")
     text.append(attempt.question_text, style="bold")
+    return text
+
+
+def pair_text(parent: AttemptRecord, limit: int = 240) -> Text:
+    """The answer a follow-up follows, in short: its question, its overall score and its first words."""
+    text = Text.assemble((f"Attempt {parent.attempt_no}: ", "bold"), (parent.question_text, "italic"))
+    if parent.score("overall") is not None:
+        text.append("  Overall ")
+        text.append_text(score_text(parent.score("overall")))
+    words = " ".join((parent.transcript or "").split())
+    if words:
+        text.append("\n" + (words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + " …"))
     return text
 
 
@@ -70,8 +91,9 @@ class ReviewScreen(StudioScreen[str | None]):
     BINDINGS = [
         Binding("p", "play", "Play"),
         Binding("a", "again", "Try again"),
+        Binding("n", "follow_up", "Follow-up"),
         Binding("n", "next", "Next"),
-        Binding("n", "finish", "Finish"),
+        Binding("n", "finish_last", "Finish"),
         Binding("c", "compare", "Compare"),
         Binding("s", "save_story", "Save as story"),
         # out of the full footer: the outline's heading names the key
@@ -89,9 +111,14 @@ class ReviewScreen(StudioScreen[str | None]):
         is_last: bool = False,
         target_s: int | None = None,
         position: str = "",
+        follow_up: FollowUp | None = None,
+        asker: str | None = None,
     ) -> None:
         super().__init__()
         self.attempt = attempt
+        self.follow_up = follow_up
+        """The follow-up the interviewer asks next (live, follow-ups on): "n" goes to it."""
+        self.asker = asker
         self.peers = peers
         """Every attempt at the same question in the same session, oldest first (includes this one)."""
         self.live = live
@@ -108,7 +135,11 @@ class ReviewScreen(StudioScreen[str | None]):
         feedback = a.result
         yield Header()
         with VerticalScroll(id="review"):
-            yield Static(attempt_heading(a, self.position), id="review-heading")
+            yield Static(attempt_heading(a, self.position, self.peers), id="review-heading")
+            parent = parent_of(a, self.peers)
+            if parent is not None:
+                yield Static(Text("The answer it follows", style="bold"), classes="section")
+                yield Static(pair_text(parent), id="review-parent")
             if a.error:
                 yield Static(Text(a.error), id="review-error")
             if feedback is not None:
@@ -139,6 +170,10 @@ class ReviewScreen(StudioScreen[str | None]):
                         classes="section",
                         id="no-tips",
                     )
+                follow_ups = [p for p in self.peers if p.follow_up_of is not None and p.follow_up_of == a.id]
+                if self.follow_up is not None or follow_ups:
+                    yield Static(Text("Follow-up", style="bold"), classes="section")
+                    yield Static(self._follow_up_text(follow_ups), id="review-follow-up")
                 if VoicePanel.shows(a, self.services.voice_meter):
                     yield VoicePanel(a, self.services.store, self.services.voice_meter, id="voice")
             yield Static(Text("Transcript", style="bold"), classes="section")
@@ -168,6 +203,26 @@ class ReviewScreen(StudioScreen[str | None]):
             (p for p in self.peers if p.attempt_no == worked.from_attempt and p is not self.attempt), None
         )
 
+    def _follow_up_text(self, answered: list[AttemptRecord]) -> Text:
+        """The follow-up to come (live), or the ones already answered (with their overall score)."""
+        if self.follow_up is not None:
+            who = self.asker or "The interviewer"
+            why = FOLLOW_UP_WHY.get(self.follow_up.reason, "")
+            return Text.assemble(
+                (f"{who} asks next: ", "bold"),
+                (self.follow_up.question, "italic"),
+                (f"\n({why}) · n answers it · f finishes", "grey62"),
+            )
+        text = Text()
+        for k, attempt in enumerate(answered):
+            text.append("\n" if k else "")
+            text.append(f"Attempt {attempt.attempt_no}: ", style="bold")
+            text.append(attempt.question_text, style="italic")
+            if attempt.score("overall") is not None:
+                text.append("  Overall ")
+                text.append_text(score_text(attempt.score("overall")))
+        return text
+
     @cached_property
     def outline(self) -> Outline | None:
         """The answer's STAR outline when it told a story or was asked for one ("why this role?" was not)."""
@@ -191,8 +246,12 @@ class ReviewScreen(StudioScreen[str | None]):
             return self.outline is not None
         if action in ("again", "finish"):
             return self.live
+        if action == "follow_up":
+            return self.live and self.follow_up is not None
         if action == "next":
-            return self.live and not self.is_last
+            return self.live and not self.is_last and self.follow_up is None
+        if action == "finish_last":
+            return self.live and self.is_last and self.follow_up is None
         return True
 
     def action_again(self) -> None:
@@ -226,6 +285,13 @@ class ReviewScreen(StudioScreen[str | None]):
     def action_finish(self) -> None:
         self._stop_playback()
         self.dismiss("finish")
+
+    def action_finish_last(self) -> None:
+        self.action_finish()
+
+    def action_follow_up(self) -> None:
+        self._stop_playback()
+        self.dismiss("follow_up")
 
     def action_back(self) -> None:
         self._stop_playback()

@@ -118,6 +118,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
                     yield Input(str(settings.question_count), type="integer", id="count", compact=True)
                 yield Checkbox("Shuffle the order", settings.shuffle, id="shuffle")
                 yield Checkbox("Stop the take at the target", settings.hard_limit, id="hard-limit")
+                yield Checkbox("Follow-up questions", settings.follow_ups, id="follow-ups")
                 yield Button("Start practice", variant="primary", id="start")
                 yield Button("Tailor to this job (ctrl+t)", id="tailor", compact=True)
                 yield Static(Text("ctrl+s starts · ? all keys", style="grey62"), id="setup-hint")
@@ -310,6 +311,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
             self.notify(f"{bank.name} has {len(bank.questions)} questions: practicing all of them.")
         shuffle = self.query_one("#shuffle", Checkbox).value
         hard_limit = self.query_one("#hard-limit", Checkbox).value
+        follow_ups = self.query_one("#follow-ups", Checkbox).value
         voice = str(self.query_one("#voice", Select).value)
         job = self.practice_job()
 
@@ -322,6 +324,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
             target_s=target,
             shuffle=shuffle,
             hard_limit=hard_limit,
+            follow_ups=follow_ups,
             # A tailored bank is made fresh each time: keep the person's own count and bank.
             count=None if every_question else count,
             bank_id=None if every_question else bank.id,

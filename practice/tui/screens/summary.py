@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord
 from practice.core.timing import LongAnswer, long_answers, stored_target
+from practice.reports.model import try_label
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.coverage import CoverageScreen
 from practice.tui.screens.export import ask_and_export
@@ -146,7 +147,7 @@ class SummaryScreen(StudioScreen):
             table.add_row(
                 str(number),
                 attempt.question_text,
-                str(attempt.attempt_no),
+                try_label(attempt, self.attempts),
                 *(score_text(attempt.score(k)) for k in ("overall", "examples", "enthusiasm", "alignment")),
                 length_cell(attempt, long.get(attempt.id)),
                 tip_cell(attempt),
