@@ -139,7 +139,13 @@ def test_a_story_placed_in_another_line_of_work_is_a_feature_of_alignment() -> N
         "Before I went into teaching I ran a bike shop, and I cut repair waiting times from ten days to three "
         "by booking repairs online."
     )
-    plain = "I ran a bike shop, and I cut repair waiting times from ten days to three by booking repairs online."
-    assert answer_features("Tell me about a time you improved a process.", framed, job)["al_other_field"] == 1.0
-    assert answer_features("Tell me about a time you improved a process.", plain, job)["al_other_field"] == 0.0
+    plain = (
+        "I ran a bike shop, and I cut repair waiting times from ten days to three by booking repairs online."
+    )
+    assert (
+        answer_features("Tell me about a time you improved a process.", framed, job)["al_other_field"] == 1.0
+    )
+    assert (
+        answer_features("Tell me about a time you improved a process.", plain, job)["al_other_field"] == 0.0
+    )
     assert "al_other_field" in FEATURES["alignment"]
