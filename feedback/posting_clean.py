@@ -231,12 +231,19 @@ def clean_lines(text: str) -> list[RawLine]:
     """Logical lines of the posting: empty lines and page noise dropped, a broken line rejoined, run-together items apart."""
     out: list[RawLine] = []
     blank_before = True
+    skip = 0  # lines of a board's card about the recruiter ("Meet the hiring team": a name, a title, a link)
     for physical in _strip_markup(text).split("\n"):
         if not physical.strip():
             blank_before = True
             continue
         pieces = [(p, code) for cell, code in _table_cells(physical) for p in _split_inline_bullets(cell)]
         for piece, code in pieces:
+            if skip:
+                skip -= 1
+                continue
+            if re.match(r"\s*meet the hiring team\s*$", piece, re.I):
+                skip = 2
+                continue
             if _NOISE_RE.match(piece):
                 continue
             indent = len(piece) - len(piece.lstrip(" "))

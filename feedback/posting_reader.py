@@ -63,7 +63,9 @@ DUTY_CUE_RE = re.compile(
 )
 # a sentence that says what the employer gives: benefits, even inside a list of requirements
 _OFFER_RE = re.compile(
-    r"^(we offer|we provide|we give|in return|benefits include|you('ll| will) (get|receive|enjoy))\b", re.I
+    r"^(we offer|we provide|we give|in return|benefits include|you('ll| will) (get|receive|enjoy)|no problem|"
+    r"[\w ]{0,30}\bwill (train|teach) you|(full|all the) training)\b",
+    re.I,
 )
 _SENT_RE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\"“])")
 # a dot after these does not end a sentence ("St. Mary's", "e.g. Excel")

@@ -117,7 +117,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"coverage)|vision (insurance|coverage)|pension|annual leave|holiday allowance|days of holiday|"
             r"parental leave|gym|wellness|employee discount|life insurance|tuition (reimbursement|"
             r"assistance)|stock options|equity|relocation (assistance|package)|company car|free (lunch|"
-            r"meals|parking)|learning budget|cycle to work|bike leasing|sick pay|benefits)\b",
+            r"meals|parking)|learning budget|cycle to work|bike leasing|sick pay|benefits|referral (programme|program|"
+            r"bonus|scheme)|(we('ll| will)|\w+ will) (train|teach) you|(full|all the) training (is |will be )?"
+            r"(given|provided))\b",
             re.I,
         ),
     ),
@@ -332,6 +334,8 @@ def line_set_aside(text: str) -> str | None:
         r"^(do|are|have|can|will|would|is|did|what|how|which|please|were)\b", stripped, re.I
     ):
         return "questionnaire"
+    if stripped.endswith("?") and len(stripped.split()) <= 5:
+        return "about the company or the role"  # "No experience?", "Sound like you?": the ad talking
     for reason, rx in LINE_SET_ASIDE:
         if rx.search(stripped):
             return reason

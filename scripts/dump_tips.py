@@ -11,7 +11,8 @@ every tip "needed" or "not needed" against the answer and the posting. `--format
 shows their tips as a new person's answers would get them.
 
 It reads datasets only through their JSONL files, like `interview-practice eval`; it is a development aid and
-prints answer text, so never point it at a blind set.
+prints answer text, so never point it at a blind set, except with `--judge-out DIR`: for a separate judge who
+may read the blind set, the dump goes into files in DIR and only the number of tips is printed.
 """
 
 from __future__ import annotations
@@ -110,9 +111,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--model", type=Path, help="a learned model file to score with (default: the shipped one)"
     )
+    parser.add_argument(
+        "--judge-out",
+        type=Path,
+        metavar="DIR",
+        help="for a separate judge of a blind set: write dump.txt and tips.jsonl into DIR, print only the count",
+    )
     args = parser.parse_args(argv)
-    if any("blind" in p.parts for p in args.dataset):
-        parser.error("the blind set is read only through `interview-practice eval` aggregates")
+    if any("blind" in p.parts for p in args.dataset) and args.judge_out is None:
+        parser.error(
+            "the blind set is read only through `interview-practice eval` aggregates (or --judge-out)"
+        )
+    if args.judge_out is not None:
+        args.judge_out.mkdir(parents=True, exist_ok=True)
+        args.kinds, args.format = False, "text"
+        text_out = (args.judge_out / "dump.txt").open("w", encoding="utf-8")
+        rows_out = (args.judge_out / "tips.jsonl").open("w", encoding="utf-8")
+    else:
+        text_out = rows_out = sys.stdout
     model = (
         ScoreModel.from_dict(json.loads(args.model.read_text(encoding="utf-8"))) if args.model else "shipped"
     )
@@ -124,15 +140,22 @@ def main(argv: list[str] | None = None) -> int:
         kinds.update(tip_kind(t) for t in fb.tips)
         if args.kinds:
             continue
-        if args.format == "jsonl":
+        if args.format == "jsonl" or args.judge_out is not None:
             for tip in fb.tips:
                 row = {"id": item.id, "posting": posting, "kind": tip_kind(tip), "tip": tip}
-                print(json.dumps(row, ensure_ascii=False))
-            continue
+                print(json.dumps(row, ensure_ascii=False), file=rows_out)
+            if args.judge_out is None:
+                continue
         if posting not in shown and item.job is not None:
             shown.add(posting)
-            print("\n".join([f"##### posting {posting}", *_posting_text(item.job)]))
-        print("\n".join(_answer_text(item, posting, fb)))
+            print("\n".join([f"##### posting {posting}", *_posting_text(item.job)]), file=text_out)
+        print("\n".join(_answer_text(item, posting, fb)), file=text_out)
+    if args.judge_out is not None:
+        text_out.close()
+        rows_out.close()
+        # the author of the tips sees this count only; the judge reads the files
+        print(f"tips={sum(kinds.values())} written to {args.judge_out}")
+        return 0
     if args.kinds:
         for kind, n in kinds.most_common():
             print(f"{n:5d}  {kind}")

@@ -422,3 +422,11 @@ def test_the_title_again_and_sub_headings_with_items_indented_under_them_are_no_
         "Hold the weekly programme meeting": "duty",
         "SMSTS certificate": "nice",
     }
+
+
+def test_the_ad_talking_training_offered_and_the_hiring_team_card_are_no_requirements() -> None:
+    job = parse_job(
+        "Requirements\n- A forklift licence\n\nNo experience?\nNo problem, full training is provided.\n"
+        "Acme Freight will train you to obtain your HGV licence.\n\nMeet the hiring team\nPriya K.\nTalent Partner\n"
+    )
+    assert [r.text for r in job.requirements] == ["A forklift licence"]
