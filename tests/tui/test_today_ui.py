@@ -103,7 +103,9 @@ async def test_nothing_due_hides_it_and_a_new_posting_adds_nothing(tmp_path: Pat
 
 async def test_a_session_then_a_day_later_the_weak_question_is_offered_first(tmp_path: Path) -> None:
     """Day one: a weak spoken answer through the studio. Day two (the clock moved a day on): setup offers it."""
-    weak = FakeTranscriber("I am good at performance and I always work hard.")
+    # a weak story that still gets a tip: told only as "we" (a claim with no story gets none since tips
+    # are only given where the question asks for them)
+    weak = FakeTranscriber("We had a slow page once and we fixed it, it was a lot faster after.")
     first = make_app(tmp_path, scorer=default_scorer, transcriber=weak)
     async with first.run_test(size=SIZE) as pilot:
         await answer_first_question(pilot, first)
