@@ -213,6 +213,10 @@ NONE_NEUTRAL, NONE_NEGATIVE = 8, 0
 GENERIC_BASE, SPECIFIC_BASE = 35, 72
 
 
+# a verdict on the job said without warmth ("it seems fine", "could be interesting"): what a hedge dampens
+_LUKEWARM_RE = re.compile(r"\b(fine|okay|ok|alright|all right|decent|interesting|not bad|good enough)\b")
+
+
 def score(
     transcript: str,
     norm: str,
@@ -285,6 +289,18 @@ def score(
 
     tips: list[str] = []
     who = company or "the company"
+    # the hedge tip only where the hedge sits on interest in the job or the company
+    hedged_interest = any(
+        r.hedged
+        and (
+            r.targeted
+            or r.positive
+            or r.intent
+            or r.past_enthusiasm
+            or bool(_LUKEWARM_RE.search(norm, r.sentence.start, r.sentence.end))
+        )
+        for r in rows
+    )
     if level == 2:
         reason_txt = "Specific interest in this role" + (f" and {company}" if named else "") + ", with intent"
     elif level == 1:
@@ -302,9 +318,9 @@ def score(
             "Lead with what draws you to this work and this company (its product, mission or team) "
             "and why; leave pay and commute for the offer stage."
         )
-    elif negative:
+    elif negative and (hedged_interest or any(r.negated or r.indifferent for r in rows)):
         reason_txt = "Interest is hedged, negated or indifferent"
-        if any(r.hedged for r in rows):
+        if hedged_interest:
             tips.append(
                 'Drop the hedges ("I guess", "I suppose"): say plainly what you want to '
                 f"do at {who} and why it matters to you."
@@ -315,6 +331,7 @@ def score(
                 "to do there, instead of what does not interest you."
             )
     else:
+        # a hedge about something else ("maybe the hardest part was the weather") is no hedged interest
         reason_txt = "No interest in this role or company expressed"
         tips.append(
             f"Close with why {who}: one particular thing about it that draws you, and what you want to "

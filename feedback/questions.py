@@ -21,7 +21,9 @@ _MOTIVATION_RE = re.compile(
     r"what('s| is) (drawing|attracting|pulling|bringing) you|what (drew|attracted|brought) you|"
     r"what made you (apply|want|choose|pick|decide)|why did you apply|"
     r"(most important|matters most) to you in|what are you \w+ for in|what do you (want|hope) (to|from)|"
-    r"why (now|should we)|what makes you want)\b|why [a-z&']+(?: [a-z&']+){0,2}\?)"
+    r"why (now|should we)|what makes you want|what (motivates|drives|inspires|energi[sz]es) you|"
+    r"what are you (most )?(passionate|excited|enthusiastic) about|what do you (enjoy|love|like) (most )?about|"
+    r"what (gets|makes) you (excited|enthusiastic)|why do you (want|like|love|enjoy))\b|why [a-z&']+(?: [a-z&']+){0,2}\?)"
 )
 # questions that ask for an overview of the person, or for a quick summary of it: not for one story
 _BACKGROUND_RE = re.compile(

@@ -386,3 +386,22 @@ def test_list_and_plan_questions_ask_for_no_story() -> None:
     )
     tips = _tips("What would you do in your first 90 days?", plan, SCHOOL)
     assert not any(t.startswith("Tell one real time") for t in tips), tips
+
+
+def test_what_motivates_or_excites_you_is_a_motivation_question() -> None:
+    for question in (
+        "What motivates you?",
+        "What are you passionate about in teaching?",
+        "What do you enjoy most about it?",
+    ):
+        assert question_kind(question) == "motivation", question
+    assert question_kind("Tell me about a time you were passionate about a project.") == "behavioral"
+
+
+def test_a_hedge_about_something_else_is_no_hedged_interest() -> None:
+    answer = (
+        "Last year I ran the reading club. Maybe the hardest part was the timetable. I moved it to Tuesdays "
+        "and attendance went from six to fourteen."
+    )
+    tips = _tips("Tell me about a club you ran.", answer, SCHOOL)
+    assert not any(t.startswith("Drop the hedges") for t in tips), tips
