@@ -254,3 +254,33 @@ def test_the_pass_that_hears_the_speech_go_quiet_uses_the_full_beam_and_is_the_t
     late = [c for c in recogniser.calls if c[0] + c[1] > last_speech_end + 0.8]
     assert late and all(beam is None for _, _, beam, _ in late)  # full beam once the speech went quiet
     assert len(late) <= 2  # and not again and again over the same words while nothing is said
+
+
+def test_live_text_keeps_up_while_a_piece_is_being_committed() -> None:
+    """The full-beam pass that makes a piece final runs beside the live passes: while it is held up, the text
+    on screen still follows the speech, and at stop its words are waited for, not lost or doubled."""
+    audio, starts = bursts([(0.5, 0.35)] * 30)  # 25 s with pauses: a cut after 10 s
+    release = threading.Event()
+    recogniser = BurstRecogniser(starts)
+    plain = recogniser.transcribe
+
+    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+        if beam_size is None and fallback:  # the committer's full-beam pass: held until released
+            assert release.wait(20)
+        return plain(audio, prompt_terms, offset_s, beam_size, fallback)
+
+    recogniser.transcribe = transcribe  # type: ignore[method-assign]
+    stream = StreamingTranscriber(recogniser)
+    block = RATE // 10
+    for begin in range(0, len(audio), block):
+        stream.feed(audio[begin : begin + block])
+        time.sleep(0.01)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and f"w{starts[-1]:.2f}" not in stream.text:
+        time.sleep(0.05)
+    assert f"w{starts[-1]:.2f}" in stream.text  # the last word is shown though no piece is final yet
+    assert stream.stats.pieces == 0
+    threading.Timer(0.3, release.set).start()
+    transcript = stream.finish()
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert stream.stats.pieces >= 1
