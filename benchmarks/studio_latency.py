@@ -85,8 +85,27 @@ class Marks:
 
         setattr(owner, name, timed)
 
+    def wrap_decoder(self, transcriber: Any) -> None:
+        """Each decoding: how much audio, which beam, and when (the live passes' and the committer's too)."""
+        original = transcriber.transcribe
+
+        def timed(audio: Any, *args: Any, **kwargs: Any) -> Any:
+            seconds = len(audio) / 16000 if hasattr(audio, "__len__") else 0.0
+            label = f"decode {seconds:.1f} s, beam {kwargs.get('beam_size') or 'full'}"
+            self.times.append((f"{label} begins", time.perf_counter()))
+            try:
+                return original(audio, *args, **kwargs)
+            finally:
+                self.times.append((f"{label} ends", time.perf_counter()))
+
+        transcriber.transcribe = timed
+        self.undo.append((transcriber, "transcribe", None))
+
     def restore_classes(self) -> None:
         for owner, name, original in reversed(self.undo):
+            if name == "transcribe":  # the one object shared by every run: its own method again
+                del owner.transcribe
+                continue
             if not isinstance(owner, type) and getattr(owner, "__spec__", None) is None:
                 continue  # an object made for this run: it goes with it
             if original is None:
@@ -153,6 +172,7 @@ async def one_run(
         marks.wrap(PracticeScreen, "on_answer_saved", "review pushed")
         marks.wrap(ReviewScreen, "compose", "review composed")
         marks.wrap(voice_widget, "add_voice", "voice measured")
+        marks.wrap_decoder(transcriber)
 
     services = replace(
         services,
@@ -214,7 +234,7 @@ async def one_run(
         word_error_rate(reference, attempt.transcript or ""),
         word_error_rate(reference, anchor),
         attempt.feedback is not None,
-        [(label, at - stop) for label, at in marks.times if at >= stop] + [("painted", waited)],
+        [(label, at - stop) for label, at in marks.times if at >= stop - 4] + [("painted", waited)],
     )
 
 

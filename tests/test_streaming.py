@@ -284,3 +284,16 @@ def test_live_text_keeps_up_while_a_piece_is_being_committed() -> None:
     transcript = stream.finish()
     assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
     assert stream.stats.pieces >= 1
+
+
+def test_pieces_are_committed_even_when_every_live_pass_loops() -> None:
+    """A live pass that loops is not shown, but the pause it found is still a cut: the piece before it is
+    committed with the full beam, and at stop the tail is decoded (nothing was heard of it), not taken as heard."""
+    audio, starts = bursts([(0.5, 0.35)] * 30)
+    recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1)
+    stream = StreamingTranscriber(recogniser, background=False)
+    feed_and_step(stream, audio)
+    assert stream.stats.pieces >= 1
+    transcript = stream.finish()
+    assert not stream.reused_tail
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]

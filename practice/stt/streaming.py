@@ -247,13 +247,14 @@ class StreamingTranscriber:
             self._full_pass = False
             if self._discard:
                 return  # finish() went ahead without this pass
-            self._heard_samples = len(pending)
+            self._heard_samples = covered = len(pending)
             self._settled = settled
             if not settled and looks_like_a_loop(heard.text):
                 self._note_wait()  # the audio it heard is still not shown: that wait counts as lag
                 if cut is None:
                     return  # keep showing the last good text; the next pass hears more and decodes afresh
-                heard, heard_upto = self._provisional, self._shown_upto  # the cut still holds: hand it on
+                # The cut still holds: hand it on, with the last good words (they cover less of the window).
+                heard, heard_upto, covered = self._provisional, self._shown_upto, self._provisional_samples
             if forced:
                 # No pause for a long stretch: cut after the last word that ends well inside the window.
                 safe = [w for w in heard.words if w.end <= self._time_of(len(pending)) - EDGE_GUARD_S]
@@ -262,7 +263,8 @@ class StreamingTranscriber:
             if cut is not None:
                 shown, heard = heard.split(self._time_of(cut))
                 self._heard_samples -= cut
-            self._provisional, self._provisional_samples = heard, self._heard_samples
+                covered = max(0, covered - cut)
+            self._provisional, self._provisional_samples = heard, covered
             if cut is not None and shown is not None:
                 self._hand_on(pending, cut, shown, forced)  # after the provisional words: they follow the cut
             self._mark_shown(heard_upto)
