@@ -297,3 +297,21 @@ def test_pieces_are_committed_even_when_every_live_pass_loops() -> None:
     transcript = stream.finish()
     assert not stream.reused_tail
     assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+
+
+def test_live_passes_decode_only_what_follows_the_frozen_words() -> None:
+    """Shown words a few seconds old are not decoded again on every pass: each live pass hears only the last
+    seconds, so its cost does not grow with the time since the last cut. The final words are the same."""
+    audio, starts = bursts([(0.5, 0.35)] * 30)
+    recogniser = BurstRecogniser(starts)
+    updates: list[tuple[str, str]] = []
+    stream = StreamingTranscriber(
+        recogniser, on_update=lambda *update: updates.append(update), background=False
+    )
+    feed_and_step(stream, audio)
+    live = [(offset, seconds) for offset, seconds, beam, _ in recogniser.calls if beam == 1]
+    assert len(live) >= 20 and max(seconds for _, seconds in live) <= 6.0
+    assert any(offset > 0 for offset, _ in live[:12])  # frozen before the first cut, not only after it
+    shown = [" ".join(update).split() for update in updates]
+    assert all(words == sorted(words, key=lambda w: float(w[1:])) for words in shown)  # nothing out of order
+    assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]

@@ -18,12 +18,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from feedback import Word
 from practice.core.signal import SAMPLE_RATE
+from practice.stt.heard import Heard
 from practice.stt.live import Decoder
 from practice.stt.pauses import FRAME_S, find_pauses, has_speech
 from practice.stt.types import Transcript
@@ -45,6 +45,9 @@ RIGHT_CONTEXT_S = 2.0
 PROVISIONAL_BEAM = 1
 #: Beam width for the last few seconds after stop: the one pass the person waits for.
 TAIL_BEAM = 5
+#: Shown words are frozen (not decoded again by live passes) once a pause this far behind the newest audio
+#: follows them (see StreamingTranscriber._freeze).
+FREEZE_BEHIND_S = 3.0
 #: Quiet this long at the end of what was heard makes the next pass a full-beam one (see step()).
 SETTLED_PAUSE_S = 0.8
 
@@ -53,54 +56,6 @@ def ends_in_pause(samples: np.ndarray) -> bool:
     """Whether the audio ends in at least SETTLED_PAUSE_S of quiet: the person stopped, or is thinking."""
     pauses = find_pauses(samples, SETTLED_PAUSE_S)
     return bool(pauses) and pauses[-1][1] >= len(samples) - int(FRAME_S * SAMPLE_RATE)
-
-
-@dataclass(frozen=True)
-class Heard:
-    """Words heard in some stretch of audio, each with the model's probability, and where speech was."""
-
-    words: list[Word] = field(default_factory=list)
-    confidences: list[float] = field(default_factory=list)
-    speech: list[tuple[float, float]] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, transcript: Transcript) -> Heard:
-        # a decoder that does not measure these (a test double) gives what a plain word list implies
-        confidences = list(getattr(transcript, "confidences", ())) or [1.0] * len(transcript.words)
-        speech = getattr(transcript, "speech", None)
-        if speech is None:
-            speech = [(w.start, w.end) for w in transcript.words]
-        return cls(list(transcript.words), confidences, list(speech))
-
-    def split(self, at: float) -> tuple[Heard, Heard]:
-        """What lies before `at` seconds (a word by its middle, speech clipped at `at`) and what lies after."""
-        before = [
-            (w, c) for w, c in zip(self.words, self.confidences, strict=True) if (w.start + w.end) / 2 < at
-        ]
-        after = [
-            (w, c) for w, c in zip(self.words, self.confidences, strict=True) if (w.start + w.end) / 2 >= at
-        ]
-        return (
-            Heard(
-                [w for w, _ in before],
-                [c for _, c in before],
-                [(s, min(e, at)) for s, e in self.speech if s < at],
-            ),
-            Heard(
-                [w for w, _ in after],
-                [c for _, c in after],
-                [(max(s, at), e) for s, e in self.speech if e > at],
-            ),
-        )
-
-    def __add__(self, other: Heard) -> Heard:
-        return Heard(
-            self.words + other.words, self.confidences + other.confidences, self.speech + other.speech
-        )
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
 
 
 @dataclass(frozen=True)
@@ -154,6 +109,8 @@ class StreamingTranscriber:
         self._provisional = Heard()  # what the last live pass heard after the handed-on audio
         self._settled = False  # the last pass was a full-beam one over speech that had gone quiet
         self._provisional_samples = 0  # how much of the live window the provisional words cover
+        self._live_at = 0  # where in the window live passes start: the words before it are frozen
+        self._stable = Heard()  # the frozen words (part of the provisional ones), not decoded again
         self._heard_samples = 0  # how much of the live window the last pass heard (paces the passes)
         self._shown_upto = 0  # absolute samples reflected in the text on screen (measures the lag)
         self.reused_tail = False
@@ -239,17 +196,24 @@ class StreamingTranscriber:
             if self._stop.is_set():
                 return
             self._full_pass = settled
+        live_at = self._live_at
         if settled:
             heard = self._transcribe(pending, self._handed)  # a loop is decoded again without the prompt
-        else:
-            heard = self._transcribe(pending, self._handed, beam_size=PROVISIONAL_BEAM, fallback=False)
+        else:  # only the audio after the frozen words (see _freeze)
+            live = pending[live_at:]
+            heard = self._transcribe(live, self._handed + live_at, beam_size=PROVISIONAL_BEAM, fallback=False)
         with self._apply:
             self._full_pass = False
             if self._discard:
                 return  # finish() went ahead without this pass
             self._heard_samples = covered = len(pending)
             self._settled = settled
-            if not settled and looks_like_a_loop(heard.text):
+            looped = not settled and looks_like_a_loop(heard.text)
+            if settled:
+                self._stable, self._live_at = Heard(), 0  # the full-beam words replace the frozen greedy ones
+            elif not looped:
+                heard = self._stable + heard
+            if looped:
                 self._note_wait()  # the audio it heard is still not shown: that wait counts as lag
                 if cut is None:
                     return  # keep showing the last good text; the next pass hears more and decodes afresh
@@ -262,13 +226,34 @@ class StreamingTranscriber:
             shown = None
             if cut is not None:
                 shown, heard = heard.split(self._time_of(cut))
+                self._stable = self._stable.split(self._time_of(cut))[1]
+                self._live_at = max(0, self._live_at - cut)
                 self._heard_samples -= cut
                 covered = max(0, covered - cut)
             self._provisional, self._provisional_samples = heard, covered
             if cut is not None and shown is not None:
                 self._hand_on(pending, cut, shown, forced)  # after the provisional words: they follow the cut
+                pending = pending[cut:]
+            if not settled:
+                self._freeze(pending, covered)
             self._mark_shown(heard_upto)
         self._notify()
+
+    def _freeze(self, window: np.ndarray, covered: int) -> None:
+        """Stop decoding again the shown words that lie before a pause FREEZE_BEHIND_S behind the newest audio
+        heard: later passes decode only what follows, a few seconds instead of everything since the last cut.
+        A live pass's cost grows with the words it decodes (a 12 s window took 1.1 to 1.7 s greedy on a busy
+        2-core machine), and the live text trails the speech by about two passes. Frozen words are greedy,
+        heard with FREEZE_BEHIND_S after them; the full-beam passes (committer, settled) still hear it all."""
+        behind = int(FREEZE_BEHIND_S * SAMPLE_RATE)
+        points = [
+            (start + end) // 2
+            for start, end in find_pauses(window)
+            if (start + end) // 2 > self._live_at and end <= covered - behind
+        ]
+        if points:
+            self._live_at = points[-1]
+            self._stable = self._provisional.split(self._time_of(points[-1]))[0]
 
     def _notify(self) -> None:
         if self.on_update is not None:
