@@ -254,3 +254,64 @@ def test_the_pass_that_hears_the_speech_go_quiet_uses_the_full_beam_and_is_the_t
     late = [c for c in recogniser.calls if c[0] + c[1] > last_speech_end + 0.8]
     assert late and all(beam is None for _, _, beam, _ in late)  # full beam once the speech went quiet
     assert len(late) <= 2  # and not again and again over the same words while nothing is said
+
+
+def test_live_text_keeps_up_while_a_piece_is_being_committed() -> None:
+    """The full-beam pass that makes a piece final runs beside the live passes: while it is held up, the text
+    on screen still follows the speech, and at stop its words are waited for, not lost or doubled."""
+    audio, starts = bursts([(0.5, 0.35)] * 30)  # 25 s with pauses: a cut after 10 s
+    release = threading.Event()
+    recogniser = BurstRecogniser(starts)
+    plain = recogniser.transcribe
+
+    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+        if beam_size is None and fallback:  # the committer's full-beam pass: held until released
+            assert release.wait(20)
+        return plain(audio, prompt_terms, offset_s, beam_size, fallback)
+
+    recogniser.transcribe = transcribe  # type: ignore[method-assign]
+    stream = StreamingTranscriber(recogniser)
+    block = RATE // 10
+    for begin in range(0, len(audio), block):
+        stream.feed(audio[begin : begin + block])
+        time.sleep(0.01)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and f"w{starts[-1]:.2f}" not in stream.text:
+        time.sleep(0.05)
+    assert f"w{starts[-1]:.2f}" in stream.text  # the last word is shown though no piece is final yet
+    assert stream.stats.pieces == 0
+    threading.Timer(0.3, release.set).start()
+    transcript = stream.finish()
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert stream.stats.pieces >= 1
+
+
+def test_pieces_are_committed_even_when_every_live_pass_loops() -> None:
+    """A live pass that loops is not shown, but the pause it found is still a cut: the piece before it is
+    committed with the full beam, and at stop the tail is decoded (nothing was heard of it), not taken as heard."""
+    audio, starts = bursts([(0.5, 0.35)] * 30)
+    recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1)
+    stream = StreamingTranscriber(recogniser, background=False)
+    feed_and_step(stream, audio)
+    assert stream.stats.pieces >= 1
+    transcript = stream.finish()
+    assert not stream.reused_tail
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+
+
+def test_live_passes_decode_only_what_follows_the_frozen_words() -> None:
+    """Shown words a few seconds old are not decoded again on every pass: each live pass hears only the last
+    seconds, so its cost does not grow with the time since the last cut. The final words are the same."""
+    audio, starts = bursts([(0.5, 0.35)] * 30)
+    recogniser = BurstRecogniser(starts)
+    updates: list[tuple[str, str]] = []
+    stream = StreamingTranscriber(
+        recogniser, on_update=lambda *update: updates.append(update), background=False
+    )
+    feed_and_step(stream, audio)
+    live = [(offset, seconds) for offset, seconds, beam, _ in recogniser.calls if beam == 1]
+    assert len(live) >= 20 and max(seconds for _, seconds in live) <= 6.0
+    assert any(offset > 0 for offset, _ in live[:12])  # frozen before the first cut, not only after it
+    shown = [" ".join(update).split() for update in updates]
+    assert all(words == sorted(words, key=lambda w: float(w[1:])) for words in shown)  # nothing out of order
+    assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]

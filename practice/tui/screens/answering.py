@@ -16,7 +16,13 @@ from textual import work
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
-from practice.answers.pipeline import AnswerContext, finish_import, finish_spoken, process_answer
+from practice.answers.pipeline import (
+    AnswerContext,
+    finish_import,
+    finish_spoken,
+    prepare_scoring,
+    process_answer,
+)
 from practice.audio.devices import NoInputDeviceError
 from practice.core.records import AttemptRecord
 from practice.core.session import State
@@ -111,6 +117,7 @@ class AnswerInputs:
         self.live = live
         self._recording_path = path
         self._attempt_no = self.session.next_attempt_no()
+        self._prepare_scoring(question.text)
         if not self._audio_flowing:  # a recorder may deliver its first block before start() returns
             self.query_one("#live-text", Static).update(
                 Text("Starting the microphone… start speaking at the red ● recording.", style="grey50")
@@ -198,6 +205,12 @@ class AnswerInputs:
             follow_up_of=follow_up.parent.id if follow_up else None,
             follow_up_reason=follow_up.reason if follow_up else None,
         )
+
+    @work(thread=True, exclusive=True, group="prepare-scoring", exit_on_error=False)
+    def _prepare_scoring(self, question: str) -> None:
+        """While the person speaks: what the scorer works out about the job and question, so the feedback at
+        stop does not wait for it (practice.answers.pipeline.prepare_scoring)."""
+        prepare_scoring(self._answer_context(), question)
 
     @work(thread=True, exclusive=True, group="answer", exit_on_error=False)
     def _finish_spoken(self, live: LiveTranscriber, draft: AttemptRecord) -> None:

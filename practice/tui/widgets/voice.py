@@ -67,6 +67,8 @@ class VoicePanel(Static):
     def __init__(self, attempt: AttemptRecord, store: Store, meter: VoiceMeter | None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.attempt, self.store, self.meter = attempt, store, meter
+        self._stored: VoiceProfile | None = None
+        self._started = False
 
     @staticmethod
     def shows(attempt: AttemptRecord, meter: VoiceMeter | None) -> bool:
@@ -82,7 +84,15 @@ class VoicePanel(Static):
             self.update(voice_text(stored, []))
         else:
             self.update(Text.assemble((TITLE, "bold"), ("  measuring the recording…", "grey70")))
-        self._load(stored)
+        self._stored = stored
+
+    def on_show(self) -> None:
+        """Measure once the panel is on screen (Textual sends Show as it lays out the frame that shows it, and
+        the frame is painted before Show is handled): started at mount, the measuring thread competed with
+        the review's first frame, Praat holding the interpreter while it tracks the pitch."""
+        if not self._started:
+            self._started = True
+            self._load(self._stored)
 
     @work(thread=True, exclusive=True, group="voice", exit_on_error=False)
     def _load(self, stored: VoiceProfile | None) -> None:
