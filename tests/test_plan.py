@@ -209,3 +209,28 @@ def test_a_tip_tried_and_not_followed_says_so(store: Store) -> None:
     assert weak.tip_kind == kind and weak.tip_times == 2 and weak.tip_tries == 1
     assert "(given 2 times, worked on 1 time)" in plan_text(plan)
     jsonschema.validate(plan.to_dict(), SCHEMA)
+
+
+def test_an_answer_to_a_follow_up_is_no_question_of_its_own(store: Store) -> None:
+    first = store.attempts("s1")[0]
+    follow = "What was the outcome? Can you put a number on it?"
+    result = score_answer(follow, "It went from nine seconds to two hundred milliseconds.", job=JOB)
+    store.save_attempt(
+        AttemptRecord(
+            "s1",
+            first.question_id,
+            follow,
+            2,
+            DAY0 + timedelta(minutes=1),
+            transcript="It went from nine seconds to two hundred milliseconds.",
+            feedback=result.to_dict(),
+            source="typed",
+            follow_up_of=first.id,
+            follow_up_reason="result",
+        )
+    )
+    plan = build_plan(store, DAY0 + timedelta(days=1, hours=1), JOB)
+    assert follow not in [i.question for i in plan.due if i.kind == "question"]
+    assert plan.cards == 3 + len(
+        [r for r in parse_job(JOB).requirements if phrase_requirement(r.text).kind != "skip"]
+    )

@@ -122,9 +122,12 @@ def all_attempts(store: Store) -> list[AttemptRecord]:
 
 
 def by_question(attempts: list[AttemptRecord]) -> dict[str, list[AttemptRecord]]:
-    """The attempts grouped by question (question_key), in the order given."""
+    """The attempts grouped by question (question_key), in the order given. An answer to the interviewer's
+    follow-up is no question of its own to schedule or rank (it still counts for the requirements it shows)."""
     groups: dict[str, list[AttemptRecord]] = {}
     for attempt in attempts:
+        if attempt.follow_up_of is not None:
+            continue
         groups.setdefault(question_key(attempt.question_text), []).append(attempt)
     return groups
 
