@@ -101,6 +101,17 @@ class Speaker:
             return path
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # owner-only, like recordings
         partial = path.with_suffix(".partial.wav")
+        # twice at most: on a busy machine the reused engine once in a while writes an empty file (seen once in
+        # a full test run); a second try is cheap, and a missing voice fails both times with the same message
+        for _try in range(2):
+            self._save(text, partial)
+            if partial.is_file() and partial.stat().st_size > 44:
+                partial.replace(path)
+                return path
+            partial.unlink(missing_ok=True)
+        raise SpeechError(f"The voice produced no audio for the question. {TTS_HELP}")
+
+    def _save(self, text: str, partial: Path) -> None:
         with _ENGINE_LOCK:
             engine = _engine()
             voice = resolve_voice(self.voice, [Voice(v.id, v.name, ()) for v in engine.getProperty("voices")])
@@ -119,11 +130,6 @@ class Speaker:
             # The espeak driver prints "Audio saved to ..." on stdout: keep it out of the CLI's output.
             with contextlib.redirect_stdout(io.StringIO()):
                 engine.runAndWait()
-        if not partial.is_file() or partial.stat().st_size <= 44:
-            partial.unlink(missing_ok=True)
-            raise SpeechError(f"The voice produced no audio for the question. {TTS_HELP}")
-        partial.replace(path)
-        return path
 
     def say(self, text: str, wait: bool = False) -> Path:
         """Synthesize (or reuse) and start playing; returns the WAV so callers can replay it."""
