@@ -42,9 +42,13 @@ STRONG_CUE_RE = re.compile(
 )
 NICE_INLINE_RE = re.compile(
     r"^(ideally|preferably|bonus|nice[ -]to[ -]have|a plus|optional|desirable)\b|"
-    r"\b(is|are|would be|also|as) (a (big |real |huge )?(plus|bonus)|nice to have|preferred|"
+    r"\b(is|are|would be|also|as) (a (big |real |huge |strong |definite )?(plus|bonus)|nice to have|preferred|"
     r"helpful|an advantage|advantageous|welcome|desirable|beneficial)\b|"
-    r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|nice to have)\s*[.!)]?\s*$|"
+    r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|an asset|nice to have|"
+    r"highly regarded|highly valued)\s*[.!)]?\s*$|^it'?s a (big |real |huge |strong )?(plus|bonus)\b|"
+    r"\b(is|are) (considered|seen as|regarded as) (an? )?(asset|plus|advantage|bonus)\b|"
+    r"\b(is|are|would be|will be) (an? )?(added|real|big|distinct|definite) (advantage|asset|bonus|plus)\b|"
+    r"\b(is|are|would be|will be) (highly|well|very) (regarded|valued|looked upon)\b|"
     r"\bnot (required|essential|mandatory)\b|\b(ideally|preferably)\b|\bbonus points?\b|"
     r"\b(would|will) be (great|nice|helpful|useful|appreciated|valued|welcome)\b|\badvantageous\b|"
     r"\b(is|are|would be|will be) (an? )?(asset|merit|meriting|differential)\b|\b(is|are) meriting\b|"
@@ -217,6 +221,8 @@ def _lead_in_kind(text: str) -> str | None:
     """The list a lead-in line introduces: "The right person will" -> duties, "... who has" -> must-haves."""
     if not _LEAD_IN_RE.search(text):
         return None
+    if NICE_HEAD_RE.search(text.lower()):
+        return "nice"  # "Good to have:", "Bonus points if you have:": the preference, not the verb, names it
     last = text.lower().rstrip(" :").split()[-1]
     if last in ("will", "be"):
         return "duty"
@@ -241,7 +247,8 @@ def _is_nice(text: str) -> bool:
         return False
     # "two years of acute care, surgical ward preferred": the preference qualifies only the last clause
     # when a complete requirement stands before it
-    head = re.split(r"[,;(]\s*", text[: m.start()])
+    # a closed bracket is part of its clause: "Tableau (or Looker) is an asset" is one preference
+    head = re.split(r"[,;(]\s*", re.sub(r"\([^()]*\)", "", text[: m.start()]))
     if head[-1].strip() == "" and text[: m.start()].rstrip().endswith("("):
         return True  # "Bilingual in English and Welsh (advantageous)": the whole item is the preference
     if m.start() > 0 and len(head) > 1 and len(head[0].split()) >= 3 and not re.search(r"\bor\b", head[-1]):

@@ -430,3 +430,28 @@ def test_the_ad_talking_training_offered_and_the_hiring_team_card_are_no_require
         "Acme Freight will train you to obtain your HGV licence.\n\nMeet the hiring team\nPriya K.\nTalent Partner\n"
     )
     assert [r.text for r in job.requirements] == ["A forklift licence"]
+
+
+def test_preferences_said_in_the_ways_boards_say_them_are_nice_to_haves() -> None:
+    posting = """Data Analyst
+Harrowgate Labs
+
+Must Have Skills:
+- 2+ years of analytics in SQL
+
+Good to Have:
+- Exposure to Looker Studio
+
+Requirements
+- Experience with Tableau (or Qlik) is an asset
+- Retail analytics experience is a strong plus
+- Python or R is considered an asset.
+- Survey design experience (highly regarded)
+- A statistics degree is an added advantage
+- It's a plus if you have built a forecasting model
+- Experience with dbt will be highly regarded
+"""
+    kinds = {r.text: r.kind for r in parse_job(posting).requirements}
+    assert kinds.pop("2+ years of analytics in SQL") == "must"
+    assert len(kinds) == 8
+    assert set(kinds.values()) == {"nice"}, kinds
