@@ -10,7 +10,7 @@ what was left out and why, and put back what the reader got wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
@@ -96,7 +96,7 @@ _HEADING_ONLY_RE = re.compile(
     r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable|"
     r"main duties( of the job)?|job summary|person specification|(key )?duties and responsibilities|"
     r"essential (criteria|requirements)|desirable (criteria|requirements)|job responsibilities|good to know|"
-    r"skills and experience|qualifications and experience|working for our organisation)"
+    r"skills and experience|qualifications and experience|working for our organisation|(a )?day in the life)"
 )
 _PAY_WORDS_RE = re.compile(
     r"^\W*[$£€₹]|\b(salary|pay|wage|per (hour|annum|year|month|week)|an hour|a year|hourly|compensation|ctc|"
@@ -297,8 +297,24 @@ def _worth_keeping(text: str) -> bool:
     return bool(words) and (len(words) >= 2 or len(text) >= 2 and text[:1].isupper())
 
 
+def _split_lead_ins(lines: list[RawLine]) -> list[RawLine]:
+    """A paragraph that ends by introducing the list below it ("... and a shared canteen. The new hire
+    will:") is the paragraph and a lead-in line, so the list gets its kind."""
+    out: list[RawLine] = []
+    for ln in lines:
+        text = ln.text.rstrip()
+        if not ln.bullet and text.endswith(":") and len(text.split()) > 12:
+            sentences = _sentences(text)
+            if len(sentences) > 1 and len(sentences[-1].split()) <= 12 and _lead_in_kind(sentences[-1]):
+                out.append(replace(ln, text=" ".join(sentences[:-1])))
+                out.append(replace(ln, text=sentences[-1]))
+                continue
+        out.append(ln)
+    return out
+
+
 def read_posting(text: str) -> ReadPosting:
-    lines = clean_lines(text)
+    lines = _split_lead_ins(clean_lines(text))
     title, company = find_title_company([ln.text for ln in lines], text)
     out = ReadPosting(title, company)
     # the company's first own word ("Deccan" of "The Deccan Ledger"): a sentence starting with it is about them
@@ -347,6 +363,10 @@ def read_posting(text: str) -> ReadPosting:
             body = rest
         elif is_heading(ln, nxt):
             found = _lead_in_kind(body) or heading_kind(body)
+            if kind.startswith("aside:") and len(body.split()) > 5 and line_set_aside(body) is not None:
+                # "Applicants must submit the following:" under "How to apply" goes on with that section
+                out.set_aside.append(SetAsideText(body, line_set_aside(body) or kind.removeprefix("aside:")))
+                continue
             section = body.lower().strip(" :")
             if found is not None:
                 kind = found

@@ -75,10 +75,16 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "how to apply",
         re.compile(
             r"how to apply|to apply|application|apply|next steps|interview process|hiring process|"
-            r"closing date|contact|documents|our process|recruitment process|reference"
+            r"closing date|contact|documents|our process|recruitment process|reference|how we hire|"
+            r"hiring steps|interview (steps|stages)|what to expect|\bapplicants?\b"
         ),
     ),
     ("questionnaire", re.compile(r"question|screening questions")),
+    # the team's own tools, described: what the person will meet, not what is asked of them
+    (
+        "the team's tools",
+        re.compile(r"^(our|the) (tech )?stack$|^tech stack$|^(tools|technology|tech) we use$|^what we use$"),
+    ),
     (
         "about the company",
         re.compile(
@@ -141,7 +147,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(\d|two|three|four|five|continuous|rotating)[- ]shift (system|pattern|roster|rota)|"
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
-            r"^(roster|rota|hours|working hours)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
+            r"^(roster|rota|hours|working hours)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
+            # a day's timetable ("8:30 Huddle on the ward"): what the day looks like, not a duty
+            r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
             re.I,
         ),
     ),
@@ -195,6 +203,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reasonable accommodation|protected (veteran|characteristic|status)|affirmative action|"
             r"e-verify|disabilit(y|ies) confident|we (welcome|encourage) applications from|"
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
+            r"committed to (building|creating|fostering|growing) an? (diverse|inclusive)|"
             r"applicants? with (disabilities|criminal)|fair chance|(are|is) (strongly )?encouraged to apply|discriminat\w+|to perform this job successfully|"
             r"representative of the knowledge|not (intended to be )?(an )?exhaustive|(friendly|mindful|confident) "
             r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "
@@ -221,7 +230,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"interviews? (will|shall) (include|consist|take place)|(we )?thank (all|you for your) (applicants|interest)|only (those|candidates) "
             r"(selected|shortlisted)|look forward to (your application|hearing from you)|selection process|"
             r"(dm|message) (the|our|us)|ring \w+ (in|at|on)|confidential (discussion|chat)|need apply|"
-            r"see you (on|at|in) the|union representatives?)\b",
+            r"see you (on|at|in) the|union representatives?|apply anyway|(tick|check|meet) every (single )?"
+            r"(box|requirement|qualification)|incomplete applications?|applicants must submit)\b|"
+            r"\.(pdf|docx?)\s*$",
             re.I,
         ),
     ),

@@ -455,3 +455,65 @@ Requirements
     assert kinds.pop("2+ years of analytics in SQL") == "must"
     assert len(kinds) == 8
     assert set(kinds.values()) == {"nice"}, kinds
+
+
+def test_a_glued_heading_a_paragraph_lead_in_and_lower_case_duties_are_read() -> None:
+    posting = (
+        "Highways Technician - Orrin Vale Council\n\n"
+        "Job description\n"
+        "Our team keeps 600 km of lanes open in all weathers.What you will doSurvey verges and ditches each "
+        "springInspect bridges and culverts after floods\n"
+        "What we are looking forA full UK driving licenceA working knowledge of GIS\n\n"
+        "Orrin Vale is a friendly place to work with flexible hours and a shared canteen. The new hire will:\n"
+        "plan the winter gritting routes with the supervisor\n"
+        "keep the asset register up to date\n"
+        "act as first contact for parish councils\n"
+    )
+    texts = {r.text: r.kind for r in parse_job(posting).requirements}
+    assert texts == {
+        "Survey verges and ditches each spring": "duty",
+        "Inspect bridges and culverts after floods": "duty",
+        "A full UK driving licence": "must",
+        "A working knowledge of GIS": "must",
+        "plan the winter gritting routes with the supervisor": "duty",
+        "keep the asset register up to date": "duty",
+        "act as first contact for parish councils": "duty",
+    }, texts
+
+
+def test_a_days_timetable_the_hiring_steps_the_stack_and_the_application_papers_are_set_aside() -> None:
+    posting = """Product Designer at Fernhollow
+
+What you'll do
+- Run discovery interviews with growers
+- Ship design changes every sprint
+
+A day in the life
+
+8:30 Coffee and a look at last night's usage numbers
+11:00 Critique with the other designers
+
+## Our stack
+Figma, Maze, Linear, Notion.
+
+## How we hire
+1. 20-minute call with our recruiter
+2. Portfolio walkthrough with two designers (60 min)
+
+Application procedure:
+Applicants must submit the following through the portal:
+- Cover note
+- Two references
+- Portfolio Sample.pdf
+Incomplete applications will not be considered.
+
+_We're committed to building an inclusive team. Don't meet every requirement? Apply anyway!_
+"""
+    job = parse_job(posting)
+    assert [r.text for r in job.requirements] == [
+        "Run discovery interviews with growers",
+        "Ship design changes every sprint",
+    ]
+    reasons = {a.text: a.reason for a in job.set_aside} if hasattr(job, "set_aside") else {}
+    if reasons:
+        assert reasons.get("Figma, Maze, Linear, Notion.") == "the team's tools"
