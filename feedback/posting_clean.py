@@ -27,6 +27,8 @@ _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # the job board's own controls and page furniture, never part of the posting
 _NOISE_RE = re.compile(
     r"^\s*(show (more|less)|see (more|less)|read more|… more|\.\.\. more|apply( now)?|easy apply|save|"
+    r"(apply|save|share)(\s+(apply|save|share|register to apply|login to apply))+|(register|login|log in|sign in) to apply|"
+    r"your skills match\b.{0,200}|am i a good fit\b.{0,20}|how (you|your profile) match(es)?\b.{0,80}|"
     r"report (this )?job|page \d+( of \d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d+|[-=_*~]{2,}|"
     r"here's how the job .{0,40} profile\.?|meet the hiring team|job poster.*|message|profile insights|"
     r"set alert for similar jobs|rev\.? \d[\d/.]*|.{0,80}\bpage \d+ of \d+|.{0,160}\+\s?\d+ more|"

@@ -112,6 +112,7 @@ _ABOUT_US_RE = re.compile(
 _REQUIRED_FIELD_RE = re.compile(
     r"^[^:]{2,60}:.{1,80}\((required|preferred)\)\s*$|\((required|preferred)\)\s*$", re.I
 )
+_DEGREE_LINE_RE = re.compile(r"^(UG|PG|Doctorate|Post ?Graduation|Graduation)\s*:\s*(.+)$", re.I)
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w/&'’ ]{1,30}:\s+\S.{0,200}$")
 _ESSENTIAL_RE = re.compile(r"^\s*(essential|required|must[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
 _DESIRABLE_RE = re.compile(r"^\s*(desirable|preferred|nice[ -]to[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
@@ -202,7 +203,14 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     ):
         return True  # "Quality Systems" with its items indented under it
     # "Clinical skills" or "We can offer you" above a bulleted list
-    return next_line is not None and next_line.bullet and s[:1].isupper() and not s.endswith(("!", "?"))
+    # a question is a heading only when it names a section ("What's in it for you?"), not a screening question
+    return (
+        next_line is not None
+        and next_line.bullet
+        and s[:1].isupper()
+        and not s.endswith("!")
+        and (not s.endswith("?") or heading_kind(s) is not None)
+    )
 
 
 def _repeats_title(line: str, title: str | None) -> bool:
@@ -282,11 +290,20 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
     return [(text, False)]
 
 
+# how a requirement, not a duty, opens: in a section that mixes both ("Job highlights"), the line decides
+_MUST_OPENING_RE = re.compile(
+    r"^(experience (in|with|of)|\d+\+? ?(years|yrs)|(strong |good |solid |working |excellent )?(knowledge|"
+    r"understanding) of|proficien|(a )?(bachelor|master|degree|diploma)|certifi|licen[cs]|proven|"
+    r"familiarity|fluen|must (have|be))\b",
+    re.I,
+)
+
+
 def _kind_of(text: str, section_kind: str) -> str:
     if _is_nice(text):
         return "nice"
     if section_kind in ("role", "unknown"):
-        return "duty"
+        return "must" if _MUST_OPENING_RE.match(text) else "duty"
     if section_kind in ("must", "nice", "duty"):
         return section_kind
     return "duty" if DUTY_CUE_RE.search(text) else "must"
@@ -377,6 +394,15 @@ def read_posting(text: str) -> ReadPosting:
             # "HVAC: 3 years (Required)", a board's summary of the requirements
             nice = "preferred" in body.lower()
             out.items.append(ReadItem(body, "nice" if nice else "must", section))
+            continue
+        elif (degree := _DEGREE_LINE_RE.match(body)) and not ln.bullet:
+            # a board's degree fields ("UG: B.Tech in any specialization", "PG: MBA preferred"): the
+            # undergraduate degree is asked for, a postgraduate one is a preference, "Not Required" is neither
+            if re.search(r"\bnot required\b|^\s*(none|n/?a|-)\s*$", degree.group(2), re.I):
+                out.set_aside.append(SetAsideText(body, "job details"))
+            else:
+                postgraduate = degree.group(1).lower().startswith(("pg", "post", "doctor"))
+                out.items.append(ReadItem(body, "nice" if postgraduate else "must", section))
             continue
         elif _KEY_VALUE_RE.match(body) and inline is None and not ln.bullet and not in_indented_list:
             # "Grade: 8", "Reports to: Head of Planning": facts about the post, not requirements

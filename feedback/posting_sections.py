@@ -189,7 +189,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"dbs (check)?|enhanced disclosure|pvg|right to work|eligible to work|work authori[sz]ation|"
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
             r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
-            r"working rights|work rights|police (check|clearance|certificate)|vaccinat\w+|immuni[sz]ation|"
+            r"working rights|work rights|police (check|clearance|certificate)|"
+            # being vaccinated is a check; giving vaccinations is the work ("deliver flu vaccinations")
+            r"vaccinat\w+|immuni[sz]ation|"
             r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam)|"
             r"working with children check|certificate of good conduct|(security|police) vetting|"
             r"(a valid|working holiday|work|right-to-work) visa)\b",
@@ -242,6 +244,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(you will |you'll |this (role|position) )?reports? (directly )?to\b|^reporting to\b", re.I
         ),
     ),
+    # a board's skill tags, set apart by wide gaps ("Cold Calling  Negotiation  Field Sales  CRM"): keywords
+    # for its search, each of them said properly in the requirements if the employer asks for it
+    ("skill tags", re.compile(r"^[^.:;]{1,40}(\s{2,}[^.:;\s][^.:;]{0,40}){3,}$")),
     (
         "intro",
         re.compile(
@@ -289,7 +294,8 @@ _SET_ASIDE_HEADS_WORDS = tuple(
 )
 _REQ_STRONG_RE = re.compile(
     r"require|qualif|skills|essential|must|what you('ll)? (bring|need|have)|about you|who you are|"
-    r"person spec|experience|education|competenc|criteria|you have|you bring|your profile"
+    r"person spec|experience|education|competenc|criteria|you have|you bring|your profile|"
+    r"(might|may|could|would) be a (good |great )?fit|(good |great )?fit if"
 )
 _DUTY_STRONG_RE = re.compile(
     r"responsibilit|duties|(essential|job|key) functions|^functions$|what you('ll| will) (do|be doing|work on|own)|"
@@ -306,11 +312,13 @@ def heading_kind(heading: str) -> str | None:
     if re.fullmatch(
         r"about (the|this) (job|role|position|opportunity|vacancy)|(role|position|job) (overview|summary|purpose)|"
         r"(job|position) summary|summary|overview|purpose of the (job|role|post)|the (role|opportunity|position)|"
-        r"job purpose|role purpose",
+        r"job purpose|role purpose|(job )?highlights|key highlights",
         h,
     ):
         # a board's wrapper around the whole posting: prose about the company, then the real sections
         return "role"
+    if re.fullmatch(r"(desired )?(candidate('s)? )?profile|desired candidate", h):
+        return "must"  # a board's name for the requirements (Naukri's "Desired Candidate Profile")
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
         return "nice"
     # "Essential duties and responsibilities": "essential" qualifies the duties, it names no requirements
@@ -336,6 +344,11 @@ def heading_kind(heading: str) -> str | None:
     return None
 
 
+_GIVES_VACCINES_RE = re.compile(
+    r"\b(deliver|administer|giv|provid|offer|run|perform)\w*\b.{0,100}\b(vaccinat|immuni[sz])", re.I
+)
+
+
 def line_set_aside(text: str) -> str | None:
     """The reason a single line is not a requirement, or None."""
     stripped = text.strip()
@@ -349,6 +362,8 @@ def line_set_aside(text: str) -> str | None:
         return "about the company or the role"  # "No experience?", "Sound like you?": the ad talking
     for reason, rx in LINE_SET_ASIDE:
         if rx.search(stripped):
+            if reason == "checks" and _GIVES_VACCINES_RE.search(stripped):
+                continue  # giving vaccinations is the work, being vaccinated the check
             return reason
     if is_foreign(stripped):
         return "not in English"

@@ -517,3 +517,60 @@ _We're committed to building an inclusive team. Don't meet every requirement? Ap
     reasons = {a.text: a.reason for a in job.set_aside} if hasattr(job, "set_aside") else {}
     if reasons:
         assert reasons.get("Figma, Maze, Linear, Notion.") == "the team's tools"
+
+
+def test_a_naukri_paste_is_read_with_its_degree_fields_and_without_its_skill_tags() -> None:
+    posting = """Field Sales Executive - Mumbai
+Saffronleaf Agritech Pvt. Ltd.
+2 - 5 years
+Apply   Register to apply
+
+Job highlights
+Experience in selling farm inputs to dealers
+Responsible for growing the dealer network in the western zone
+
+Job description
+Desired Candidate Profile
+2+ years of field sales in agri inputs
+Fluency in Marathi and Hindi
+
+Education
+UG: B.Sc in Agriculture
+PG: Post Graduation Not Required
+
+Key Skills
+Dealer Management  Field Sales  Agri Inputs  Negotiation  Route Planning
+"""
+    job = parse_job(posting)
+    got = {r.text: r.kind for r in job.requirements}
+    assert got == {
+        "Experience in selling farm inputs to dealers": "must",
+        "Responsible for growing the dealer network in the western zone": "duty",
+        "2+ years of field sales in agri inputs": "must",
+        "Fluency in Marathi and Hindi": "must",
+        "UG: B.Sc in Agriculture": "must",
+    }, got
+    reasons = {a.text: a.reason for a in job.set_aside}
+    assert reasons["Dealer Management  Field Sales  Agri Inputs  Negotiation  Route Planning"] == "skill tags"
+
+
+def test_a_linkedin_fit_list_is_requirements_and_a_question_heading_names_its_section() -> None:
+    posting = """Clinic Coordinator
+Pebblebrook Physio
+
+Your skills match: Scheduling, Customer Service, Billing
+Am I a good fit for this job?
+
+You might be a fit if:
+➔ You have 2+ years running a front desk in healthcare
+➔ You give flu vaccinations as part of clinic days
+
+What's in it for you?
+➔ 30 days holiday
+➔ Free physio sessions for you and your family
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("You have 2+ years running a front desk in healthcare", "must"),
+        ("You give flu vaccinations as part of clinic days", "must"),
+    ]
