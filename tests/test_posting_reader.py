@@ -574,3 +574,26 @@ What's in it for you?
         ("You have 2+ years running a front desk in healthcare", "must"),
         ("You give flu vaccinations as part of clinic days", "must"),
     ]
+
+
+def test_the_employer_is_found_behind_a_start_date_a_grade_and_an_opening_phrase() -> None:
+    dated = (
+        "Reception Class Teacher – September 2027\n\nLisbon, Portugal\n\n"
+        "Set on a hillside above the Tagus, Quinta Verde British School is a school of 700 pupils. "
+        "Quinta Verde British School teaches the English curriculum.\n\n"
+        "Requirements\n- QTS or equivalent\n"
+    )
+    assert parse_job(dated).company == "Quinta Verde British School"
+    graded = (
+        "JOB DESCRIPTION\n\nJob Title:   Staff Nurse\nBand:   5\nDepartment:   Theatres\n\n"
+        "Duties\n- Prepare theatre lists\n\n"
+        "Fellbrook & Arnside NHS Foundation Trust is committed to equality.\n"
+        "Fellbrook & Arnside NHS Foundation Trust      JD Theatres v2      Page 2 of 2\n"
+    )
+    assert parse_job(graded).company == "Fellbrook & Arnside NHS Foundation Trust"
+    introduced = (
+        "# Android Developer\n\n**Location:** Utrecht\n\n## Who we are\n"
+        "Hi! We're **Spaakwiel**, the app that lends bikes. Spaakwiel has 40 staff.\n\n"
+        "## What you'll do\n- Build the booking screens in Kotlin\n"
+    )
+    assert parse_job(introduced).company == "Spaakwiel"
