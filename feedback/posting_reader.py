@@ -36,7 +36,8 @@ _ROLE_WILL_RE = re.compile(r"^The [a-z][\w-]*(?: [a-z][\w-]*)? will\b")
 # only the clearest cues count in the opening paragraph of a sectioned posting, which mostly describes
 # the company and the team
 STRONG_CUE_RE = re.compile(
-    r"\b(you will|you'll be|you must|you should|you need|must have|is required|are required|"
+    r"\b(you will|you'll(?! (feel|love|enjoy|fit|find|see|get|join|be joining|be part|have the chance))|you must|"
+    r"you should|you need|must have|is required|are required|"
     r"responsible for|experience (with|in)|ability to)\b",
     re.I,
 )
@@ -105,7 +106,7 @@ _PAY_WORDS_RE = re.compile(
 )
 _ABOUT_US_RE = re.compile(
     r"^((hi|hello|hey),? )?(we('re| are| have|'ve| were| build| make| serve| run| believe| value| support| help| "
-    r"work| care| offer| pride| love| employ| operate| look after)|our |at [A-Z]|if you (thrive|love|enjoy|like|"
+    r"work| care| offer| pride| love| employ| operate| look after| think)|our |[Aa]t [A-Z]|if you (thrive|love|enjoy|like|"
     r"want)|"
     r"(the )?([A-Z][\w&.'’-]*\s){1,5}(is|are|was|has|have|builds|makes|serves|runs|provides|operates|supports)\b)"
 )
@@ -180,6 +181,18 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         return False
     if ":" in s.rstrip(":"):
         return False  # "Pay: $24 an hour" is a heading and its content on one line, read as such
+    if (
+        len(s.split()) <= 2
+        and s[:1].isupper()
+        and not _ITEMISH_RE.search(s)
+        and next_line is not None
+        and not next_line.bullet
+        and len(next_line.text.split()) >= 6
+        and next_line.text.rstrip().endswith(".")
+    ):
+        return (
+            True  # "Clinical" above a run of full sentences: a topic of the duty list, as NHS adverts set it
+        )
     if s.lower() in ("full job description", "job description", "description", "about the job"):
         return True
     if raw.endswith(":") or raw.startswith("#") or (raw.startswith("**") and raw.endswith("**")):
@@ -249,7 +262,19 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_PREFERENCE_WORD_RE = re.compile(
+    r"\b(desirable|preferred|preferably|a plus|advantage\w*|bonus|ideally|helpful|welcome|asset)\b", re.I
+)
+# "(Hindi is not required)": a remark on what is not asked, beside what is
+_NOT_ASKED_ASIDE_RE = re.compile(
+    r"\([^()]*\bnot (required|needed|necessary|essential|mandatory)\b[^()]*\)", re.I
+)
+
+
 def _is_nice(text: str) -> bool:
+    without_remark = _NOT_ASKED_ASIDE_RE.sub("", text)
+    if without_remark != text and not _PREFERENCE_WORD_RE.search(text):
+        text = without_remark
     m = NICE_INLINE_RE.search(text)
     if not m:
         return False
@@ -279,6 +304,9 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
             tail = tail[:-1].strip()
         if len(head.split()) < 2 or NICE_INLINE_RE.search(head) or not NICE_INLINE_RE.search(tail):
             continue
+        negation = r"\bnot (required|needed|necessary|essential|mandatory)\b"
+        if re.search(negation, tail, re.I) and not _PREFERENCE_WORD_RE.search(tail):
+            continue  # "(Dutch is not required)": what is not asked, said beside what is
         if re.match(r"(would|will|is|are|was|be|can|could|may|might|should)\b", tail, re.I):
             continue  # "X, or Y, would be an advantage": the preference is the predicate of the whole item
         cue_only = re.sub(r"\W+", " ", NICE_INLINE_RE.sub(" ", tail)).split()

@@ -149,7 +149,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
             r"^(roster|rota|hours|working hours)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
             # a day's timetable ("8:30 Huddle on the ward"): what the day looks like, not a duty
-            r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
+            r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|^immediate start\b|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
             re.I,
         ),
     ),
@@ -207,7 +207,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
             r"committed to (building|creating|fostering|growing) an? (diverse|inclusive)|"
             r"applicants? with (disabilities|criminal)|fair chance|(are|is) (strongly )?encouraged to apply|discriminat\w+|to perform this job successfully|"
-            r"representative of the knowledge|not (intended to be )?(an )?exhaustive|(friendly|mindful|confident) "
+            r"representative of the knowledge|(not|non)[- ]exhaustive|exhaustive (list|description|account)|(friendly|mindful|confident) "
             r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "
             r"applicants|i have read and understood|signature)\b",
             re.I,
@@ -232,7 +232,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"interviews? (will|shall) (include|consist|take place)|(we )?thank (all|you for your) (applicants|interest)|only (those|candidates) "
             r"(selected|shortlisted)|look forward to (your application|hearing from you)|selection process|"
             r"(dm|message) (the|our|us)|ring \w+ (in|at|on)|confidential (discussion|chat)|need apply|"
-            r"see you (on|at|in) the|union representatives?|apply anyway|(tick|check|meet) every (single )?"
+            r"see you (on|at|in) the|union representatives?|apply anyway|(are|is) (also )?welcome to apply|(tick|check|meet) every (single )?"
             r"(box|requirement|qualification)|incomplete applications?|applicants must submit)\b|"
             r"\.(pdf|docx?)\s*$",
             re.I,
@@ -244,6 +244,30 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(you will |you'll |this (role|position) )?reports? (directly )?to\b|^reporting to\b", re.I
         ),
     ),
+    # "Performs other duties as assigned": every job has it, there is nothing to prepare
+    (
+        "catch-all",
+        re.compile(
+            r"\bother (related )?(duties|tasks)( as (assigned|required|directed|needed|requested))?\s*\.?$",
+            re.I,
+        ),
+    ),
+    (
+        "travel",
+        re.compile(
+            r"^((must be )?(willing(ness)?|able|ability) to travel|travel (up to|of up to|required|is required)|"
+            r"up to \d+\s?% (travel|of the time))\b",
+            re.I,
+        ),
+    ),
+    (
+        "location",
+        re.compile(
+            r"\b(in|at|from) (the|an|our) office\b.{0,30}\b\d (days?|times) (a|per|each) week\b|"
+            r"\b\d (days?|times) (a|per|each) week\b.{0,30}\b(in|at|from) (the|an|our) office",
+            re.I,
+        ),
+    ),
     # a board's skill tags, set apart by wide gaps ("Cold Calling  Negotiation  Field Sales  CRM"): keywords
     # for its search, each of them said properly in the requirements if the employer asks for it
     ("skill tags", re.compile(r"^[^.:;]{1,40}(\s{2,}[^.:;\s][^.:;]{0,40}){3,}$")),
@@ -252,6 +276,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(we('re| are)|.{0,60}\b(is|are)) (currently )?(looking|seeking|searching|hiring|recruiting)"
             r"( for)?\b|^(join (us|our team)|are you (a|an|looking|ready|passionate))|"
+            r"^(dear (candidates?|applicants?|all|job ?seekers?|friends)|greetings( from)?)\b|"
             r"^(this is an? (exciting|great|unique|fantastic)|an? (exciting|great|unique|fantastic) "
             r"(opportunity|role|position) )|^(due to (growth|expansion)|as we grow),? we\b|"
             r"^we('re| are) an? [\w -]{0,30}\b(team|company|business|studio|practice|firm|group) of\b|"
@@ -278,7 +303,7 @@ QUESTION_RE = re.compile(r"\?\s*(\*|\(required\))?\s*$")
 _FOREIGN_WORDS = frozenset(
     """
     und der die das wir sie ihre ihr mit für von bei zur zum ist sind werden nicht auf eine einer
-    les des nous vous est sont avec pour dans une sur par aux votre notre qui
+    les des nous vous est sont avec pour dans une sur par aux votre notre qui du au employeur emploi également
     el los las del para con por una que nuestro nuestra sus como
     het een van voor zijn wij met onze niet ook uit om te ongeacht iedereen
     och att det som är för med vi ser oss av inte eller
@@ -349,6 +374,11 @@ _GIVES_VACCINES_RE = re.compile(
 )
 
 
+_PROOF_RE = re.compile(
+    r"\b(proof|evidence|record|status|up to date|fully)\b.{0,20}\b(vaccinat|immuni[sz])", re.I
+)
+
+
 def line_set_aside(text: str) -> str | None:
     """The reason a single line is not a requirement, or None."""
     stripped = text.strip()
@@ -362,7 +392,7 @@ def line_set_aside(text: str) -> str | None:
         return "about the company or the role"  # "No experience?", "Sound like you?": the ad talking
     for reason, rx in LINE_SET_ASIDE:
         if rx.search(stripped):
-            if reason == "checks" and _GIVES_VACCINES_RE.search(stripped):
+            if reason == "checks" and _GIVES_VACCINES_RE.search(stripped) and not _PROOF_RE.search(stripped):
                 continue  # giving vaccinations is the work, being vaccinated the check
             return reason
     if is_foreign(stripped):

@@ -597,3 +597,43 @@ def test_the_employer_is_found_behind_a_start_date_a_grade_and_an_opening_phrase
         "## What you'll do\n- Build the booking screens in Kotlin\n"
     )
     assert parse_job(introduced).company == "Spaakwiel"
+
+
+def test_conditions_catch_alls_greetings_and_topic_lines_are_not_requirements() -> None:
+    posting = """Dear Candidates
+Greetings from Marigold Freight!!
+
+Job responsibilities
+Operations
+Plan daily pickups across the city and keep drivers informed of changes.
+Check every delivery note against the order before it is invoiced.
+Customers
+Answer customer calls about late or damaged parcels within the hour.
+
+Requirements
+- 2+ years in a dispatch or logistics role
+- Willingness to travel up to 25% between depots
+- Working in the office 3 days a week
+- Performs other duties as assigned.
+- Immediate start
+- Proof of immunization against hepatitis B
+- English fluency (Hindi is not required)
+- Warehouse experience (forklift licence desirable but not essential)
+
+Freshers are welcome to apply for our trainee scheme.
+Marigold Freight est un employeur souscrivant au principe de l'équité en matière d'emploi.
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("Plan daily pickups across the city and keep drivers informed of changes.", "duty"),
+        ("Check every delivery note against the order before it is invoiced.", "duty"),
+        ("Answer customer calls about late or damaged parcels within the hour.", "duty"),
+        ("2+ years in a dispatch or logistics role", "must"),
+        ("English fluency (Hindi is not required)", "must"),
+        ("Warehouse experience", "must"),
+        ("forklift licence desirable but not essential", "nice"),
+    ]
+    reasons = {a.text: a.reason for a in job.set_aside}
+    assert reasons["Willingness to travel up to 25% between depots"] == "travel"
+    assert reasons["Performs other duties as assigned."] == "catch-all"
+    assert reasons["Proof of immunization against hepatitis B"] == "checks"
