@@ -172,6 +172,10 @@ _OPENER_GLUE_RE = re.compile(
 
 
 _OPENERS_ALT = "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True))
+_CAPS_OPENER_GLUE_RE = re.compile(r"(?<=[A-Z]{3})(?=(?:" + _OPENERS_ALT + r")\b)")
+_CODE_OPENER_GLUE_RE = re.compile(r"(?<=\d[A-Z])(?=(?:" + _OPENERS_ALT + r")\b)")
+_WORD_NUMBER_GLUE_RE = re.compile(r"(?<=[a-z]{4})(?=\d+[a-z]{0,3}\s)")
+_ARTICLE_GLUE_RE = re.compile(r"(?<=[a-z]{4})(?=A [a-z]{3,})")
 
 
 def _unglue(line: str) -> list[str]:
@@ -189,8 +193,8 @@ def _unglue(line: str) -> list[str]:
     cuts |= {m.start() for m in _BRACKET_GLUE_RE.finditer(line)}
     cuts |= {m.start() for m in _DIGIT_GLUE_RE.finditer(line)}
     # "...in the GCCStrong AutoCAD", "...InDesign skills3ds Max": an acronym or a word run into the next item
-    cuts |= {m.start() for m in re.finditer(r"(?<=[A-Z]{3})(?=(?:" + _OPENERS_ALT + r")\b)", line)}
-    cuts |= {m.start() for m in re.finditer(r"(?<=[a-z]{4})(?=\d+[a-z]{0,3}\s)", line)}
+    cuts |= {m.start() for m in _CAPS_OPENER_GLUE_RE.finditer(line)}
+    cuts |= {m.start() for m in _WORD_NUMBER_GLUE_RE.finditer(line)}
     # a heading glued on both sides: before it a sentence's end or a lower-case word, after it the first item
     for m in _GLUED_HEADING_RE.finditer(line):
         if m.start() == 0:
@@ -199,8 +203,8 @@ def _unglue(line: str) -> list[str]:
             cuts |= {m.start(), m.end()}
     # "...related disciplineA working knowledge", "Civil 3DUnderstanding of": an article or an opener run in
     # behind a word or a code
-    cuts |= {m.start() for m in re.finditer(r"(?<=[a-z]{4})(?=A [a-z]{3,})", line)}
-    cuts |= {m.start() for m in re.finditer(r"(?<=\d[A-Z])(?=(?:" + _OPENERS_ALT + r")\b)", line)}
+    cuts |= {m.start() for m in _ARTICLE_GLUE_RE.finditer(line)}
+    cuts |= {m.start() for m in _CODE_OPENER_GLUE_RE.finditer(line)}
     pieces, last = [], 0
     for cut in sorted(cuts):
         pieces.append(line[last:cut])
