@@ -144,7 +144,7 @@ TITLE_WORDS_RE = re.compile(
     r"coordinator|lead|director|representative|associate|teacher|banker|planner|recruiter|researcher|"
     r"hygienist|worker|consultant|administrator|clerk|driver|operator|electrician|plumber|adjuster|"
     r"accountant|advisor|adviser|agent|architect|attendant|supervisor|therapist|pharmacist|paralegal|"
-    r"scientist|writer|editor|executive|intern|apprentice|receptionist|cashier|counsel|lawyer|"
+    r"scientist|writer|editor|executive|intern|apprentice|receptionist|cashier|counsel|counsell?ors?|lawyer|"
     r"physiotherapist|dispatcher|mechanic|programmer|tester|head of|vp|president|partner|fellow|"
     r"lecturer|tutor|coach|carer|caregiver|aide|porter|cleaner|guard|instructor|estimator|surveyor|coder|"
     r"mason|dealer|croupier|groom|rider|ranger|keeper|glazier|locksmith|roofer|foreman|forewoman|photographer|"
