@@ -77,6 +77,8 @@ class DueItem:
     """None: never evidenced (a requirement), due until it is."""
     strength: int | None = None
     """The last answer's score the schedule used (practice.core.spaced.answer_strength)."""
+    last_attempt: AttemptRecord | None = None
+    """The last scored answer (a question card): the one whose tip is still to follow."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -190,6 +192,7 @@ def _question_item(attempts: list[AttemptRecord], now: datetime) -> tuple[DueIte
         tip_tries=tries,
         due_at=card.due,
         strength=strength,
+        last_attempt=last,
     )
     return item, None
 
