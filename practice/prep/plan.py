@@ -91,6 +91,7 @@ class DueItem:
             "last_scores": self.last_scores,
             "tip": self.tip,
             "tip_kind": self.tip_kind,
+            "tip_times": self.tip_times,
             "tip_tries": self.tip_tries,
             "due_at": self.due_at.isoformat(timespec="seconds") if self.due_at else None,
         }
