@@ -4,11 +4,12 @@ with answers scored by the real feedback library the day before the app's clock.
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 from pathlib import Path
 
 from test_prep_ui import answer_first_question
-from textual.widgets import Button, Static
+from textual.widgets import Button, Checkbox, Static
 from tui_fakes import FIXED_NOW, JOB, QUESTIONS, FakeTranscriber, StepClock, make_app, wait_for
 
 from feedback import score_answer
@@ -89,6 +90,23 @@ async def test_a_practiced_jobs_uncovered_requirements_are_due_too(tmp_path: Pat
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="today's session")
         questions = app.screen.session.questions
         assert questions[0].id == WEAK.id and questions[1].targets == ("5+ years of Python",)
+
+
+async def test_todays_practice_keeps_the_plans_order_with_shuffle_on(tmp_path: Path) -> None:
+    """Weakest first is the point of the plan: the shuffle setting (on, with a seed that would swap the two
+    due items) does not reorder it."""
+    seed = next(n for n in range(100) if random.Random(n).sample([0, 1], 2) == [1, 0])
+    app = make_app(tmp_path, job_text=JOB, shuffle_seed=seed)
+    app.services.settings.shuffle = True
+    _yesterday(app.services.store, JOB)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(app).due > 1, what="the plan with the job")
+        assert app.screen.query_one("#shuffle", Checkbox).value
+        expected = [q.id for q in _today(app).bank.questions]  # type: ignore[union-attr]
+        await pilot.press("ctrl+d")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="today's session")
+        assert [q.id for q in app.screen.session.questions] == expected and expected[0] == WEAK.id
 
 
 async def test_nothing_due_hides_it_and_a_new_posting_adds_nothing(tmp_path: Path) -> None:
