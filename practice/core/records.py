@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from feedback import JobChoices
 from feedback.model import Feedback
@@ -113,7 +113,8 @@ class WorkedTip:
         )
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: Any) -> TypeGuard[int]:
+    """A whole number as JSON gives it (a bool is an int in Python, never a number here)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 

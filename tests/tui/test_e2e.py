@@ -231,16 +231,19 @@ id = "process"
 text = "{PROCESS_Q}"
 category = "behavioral"
 """
-# A story with no result at all: the weak answer (the tip asks for what came of it).
+# Scored with the job (tests/data/backend-job.txt) as typed: the strong story 74 (a measured result, the
+# job's PostgreSQL, enthusiasm: FSRS Good, back in two days), the weak one 47 (no result: Again, back the next
+# day, with the tip to finish the story), the weak one with its result 58.
+STRONG_STORY = (
+    "Last spring I tuned the PostgreSQL queries behind our order data. I profiled the slowest queries and "
+    "added two indexes. As a result, the order page went from eight seconds to one second. I love this kind "
+    "of work, and it is why I want to join Northwind."
+)
 NO_RESULT = (
-    "Last year our releases took a whole day. I wrote a script that ran the checks, "
+    "Last year our releases took a whole day. I wrote a Python script that ran the checks, "
     "and I set up a nightly build for the team."
 )
-# The same story with a measured result: the tip followed.
-MEASURED = (
-    "Last year our releases took a whole day. I wrote a script that ran the checks, "
-    "and I set up a nightly build for the team. As a result, releases went from eight hours to two hours."
-)
+MEASURED = NO_RESULT + " As a result, releases went from eight hours to two hours."
 DAY_ONE = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
@@ -279,7 +282,7 @@ async def test_e2e_the_next_day_the_weak_question_comes_first_with_its_tip(
     beside day one's answer."""
     bank_file = tmp_path / "e2e.toml"
     bank_file.write_text(TWO_QUESTIONS)
-    strong_wav = speak(ANSWER, wpm=150, name="strong.wav")
+    strong_wav = speak(STRONG_STORY, wpm=150, name="strong.wav")
     weak_wav = speak(NO_RESULT, wpm=150, name="weak.wav")
     measured_wav = speak(MEASURED, wpm=150, name="measured.wav")
 
