@@ -113,8 +113,11 @@ class HistoryScreen(StudioScreen):
             heading = self.query_one("#requirements-heading", Static)
             heading.update(
                 Text.assemble(
-                    (f"Requirements of {job or 'your last job'} over time", "bold"),
-                    (f" (one cell per session for it, {sessions} so far)", "grey62"),
+                    ("Requirements over time", "bold"),
+                    (
+                        f" · {job or 'your last job'}: {sessions} session{'s' if sessions != 1 else ''}",
+                        "grey62",
+                    ),
                 )
             )
             heading.display = True
