@@ -102,13 +102,15 @@ class PracticeSession:
     hard_limit: bool = False
     """Stop a take when it reaches its target (the person's choice); otherwise the clock only warns."""
     working_on: WorkedTip | None = None
-    """The tip the next attempt works on (picked in the review before a retry); the attempt keeps it."""
+    """The tip the next attempt works on (picked in the review before a retry, or carried over from an
+    earlier day by today's practice: Question.carried_tip); the attempt keeps it."""
     follow_up: FollowUpAsk | None = None
     """The follow-up being asked: answers now go to it (linked to its parent) until the next question."""
 
     def __post_init__(self) -> None:
         if not self.questions:
             raise ValueError("a session needs at least one question")
+        self.working_on = self.working_on or self.current.carried_tip
 
     # --- where we are ------------------------------------------------------------------------------------
 
@@ -221,7 +223,7 @@ class PracticeSession:
             return False
         self._go(State.IDLE)
         self.index += 1
-        self.working_on = None
+        self.working_on = self.current.carried_tip
         return True
 
     def skip(self) -> bool:
@@ -238,7 +240,7 @@ class PracticeSession:
             return False
         self.state = State.IDLE
         self.index += 1
-        self.working_on = None
+        self.working_on = self.current.carried_tip
         return True
 
     def finish(self) -> None:

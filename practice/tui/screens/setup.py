@@ -291,8 +291,9 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
             select.value = chosen  # a generated bank is offered, not made the choice
         return bank, bank.path
 
-    def _start(self, bank: Bank, every_question: bool = False) -> None:
-        """Start a session from the bank with the choices on screen (a tailored bank: all its questions)."""
+    def _start(self, bank: Bank, every_question: bool = False, in_order: bool = False) -> None:
+        """Start a session from the bank with the choices on screen (a tailored bank: all its questions;
+        `in_order`: never shuffled, as today's practice, weakest first)."""
         fields = (
             ("rate", "The speaking rate", *RATE_RANGE),
             ("target", "The answer target", *TARGET_RANGE),
@@ -340,7 +341,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
         session, record = start_session(
             bank,
             count=count,
-            shuffle=shuffle,
+            shuffle=shuffle and not in_order,
             target_s=target,
             recordings=recordings_dir(),
             panel=list(self.query_one(PanelEditor).members),
