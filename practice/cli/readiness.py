@@ -35,10 +35,7 @@ def _cmd_readiness(args: argparse.Namespace) -> int:
                 store.set_check(session_id, key, done)
             readiness = session_readiness(store, session_id)
         except LookupError as error:
-            raise CliError(
-                f"{str(error).strip(chr(39) + chr(34))} (`interview-practice history` lists them)",
-                EXIT_FAILED,
-            ) from error
+            raise CliError(f"{error} (`interview-practice history` lists them)", EXIT_FAILED) from error
     finally:
         store.close()
     if args.format == "json":

@@ -129,11 +129,12 @@ def build_mock(
             banks, lambda b, q: q.category == "motivation" and question_kind(q.text) == "motivation"
         )
         picked["motivation"] = _draw(rng, whys, 1, taken)
-        notes.append("Motivation: no company named in a job, so a general why question")
+        notes.append("Motivation: a general why question (no company named)")
 
     turn = [q for q in tailored.questions if YOUR_QUESTIONS_TAG in q.tags] if tailored else []
     turn = turn or _draw(rng, _questions(banks, lambda b, q: YOUR_QUESTIONS_TAG in q.tags), 1, taken)
-    picked[YOUR_QUESTIONS] = [replace(q, text=f"{YOUR_TURN} {q.text}") for q in turn[:1]]
+    turn = turn[:1] or [_FALLBACK[YOUR_QUESTIONS]]
+    picked[YOUR_QUESTIONS] = [replace(q, text=f"{YOUR_TURN} {q.text}") for q in turn]
     closing = _questions(banks, lambda b, q: q.category == "closing" and YOUR_QUESTIONS_TAG not in q.tags)
     picked["closing"] = _draw(rng, closing, 1, taken)
 

@@ -179,3 +179,25 @@ def test_practice_screen_working_on_a_tip_with_a_time_limit(snap_compare, tmp_pa
     app = make_app(tmp_path, job_text=JOB, scorer=tipping_score, settings=settings)
     app.services.transcriber.text = VAGUE
     assert snap_compare(app, run_before=_working_on_a_tip)
+
+
+async def _mock_summary(pilot) -> None:
+    """A mock interview's summary, scrolled to its second-round readiness list: some items done, the must-have
+    not evidenced listed, references ticked by the person."""
+    from practice.tui.screens.summary import SummaryScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+    app.push_screen(SummaryScreen("mock"))
+    await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.readiness is not None)
+    app.set_focus(None)
+    await pilot.pause()
+
+
+def test_summary_of_a_mock_interview_with_its_readiness_list(snap_compare, tmp_path: Path) -> None:
+    from test_mock_ui import _seed_mock
+
+    app = make_app(tmp_path)
+    _seed_mock(app, "mock", strong=True)
+    app.services.store.set_check("mock", "references", True)
+    assert snap_compare(app, run_before=_mock_summary, terminal_size=(80, 40))
