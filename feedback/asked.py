@@ -26,8 +26,9 @@ _PROBLEM_RE = re.compile(
     r"(keeps?|keeping) (you|the team|them|everyone|people) (up|awake) at night|up at night|"
     r"(not|isn't|aren't) working( well)?|needs? (fixing|solving|to be (fixed|solved))|"
     r"(fix|solve|tackle|improve|take on|turn around) first|most (urgent|pressing|important) (thing|need|issue|"
-    r"problem|goal)s?|top (goals?|issues?|needs?)|goals? for the (next|first|coming)|"
+    r"problem|goal)s?|top (goals?|issues?|needs?)|"
     r"focus(ing|ed)? on (this|the next|in the|over the|right now)|"
+    r"goals? (are |is )?for the (next|first|coming)|on (your|the team's|their|its) plate|"
     r"(need|want|expect)s? (me|someone|the new person|this person|whoever|the new hire) to (fix|solve|tackle|"
     r"take on|sort out|turn around|improve))\b"
 )
@@ -39,7 +40,7 @@ _LEAD_RE = re.compile(
 _ASKING_RE = re.compile(
     r"^(what|what's|whats|which|how|where|who|why|is|are|does|do|did|could|can|would|will|have|has)\b|"
     r"\b(i'd (like|love) to (know|hear|ask|understand|learn)|i would (like|love) to (know|hear|ask|understand|"
-    r"learn)|i'm (curious|wondering|interested to (know|hear))|i was (curious|wondering)|i wonder|"
+    r"learn)|(i'm|i am) (curious|wondering|interested to (know|hear))|i was (curious|wondering)|i wonder|"
     r"(can|could|would) you (tell|share|say|walk|describe|talk)|tell me (about|what|how|more)|"
     r"my (first |other |last |next )?question is|i (want|wanted) to ask)\b"
 )
@@ -50,6 +51,11 @@ _CLEFT_RE = re.compile(r"^(what|how|where|why|which)\s+(i|we|i've|we've|i'd|my|o
 _ABOUT_ME_RE = re.compile(
     r"\b(about|with|in) (me|my (background|application|candidacy|cv|resume|résumé|profile|experience|answers?|"
     r"interview))\b|\b(problem|concern|issue)s? (with|about) (me|my)\b"
+)
+# The problems the product solves for its customers are not the team's own problems.
+_CUSTOMERS_RE = re.compile(
+    r"\bproblems? (does|do|did|will|can|would) (your|the|this|our) (product|service|platform|app|tool|software|"
+    r"company) solve\b|\bsolv\w* for (your |the |its )?(customers|users|clients|buyers|patients)\b"
 )
 _NO_QUESTIONS_RE = re.compile(r"\b(no|not any|don't have any|do not have any|haven't got any) questions?\b")
 
@@ -70,7 +76,7 @@ def pressing_problem_question(transcript: str) -> str | None:
     norm = normalise(transcript or "")
     for sentence in split_sentences(norm):
         clause = norm[sentence.start : sentence.end].strip()
-        if _NO_QUESTIONS_RE.search(clause) or _ABOUT_ME_RE.search(clause):
+        if _NO_QUESTIONS_RE.search(clause) or _ABOUT_ME_RE.search(clause) or _CUSTOMERS_RE.search(clause):
             continue
         if _PROBLEM_RE.search(clause) and _asks(clause):
             return transcript[sentence.start : sentence.end].strip()

@@ -19,6 +19,8 @@ ASKS = [
     "okay and I was wondering what the biggest bottleneck is for you all",
     "yeah my question is what you would need someone to tackle in their first month",
     "How did the team decide on its priorities this quarter? And who owns them?",
+    "I am curious what the team goals are for the next year",
+    "So what is the biggest thing on your plate right now?",
 ]
 
 DOES_NOT = [
@@ -34,6 +36,8 @@ DOES_NOT = [
     # about the person, not the team
     "Do you have any concerns about my background?",
     "Is there any problem with my application?",
+    # the customers' problems the product solves, not the team's own
+    "What problems does your product solve for customers?",
 ]
 
 
