@@ -97,8 +97,10 @@ async def test_the_mock_interview_asks_its_sections_in_order_one_panelist_a_sect
         assert PROBLEM in text_of(app, "#summary-readiness")
 
 
-async def test_a_question_that_misses_the_teams_problem_is_noted(tmp_path: Path) -> None:
-    app = _app(tmp_path)
+async def test_a_question_that_misses_the_teams_problem_is_noted_and_not_followed_up(tmp_path: Path) -> None:
+    from test_follow_up_ui import scorer_with_follow_up  # a follow-up offered after every answer
+
+    app = _app(tmp_path, scorer=scorer_with_follow_up)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
         await pilot.press("ctrl+o")
@@ -111,6 +113,7 @@ async def test_a_question_that_misses_the_teams_problem_is_noted(tmp_path: Path)
         app.services.transcriber.text = "What is the salary range, and when would I start?"
         await _answer(pilot, practice)
         assert any("None of your questions asked" in n.message for n in app._notifications)
+        assert not app.screen.check_action("follow_up", ()) and app.screen.check_action("next", ())
 
 
 def _seed_mock(app: PracticeApp, session_id: str, strong: bool) -> None:

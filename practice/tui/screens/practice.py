@@ -323,7 +323,11 @@ class PracticeScreen(AnswerInputs, StudioScreen):
 
     def _follow_up_for(self, attempt: AttemptRecord) -> FollowUp | None:
         earlier = [a for a in self.session.all_attempts() if a.id != attempt.id]
-        return follow_up_to_ask(attempt, earlier, bool(self.record.settings.get("follow_ups", True)))
+        # the person's own turn to ask is theirs: the interviewer asks nothing back about it
+        enabled = (
+            bool(self.record.settings.get("follow_ups", True)) and self.session.section != YOUR_QUESTIONS
+        )
+        return follow_up_to_ask(attempt, earlier, enabled)
 
     def _after_review(self, choice: str | None, working_on: WorkedTip | None = None) -> None:
         offered, self._follow_up_offered = self._follow_up_offered, None
