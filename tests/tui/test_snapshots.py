@@ -182,7 +182,7 @@ def test_practice_screen_working_on_a_tip_with_a_time_limit(snap_compare, tmp_pa
 
 
 async def _mock_summary(pilot) -> None:
-    """A mock interview's summary, scrolled to its second-round readiness list: some items done, the must-have
+    """A mock interview's summary (at 80x44, so its second-round readiness list shows whole): some items done, the must-have
     not evidenced listed, references ticked by the person."""
     from practice.tui.screens.summary import SummaryScreen
 
@@ -200,4 +200,4 @@ def test_summary_of_a_mock_interview_with_its_readiness_list(snap_compare, tmp_p
     app = make_app(tmp_path)
     _seed_mock(app, "mock", strong=True)
     app.services.store.set_check("mock", "references", True)
-    assert snap_compare(app, run_before=_mock_summary, terminal_size=(80, 40))
+    assert snap_compare(app, run_before=_mock_summary, terminal_size=(80, 44))

@@ -21,7 +21,7 @@ from practice.tui.screens.export import ask_and_export
 from practice.tui.screens.followup import ask_and_save_story, ask_and_write_drafts
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.widgets.meters import format_clock
-from practice.tui.widgets.readiness import readiness_text
+from practice.tui.widgets.readiness import DEFAULT_WIDTH, readiness_text
 from practice.tui.widgets.scores import score_text
 
 MAX_TIPS = 3
@@ -197,8 +197,18 @@ class SummaryScreen(StudioScreen):
         if not self.is_mounted:
             return
         self.readiness = readiness
-        self.query_one("#summary-readiness", Static).update(readiness_text(readiness))
+        self._draw_readiness()
         self.refresh_bindings()
+
+    def _draw_readiness(self) -> None:
+        box = self.query_one("#summary-readiness-box")
+        if self.readiness is not None:
+            # the box's width less its scrollbar's column, which appears once the list is longer than the box
+            width = box.size.width - 1 if box.size.width else DEFAULT_WIDTH
+            self.query_one("#summary-readiness", Static).update(readiness_text(self.readiness, width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._draw_readiness)  # wrapped to the new width
 
     def action_tick(self, key: str) -> None:
         if self.readiness is not None:
