@@ -72,6 +72,10 @@ async def test_the_mock_interview_asks_its_sections_in_order_one_panelist_a_sect
             assert turn.display == (section == "your-questions")
             if section == "your-questions":
                 assert practice.session.current.text.startswith(YOUR_TURN)
+                # the interviewer says it is the person's turn
+                await wait_for(
+                    pilot, lambda: app.services.speaker.said[-1].startswith(YOUR_TURN), what="spoken"
+                )
                 assert "most pressing problem" in str(turn.render())
                 break
             await wait_for(pilot, lambda: practice.session.state is State.IDLE)

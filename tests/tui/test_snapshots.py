@@ -182,8 +182,8 @@ def test_practice_screen_working_on_a_tip_with_a_time_limit(snap_compare, tmp_pa
 
 
 async def _mock_summary(pilot) -> None:
-    """A mock interview's summary (at 80x44, so its second-round readiness list shows whole): some items done, the must-have
-    not evidenced listed, references ticked by the person."""
+    """A mock interview's summary (80x44: its second-round readiness list shows whole): some items done, the
+    must-haves not evidenced listed, references ticked by the person."""
     from practice.tui.screens.summary import SummaryScreen
 
     app = pilot.app
