@@ -142,6 +142,8 @@ def test_a_question_tag_is_read_and_checked() -> None:
 # --- the readiness list --------------------------------------------------------------------------------------
 
 STRONG = {
+    # "how did you ..." reads as a story question, but the warm-up asks for none: no number is missing there
+    "warm-up": ("How did you hear about this role?", "A friend on your routing team told me about it."),
     "behavioural": (
         "Tell me about a time you had to deliver something important under a very tight deadline.",
         "Last spring our biggest customer needed a data export before their audit in ten days. I owned the "

@@ -3,7 +3,7 @@ against one session (a mock interview above all), each line done or not yet, wit
 
 | key | done when |
 |---|---|
-| `examples` | every story question answered ("tell me about a time ...") has an answer with a real episode and a number that measures what changed |
+| `examples` | every story question answered (a mock interview's behavioural ones and its "tell me about a time" role ones) has an answer with a real episode and a number that measures what changed |
 | `enthusiasm` | an answer showed interest specific to this employer (its enthusiasm score in the specific band) |
 | `requirements` | every must-have requirement of the job is evidenced by an answer (those not yet are listed) |
 | `pressing-problem` | in the person's own questions, one asked about the team's most pressing problem (feedback.asked) |
@@ -23,7 +23,7 @@ from typing import Any
 
 from feedback.asked import pressing_problem_question
 from feedback.follow_up import SPECIFIC_INTEREST_LEARNED
-from feedback.questions import question_kind
+from feedback.questions import question_focus, question_kind
 from practice.core.job_choices import job_description
 from practice.core.mock import YOUR_QUESTIONS, stored_sections
 from practice.core.records import AttemptRecord, SessionRecord
@@ -99,7 +99,16 @@ def _measured(attempt: AttemptRecord) -> bool:
     return any(e.label == "metric" for e in result.examples.evidence)
 
 
-def _examples(attempts: list[AttemptRecord]) -> ReadinessItem:
+def _asks_story(question: str, section: str | None) -> bool:
+    """Does the question ask for a story? In a mock interview its section says so (the behavioural ones, and
+    the role ones that ask "tell me about a time"); elsewhere, a story question that asks for no summary,
+    routine or plan ("How did you hear about this role?" reads as one, but asks for no story)."""
+    if section is not None:
+        return section == "behavioural" or (section == "role" and question_kind(question) == "behavioral")
+    return question_kind(question) == "behavioral" and question_focus(question) is None
+
+
+def _examples(attempts: list[AttemptRecord], sections: dict[str, str] | None) -> ReadinessItem:
     title = "Concrete examples with measurable results"
     # by question: an answer to a follow-up ("can you put a number on it?") has its question's id, so it
     # counts for the question it follows
@@ -107,7 +116,7 @@ def _examples(attempts: list[AttemptRecord]) -> ReadinessItem:
     stories = {
         qid: [a for a in attempts if a.question_id == qid and a.result is not None]
         for qid, text in asked.items()
-        if question_kind(text) == "behavioral"
+        if _asks_story(text, sections.get(qid, "") if sections is not None else None)
     }
     if not stories:
         return ReadinessItem(
@@ -248,13 +257,14 @@ def readiness_of(
     """The readiness list of a session from what the history holds (and the drafts folder)."""
     job = job_description(session.job_text, session.job_choices)
     company = (job.company or find_company(job)) if job is not None else None
+    sections = stored_sections(session.settings)
     return Readiness(
         session.id,
         [
-            _examples(attempts),
+            _examples(attempts, sections),
             _enthusiasm(attempts, company),
             _requirements(coverage, job is not None),
-            _pressing_problem(attempts, stored_sections(session.settings)),
+            _pressing_problem(attempts, sections),
             _thank_you(session.id, interviewers),
             _manual("references", session.checks),
             _manual("work-samples", session.checks),
