@@ -26,6 +26,7 @@ from .grammar import SentenceFacts
 from .job import JobDescription, Requirement
 from .lexicon import words
 from .model import AlignmentScore, Evidence, RequirementResult, make_evidence
+from .spoken_forms import aliases
 from .synonyms import MAX_PHRASE_TOKENS, canon_of, members, siblings, variants
 from .text import Sentence, Token, normalise, stem, tokenize
 
@@ -63,6 +64,11 @@ def build_index(tokens: list[Token]) -> AnswerIndex:
         if len(w) >= 5 and w.isalpha() and w not in idx.first_span:
             idx.first_span[w] = (tokens[i].start, tokens[i].end)
             idx.vocab_by_initial.setdefault(w[0], []).append(w)
+    # names as the recogniser heard them ("dee bee tee", "snow flake") also stand for the written name
+    for first, last, written in aliases(norms):
+        span = (tokens[first].start, tokens[last].end)
+        idx.ngrams.setdefault((written,), []).append(span)
+        idx.stems.setdefault((stem(written),), []).append(span)
     return idx
 
 

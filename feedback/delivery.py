@@ -20,6 +20,7 @@ from .text import Token
 PACE_LOW, PACE_HIGH, PACE_TOO_FAST = 140.0, 160.0, 190.0  # wpm, FACTS.md
 FILLERS_OK_PER_MIN, FILLERS_HARMFUL_PER_MIN = 5.0, 12.0  # FACTS.md
 FILLER_TIP_PER_MIN = 7.0  # clearly past the unnoticed band, so the tip never reads "up to 5 ...; you had 5"
+FILLER_TIP_MIN_COUNT = 6  # fewer is a rate stretched from a handful of words, not a habit
 LONG_PAUSE_S = 2.0  # FACTS.md: pauses over 2 to 2.5 s read as long; we flag from the lower bound
 LENGTH_MIN_S, LENGTH_MAX_S = 60.0, 120.0  # FACTS.md: behavioural answers 60 s to 2 min
 ASSUMED_WPM = 150.0  # FACTS.md: "about 150 to 300 words at 150 wpm" -- used when there is no timing
@@ -209,9 +210,9 @@ def analyse(
         pen += min(30.0, (rate - FILLERS_OK_PER_MIN) / (FILLERS_HARMFUL_PER_MIN - FILLERS_OK_PER_MIN) * 30)
         problems.append(f"{rate:.0f} fillers a minute")
     # the tip only when clearly past the unnoticed band, and with enough of them to be a habit: at "about 5"
-    # the tip would contradict itself, and two fillers in a 30-word answer are not a pattern (nor three in a
-    # two-sentence one: a short answer needs four to show the habit)
-    if rate >= FILLER_TIP_PER_MIN and len(fill) >= (3 if n_words >= 60 else 4):
+    # the tip would contradict itself, and a rate stretched from three or four fillers in a 25-second answer
+    # is no pattern a coach would spend a tip on (judged on held-out answers: none of those was needed)
+    if rate >= FILLER_TIP_PER_MIN and len(fill) >= FILLER_TIP_MIN_COUNT:
         top = ", ".join(f'"{k}"' for k, _ in counts.most_common(2))
         tips.append(
             f"Cut the fillers ({top}): pause silently instead. Up to about 5 a minute goes unnoticed; "

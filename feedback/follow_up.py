@@ -106,7 +106,7 @@ def question_asks(question: str) -> str | None:
     story = question_kind(question) == "behavioral" or bool(_PAST_RE.search(q))
     if story and focus is None and (_HAPPENED_RE.search(q) or not _SCENARIO_RE.search(q)):
         return "example"
-    if _FIT_RE.search(q) or focus == "background":
+    if _FIT_RE.search(q) or focus in ("background", "summary"):
         return "fit"
     if _asks_motivation(q):
         return "motivation"
@@ -195,7 +195,7 @@ def choose_reason(
     # résumé facts ("I finished my degree in 2021"), not one episode. In an answer to "why us" a story is
     # most often the backstory of the interest (how they came across the company, a family event, "we visited
     # the town"): it is the person's own work worth asking about only when no specific interest is given.
-    if question_focus(question) == "background":
+    if question_focus(question) in ("background", "summary"):
         stories = False
     elif asks == "motivation":
         stories = not specific_interest and bool(ef.i_actions)

@@ -27,6 +27,8 @@ _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # the job board's own controls and page furniture, never part of the posting
 _NOISE_RE = re.compile(
     r"^\s*(show (more|less)|see (more|less)|read more|… more|\.\.\. more|apply( now)?|easy apply|save|"
+    r"(apply|save|share)(\s+(apply|save|share|register to apply|login to apply))+|(register|login|log in|sign in) to apply|"
+    r"your skills match\b.{0,200}|am i a good fit\b.{0,20}|how (you|your profile) match(es)?\b.{0,80}|"
     r"report (this )?job|page \d+( of \d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d+|[-=_*~]{2,}|"
     r"here's how the job .{0,40} profile\.?|meet the hiring team|job poster.*|message|profile insights|"
     r"set alert for similar jobs|rev\.? \d[\d/.]*|.{0,80}\bpage \d+ of \d+|.{0,160}\+\s?\d+ more|"
@@ -142,8 +144,16 @@ _ITEM_OPENERS = frozenset(
     Process Track Follow Own Plan Run Train Mentor Analyse Analyze Report Respond Deliver Drive Partner
     Good Strong Excellent Experience Knowledge Ability Understanding Familiarity Exposure Proven Bachelor
     Degree Minimum Must Proficiency Hands Solid Basic Working Demonstrated Certification Fluency Fluent Valid
-    Current Previous Willingness Able Comfortable Advanced Clear Great Sound Familiar Prior
+    Current Previous Willingness Able Comfortable Advanced Clear Great Sound Familiar Prior Inspect Supervise
+    Negotiate Liaise Undertake Attend Produce Teach Check Keep Act Use Carry Understanding
     """.split()
+)
+# section headings a site runs into the text around them ("...in the city.What you will doRun the ..."):
+# a heading is a line of its own
+_GLUED_HEADING_RE = re.compile(
+    r"(What you('ll| will) (do|be doing|bring|need)|What we('re| are) looking for|What we offer|"
+    r"What you('ll| will) get|Key responsibilities|Responsibilities|Requirements|Qualifications|About you|"
+    r"Who you are|Essential criteria|Desirable criteria|Nice to have|Benefits)(?=[A-Z])"
 )
 # "property managementCPA designation": a lower-case word run into an acronym
 _ACRONYM_GLUE_RE = re.compile(r"(?:(?<=\s)|^)([a-z]{4,})([A-Z]{2,}s?)(?=\s)")
@@ -162,6 +172,10 @@ _OPENER_GLUE_RE = re.compile(
 
 
 _OPENERS_ALT = "|".join(sorted(_ITEM_OPENERS, key=len, reverse=True))
+_CAPS_OPENER_GLUE_RE = re.compile(r"(?<=[A-Z]{3})(?=(?:" + _OPENERS_ALT + r")\b)")
+_CODE_OPENER_GLUE_RE = re.compile(r"(?<=\d[A-Z])(?=(?:" + _OPENERS_ALT + r")\b)")
+_WORD_NUMBER_GLUE_RE = re.compile(r"(?<=[a-z]{4})(?=\d+[a-z]{0,3}\s)")
+_ARTICLE_GLUE_RE = re.compile(r"(?<=[a-z]{4})(?=A [a-z]{3,})")
 
 
 def _unglue(line: str) -> list[str]:
@@ -179,8 +193,18 @@ def _unglue(line: str) -> list[str]:
     cuts |= {m.start() for m in _BRACKET_GLUE_RE.finditer(line)}
     cuts |= {m.start() for m in _DIGIT_GLUE_RE.finditer(line)}
     # "...in the GCCStrong AutoCAD", "...InDesign skills3ds Max": an acronym or a word run into the next item
-    cuts |= {m.start() for m in re.finditer(r"(?<=[A-Z]{3})(?=(?:" + _OPENERS_ALT + r")\b)", line)}
-    cuts |= {m.start() for m in re.finditer(r"(?<=[a-z]{4})(?=\d+[a-z]{0,3}\s)", line)}
+    cuts |= {m.start() for m in _CAPS_OPENER_GLUE_RE.finditer(line)}
+    cuts |= {m.start() for m in _WORD_NUMBER_GLUE_RE.finditer(line)}
+    # a heading glued on both sides: before it a sentence's end or a lower-case word, after it the first item
+    for m in _GLUED_HEADING_RE.finditer(line):
+        if m.start() == 0:
+            cuts.add(m.end())
+        elif re.match(r"[a-z.]", line[m.start() - 1]):
+            cuts |= {m.start(), m.end()}
+    # "...related disciplineA working knowledge", "Civil 3DUnderstanding of": an article or an opener run in
+    # behind a word or a code
+    cuts |= {m.start() for m in _ARTICLE_GLUE_RE.finditer(line)}
+    cuts |= {m.start() for m in _CODE_OPENER_GLUE_RE.finditer(line)}
     pieces, last = [], 0
     for cut in sorted(cuts):
         pieces.append(line[last:cut])
@@ -206,6 +230,30 @@ def _bullet_of(line: str) -> tuple[bool, str]:
     return True, body
 
 
+# verbs that open a duty written in lower case without a bullet ("teach mathematics across ..." / "plan and
+# deliver ..."), as school and council boards set out a list after "The successful candidate will:"
+_ITEM_VERBS = frozenset(
+    """
+    teach plan use contribute act support lead deliver manage maintain ensure prepare develop provide work
+    assist coordinate monitor review promote undertake attend liaise communicate carry keep set build create
+    """.split()
+)
+# words a hard wrap often falls after: the sentence is not over
+_WRAP_WORDS = frozenset(
+    """
+    a an the and or to of in on for with by from at as that which who your our their its this these is are be
+    will can may must should would could not also both either
+    """.split()
+)
+
+
+def _starts_item(last: str, body: str) -> bool:
+    """A lower-case line that is a new item: it opens with a duty verb and the line before ended a clause."""
+    first_word = body.split()[0].lower()
+    last_word = last.split()[-1].lower().strip(",")
+    return first_word in _ITEM_VERBS and last_word not in _WRAP_WORDS and not last.endswith(",")
+
+
 def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
     """Whether this physical line continues the previous one (a wrapped line, not a new item)."""
     if bullet or not prev.text or not body:
@@ -217,6 +265,8 @@ def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
     if len(last) < 45 and not _CONTINUES_RE.search(last):
         return False
     first = body[0]
+    if first.islower() and _starts_item(last, body):
+        return False
     if first.islower() or first.isdigit() or first == "(":
         return True
     if last.count("(") > last.count(")"):

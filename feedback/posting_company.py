@@ -36,7 +36,9 @@ _LEGAL_NAME_RE = re.compile(
     r"(?:GmbH|AG|Inc\.?|LLC|Ltd\.?|Limited|PLC|LLP|Pte\.? Ltd\.?|Pty\.? Ltd\.?|\(Pty\) Ltd|Pvt\.? Ltd\.?|S\.A\.|B\.V\.|N\.V\.|Corp\.?|"
     # Nordic, Italian, French, Japanese and Malaysian forms
     r"AS|ASA|AB|Oy|Oyj|ApS|A/S|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SARL|SAS|SA|K\.K\.|KK|Sdn\.? Bhd\.?|L\.L\.C\.?|"
-    r"[Pp]\.[Ll]\.[Cc]\.?|plc|BV|NV|S\.A)(?!\w)"
+    r"[Pp]\.[Ll]\.[Cc]\.?|plc|BV|NV|S\.A|"
+    # the UK health service's bodies are named by their statutory form
+    r"NHS (?:Foundation )?Trust|University Health Board|Health Board)(?!\w)"
 )
 # "based in Leeds", "our office in Dubai Creek": a name after these is a place, not the employer
 _PLACE_RE = re.compile(
@@ -49,6 +51,10 @@ _BODY_RES = (
     (re.compile(r"^\s*(?:About|Why|Working at|Life at|Why join)\s+" + _NAME + r"\s*[:?!]?\s*$"), 3),
     (re.compile(r"\b(?:At|Join|join|at)\s+" + _NAME + r"(?=,|\s+(?:we|is|are|you|our)\b)"), 2),
     (re.compile(r"\b(?:Join|join)\s+" + _NAME + r"(?=\s+as\b)"), 2),
+    # "Set beside the river, Larchfield Academy is a ...": the subject after an opening phrase
+    (re.compile(r",\s+" + _NAME + r"\s+(?:is|are)\s+(?:a|an|the|one)\b"), 1.5),
+    # "Hi! We're Fernhollow, the app that ...": the employer introducing itself
+    (re.compile(r"\b(?:We're|We are|We’re)\s+" + _NAME + r"(?=,\s+(?:the|a|an)\b)"), 2),
     # a sign-off: "The Northgate Climbing team", "— the Brightwater crew"
     (re.compile(r"^\W*(?:[Tt]he\s+)" + _NAME + r"\s+(?:[Tt]eam|[Cc]rew|[Ff]amily)\s*[.!]?\s*$"), 3.5),
     (
@@ -138,7 +144,7 @@ TITLE_WORDS_RE = re.compile(
     r"coordinator|lead|director|representative|associate|teacher|banker|planner|recruiter|researcher|"
     r"hygienist|worker|consultant|administrator|clerk|driver|operator|electrician|plumber|adjuster|"
     r"accountant|advisor|adviser|agent|architect|attendant|supervisor|therapist|pharmacist|paralegal|"
-    r"scientist|writer|editor|executive|intern|apprentice|receptionist|cashier|counsel|lawyer|"
+    r"scientist|writer|editor|executive|intern|apprentice|receptionist|cashier|counsel|counsell?ors?|lawyer|"
     r"physiotherapist|dispatcher|mechanic|programmer|tester|head of|vp|president|partner|fellow|"
     r"lecturer|tutor|coach|carer|caregiver|aide|porter|cleaner|guard|instructor|estimator|surveyor|coder|"
     r"mason|dealer|croupier|groom|rider|ranger|keeper|glazier|locksmith|roofer|foreman|forewoman|photographer|"
@@ -174,9 +180,19 @@ _FOR_A_CLIENT_RE = re.compile(
 _EMAIL_RE = re.compile(r"[\w.+-]+@([a-z0-9-]+)\.[a-z.]{2,}", re.I)
 
 
+# "Class Teacher – August 2027", "Band: 6": a start date or a grade where a name could stand
+_NOT_A_NAME_RE = re.compile(
+    r"^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? (\d{1,2},? )?\d{4}|\d{4}|"
+    r"immediate start|asap|[\w ]{1,20}:\s*[\d.]+)$",
+    re.I,
+)
+
+
 def _plausible_name(name: str) -> bool:
     name = name.strip(" .,:;-–—|*#")
     if not name or not name[0].isupper() or len(name.split()) > 7 or len(name) > 60:
+        return False
+    if _NOT_A_NAME_RE.match(name):
         return False
     if _CODE_TOKEN_RE.search(name):
         return False

@@ -10,7 +10,7 @@ what was left out and why, and put back what the reader got wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
@@ -36,15 +36,20 @@ _ROLE_WILL_RE = re.compile(r"^The [a-z][\w-]*(?: [a-z][\w-]*)? will\b")
 # only the clearest cues count in the opening paragraph of a sectioned posting, which mostly describes
 # the company and the team
 STRONG_CUE_RE = re.compile(
-    r"\b(you will|you'll be|you must|you should|you need|must have|is required|are required|"
+    r"\b(you will|you'll(?! (feel|love|enjoy|fit|find|see|get|join|be joining|be part|have the chance))|you must|"
+    r"you should|you need|must have|is required|are required|"
     r"responsible for|experience (with|in)|ability to)\b",
     re.I,
 )
 NICE_INLINE_RE = re.compile(
     r"^(ideally|preferably|bonus|nice[ -]to[ -]have|a plus|optional|desirable)\b|"
-    r"\b(is|are|would be|also|as) (a (big |real |huge )?(plus|bonus)|nice to have|preferred|"
+    r"\b(is|are|would be|also|as) (a (big |real |huge |strong |definite )?(plus|bonus)|nice to have|preferred|"
     r"helpful|an advantage|advantageous|welcome|desirable|beneficial)\b|"
-    r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|nice to have)\s*[.!)]?\s*$|"
+    r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|an asset|nice to have|"
+    r"highly regarded|highly valued)\s*[.!)]?\s*$|^it'?s a (big |real |huge |strong )?(plus|bonus)\b|"
+    r"\b(is|are) (considered|seen as|regarded as) (an? )?(asset|plus|advantage|bonus)\b|"
+    r"\b(is|are|would be|will be) (an? )?(added|real|big|distinct|definite) (advantage|asset|bonus|plus)\b|"
+    r"\b(is|are|would be|will be) (highly|well|very) (regarded|valued|looked upon)\b|"
     r"\bnot (required|essential|mandatory)\b|\b(ideally|preferably)\b|\bbonus points?\b|"
     r"\b(would|will) be (great|nice|helpful|useful|appreciated|valued|welcome)\b|\badvantageous\b|"
     r"\b(is|are|would be|will be) (an? )?(asset|merit|meriting|differential)\b|\b(is|are) meriting\b|"
@@ -92,7 +97,7 @@ _HEADING_ONLY_RE = re.compile(
     r"the role|your role|how to apply|why join us|preferred( qualifications)?|essential|desirable|"
     r"main duties( of the job)?|job summary|person specification|(key )?duties and responsibilities|"
     r"essential (criteria|requirements)|desirable (criteria|requirements)|job responsibilities|good to know|"
-    r"skills and experience|qualifications and experience|working for our organisation)"
+    r"skills and experience|qualifications and experience|working for our organisation|(a )?day in the life)"
 )
 _PAY_WORDS_RE = re.compile(
     r"^\W*[$£€₹]|\b(salary|pay|wage|per (hour|annum|year|month|week)|an hour|a year|hourly|compensation|ctc|"
@@ -101,13 +106,14 @@ _PAY_WORDS_RE = re.compile(
 )
 _ABOUT_US_RE = re.compile(
     r"^((hi|hello|hey),? )?(we('re| are| have|'ve| were| build| make| serve| run| believe| value| support| help| "
-    r"work| care| offer| pride| love| employ| operate| look after)|our |at [A-Z]|if you (thrive|love|enjoy|like|"
+    r"work| care| offer| pride| love| employ| operate| look after| think)|our |[Aa]t [A-Z]|if you (thrive|love|enjoy|like|"
     r"want)|"
     r"(the )?([A-Z][\w&.'’-]*\s){1,5}(is|are|was|has|have|builds|makes|serves|runs|provides|operates|supports)\b)"
 )
 _REQUIRED_FIELD_RE = re.compile(
     r"^[^:]{2,60}:.{1,80}\((required|preferred)\)\s*$|\((required|preferred)\)\s*$", re.I
 )
+_DEGREE_LINE_RE = re.compile(r"^(UG|PG|Doctorate|Post ?Graduation|Graduation)\s*:\s*(.+)$", re.I)
 _KEY_VALUE_RE = re.compile(r"^[A-Z][\w/&'’ ]{1,30}:\s+\S.{0,200}$")
 _ESSENTIAL_RE = re.compile(r"^\s*(essential|required|must[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
 _DESIRABLE_RE = re.compile(r"^\s*(desirable|preferred|nice[ -]to[ -]haves?)\s*(criteria)?\s*:?\s*(.*)$", re.I)
@@ -175,6 +181,18 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         return False
     if ":" in s.rstrip(":"):
         return False  # "Pay: $24 an hour" is a heading and its content on one line, read as such
+    if (
+        len(s.split()) <= 2
+        and s[:1].isupper()
+        and not _ITEMISH_RE.search(s)
+        and next_line is not None
+        and not next_line.bullet
+        and len(next_line.text.split()) >= 6
+        and next_line.text.rstrip().endswith(".")
+    ):
+        return (
+            True  # "Clinical" above a run of full sentences: a topic of the duty list, as NHS adverts set it
+        )
     if s.lower() in ("full job description", "job description", "description", "about the job"):
         return True
     if raw.endswith(":") or raw.startswith("#") or (raw.startswith("**") and raw.endswith("**")):
@@ -198,7 +216,14 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
     ):
         return True  # "Quality Systems" with its items indented under it
     # "Clinical skills" or "We can offer you" above a bulleted list
-    return next_line is not None and next_line.bullet and s[:1].isupper() and not s.endswith(("!", "?"))
+    # a question is a heading only when it names a section ("What's in it for you?"), not a screening question
+    return (
+        next_line is not None
+        and next_line.bullet
+        and s[:1].isupper()
+        and not s.endswith("!")
+        and (not s.endswith("?") or heading_kind(s) is not None)
+    )
 
 
 def _repeats_title(line: str, title: str | None) -> bool:
@@ -217,6 +242,8 @@ def _lead_in_kind(text: str) -> str | None:
     """The list a lead-in line introduces: "The right person will" -> duties, "... who has" -> must-haves."""
     if not _LEAD_IN_RE.search(text):
         return None
+    if NICE_HEAD_RE.search(text.lower()):
+        return "nice"  # "Good to have:", "Bonus points if you have:": the preference, not the verb, names it
     last = text.lower().rstrip(" :").split()[-1]
     if last in ("will", "be"):
         return "duty"
@@ -235,13 +262,26 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+_PREFERENCE_WORD_RE = re.compile(
+    r"\b(desirable|preferred|preferably|a plus|advantage\w*|bonus|ideally|helpful|welcome|asset)\b", re.I
+)
+# "(Hindi is not required)": a remark on what is not asked, beside what is
+_NOT_ASKED_ASIDE_RE = re.compile(
+    r"\([^()]*\bnot (required|needed|necessary|essential|mandatory)\b[^()]*\)", re.I
+)
+
+
 def _is_nice(text: str) -> bool:
+    without_remark = _NOT_ASKED_ASIDE_RE.sub("", text)
+    if without_remark != text and not _PREFERENCE_WORD_RE.search(text):
+        text = without_remark
     m = NICE_INLINE_RE.search(text)
     if not m:
         return False
     # "two years of acute care, surgical ward preferred": the preference qualifies only the last clause
     # when a complete requirement stands before it
-    head = re.split(r"[,;(]\s*", text[: m.start()])
+    # a closed bracket is part of its clause: "Tableau (or Looker) is an asset" is one preference
+    head = re.split(r"[,;(]\s*", re.sub(r"\([^()]*\)", "", text[: m.start()]))
     if head[-1].strip() == "" and text[: m.start()].rstrip().endswith("("):
         return True  # "Bilingual in English and Welsh (advantageous)": the whole item is the preference
     if m.start() > 0 and len(head) > 1 and len(head[0].split()) >= 3 and not re.search(r"\bor\b", head[-1]):
@@ -264,6 +304,9 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
             tail = tail[:-1].strip()
         if len(head.split()) < 2 or NICE_INLINE_RE.search(head) or not NICE_INLINE_RE.search(tail):
             continue
+        negation = r"\bnot (required|needed|necessary|essential|mandatory)\b"
+        if re.search(negation, tail, re.I) and not _PREFERENCE_WORD_RE.search(tail):
+            continue  # "(Dutch is not required)": what is not asked, said beside what is
         if re.match(r"(would|will|is|are|was|be|can|could|may|might|should)\b", tail, re.I):
             continue  # "X, or Y, would be an advantage": the preference is the predicate of the whole item
         cue_only = re.sub(r"\W+", " ", NICE_INLINE_RE.sub(" ", tail)).split()
@@ -275,11 +318,20 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
     return [(text, False)]
 
 
+# how a requirement, not a duty, opens: in a section that mixes both ("Job highlights"), the line decides
+_MUST_OPENING_RE = re.compile(
+    r"^(experience (in|with|of)|\d+\+? ?(years|yrs)|(strong |good |solid |working |excellent )?(knowledge|"
+    r"understanding) of|proficien|(a )?(bachelor|master|degree|diploma)|certifi|licen[cs]|proven|"
+    r"familiarity|fluen|must (have|be))\b",
+    re.I,
+)
+
+
 def _kind_of(text: str, section_kind: str) -> str:
     if _is_nice(text):
         return "nice"
     if section_kind in ("role", "unknown"):
-        return "duty"
+        return "must" if _MUST_OPENING_RE.match(text) else "duty"
     if section_kind in ("must", "nice", "duty"):
         return section_kind
     return "duty" if DUTY_CUE_RE.search(text) else "must"
@@ -290,8 +342,24 @@ def _worth_keeping(text: str) -> bool:
     return bool(words) and (len(words) >= 2 or len(text) >= 2 and text[:1].isupper())
 
 
+def _split_lead_ins(lines: list[RawLine]) -> list[RawLine]:
+    """A paragraph that ends by introducing the list below it ("... and a shared canteen. The new hire
+    will:") is the paragraph and a lead-in line, so the list gets its kind."""
+    out: list[RawLine] = []
+    for ln in lines:
+        text = ln.text.rstrip()
+        if not ln.bullet and text.endswith(":") and len(text.split()) > 12:
+            sentences = _sentences(text)
+            if len(sentences) > 1 and len(sentences[-1].split()) <= 12 and _lead_in_kind(sentences[-1]):
+                out.append(replace(ln, text=" ".join(sentences[:-1])))
+                out.append(replace(ln, text=sentences[-1]))
+                continue
+        out.append(ln)
+    return out
+
+
 def read_posting(text: str) -> ReadPosting:
-    lines = clean_lines(text)
+    lines = _split_lead_ins(clean_lines(text))
     title, company = find_title_company([ln.text for ln in lines], text)
     out = ReadPosting(title, company)
     # the company's first own word ("Deccan" of "The Deccan Ledger"): a sentence starting with it is about them
@@ -340,6 +408,10 @@ def read_posting(text: str) -> ReadPosting:
             body = rest
         elif is_heading(ln, nxt):
             found = _lead_in_kind(body) or heading_kind(body)
+            if kind.startswith("aside:") and len(body.split()) > 5 and line_set_aside(body) is not None:
+                # "Applicants must submit the following:" under "How to apply" goes on with that section
+                out.set_aside.append(SetAsideText(body, line_set_aside(body) or kind.removeprefix("aside:")))
+                continue
             section = body.lower().strip(" :")
             if found is not None:
                 kind = found
@@ -350,6 +422,15 @@ def read_posting(text: str) -> ReadPosting:
             # "HVAC: 3 years (Required)", a board's summary of the requirements
             nice = "preferred" in body.lower()
             out.items.append(ReadItem(body, "nice" if nice else "must", section))
+            continue
+        elif (degree := _DEGREE_LINE_RE.match(body)) and not ln.bullet:
+            # a board's degree fields ("UG: B.Tech in any specialization", "PG: MBA preferred"): the
+            # undergraduate degree is asked for, a postgraduate one is a preference, "Not Required" is neither
+            if re.search(r"\bnot required\b|^\s*(none|n/?a|-)\s*$", degree.group(2), re.I):
+                out.set_aside.append(SetAsideText(body, "job details"))
+            else:
+                postgraduate = degree.group(1).lower().startswith(("pg", "post", "doctor"))
+                out.items.append(ReadItem(body, "nice" if postgraduate else "must", section))
             continue
         elif _KEY_VALUE_RE.match(body) and inline is None and not ln.bullet and not in_indented_list:
             # "Grade: 8", "Reports to: Head of Planning": facts about the post, not requirements

@@ -75,10 +75,16 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "how to apply",
         re.compile(
             r"how to apply|to apply|application|apply|next steps|interview process|hiring process|"
-            r"closing date|contact|documents|our process|recruitment process|reference"
+            r"closing date|contact|documents|our process|recruitment process|reference|how we hire|"
+            r"hiring steps|interview (steps|stages)|what to expect|\bapplicants?\b"
         ),
     ),
     ("questionnaire", re.compile(r"question|screening questions")),
+    # the team's own tools, described: what the person will meet, not what is asked of them
+    (
+        "the team's tools",
+        re.compile(r"^(our|the) (tech )?stack$|^tech stack$|^(tools|technology|tech) we use$|^what we use$"),
+    ),
     (
         "about the company",
         re.compile(
@@ -141,7 +147,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(\d|two|three|four|five|continuous|rotating)[- ]shift (system|pattern|roster|rota)|"
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
-            r"^(roster|rota|hours|working hours)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
+            r"^(roster|rota|hours|working hours)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
+            # a day's timetable ("8:30 Huddle on the ward"): what the day looks like, not a duty
+            r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|^immediate start\b|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
             re.I,
         ),
     ),
@@ -181,7 +189,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"dbs (check)?|enhanced disclosure|pvg|right to work|eligible to work|work authori[sz]ation|"
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
             r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
-            r"working rights|work rights|police (check|clearance|certificate)|vaccinat\w+|immuni[sz]ation|"
+            r"working rights|work rights|police (check|clearance|certificate)|"
+            # being vaccinated is a check; giving vaccinations is the work ("deliver flu vaccinations")
+            r"vaccinat\w+|immuni[sz]ation|"
             r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam)|"
             r"working with children check|certificate of good conduct|(security|police) vetting|"
             r"(a valid|working holiday|work|right-to-work) visa)\b",
@@ -195,8 +205,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reasonable accommodation|protected (veteran|characteristic|status)|affirmative action|"
             r"e-verify|disabilit(y|ies) confident|we (welcome|encourage) applications from|"
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
+            r"committed to (building|creating|fostering|growing) an? (diverse|inclusive)|"
             r"applicants? with (disabilities|criminal)|fair chance|(are|is) (strongly )?encouraged to apply|discriminat\w+|to perform this job successfully|"
-            r"representative of the knowledge|not (intended to be )?(an )?exhaustive|(friendly|mindful|confident) "
+            r"representative of the knowledge|(not|non)[- ]exhaustive|exhaustive (list|description|account)|(friendly|mindful|confident) "
             r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "
             r"applicants|i have read and understood|signature)\b",
             re.I,
@@ -221,7 +232,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"interviews? (will|shall) (include|consist|take place)|(we )?thank (all|you for your) (applicants|interest)|only (those|candidates) "
             r"(selected|shortlisted)|look forward to (your application|hearing from you)|selection process|"
             r"(dm|message) (the|our|us)|ring \w+ (in|at|on)|confidential (discussion|chat)|need apply|"
-            r"see you (on|at|in) the|union representatives?)\b",
+            r"see you (on|at|in) the|union representatives?|apply anyway|(are|is) (also )?welcome to apply|(tick|check|meet) every (single )?"
+            r"(box|requirement|qualification)|incomplete applications?|applicants must submit)\b|"
+            r"\.(pdf|docx?)\s*$",
             re.I,
         ),
     ),
@@ -231,11 +244,39 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(you will |you'll |this (role|position) )?reports? (directly )?to\b|^reporting to\b", re.I
         ),
     ),
+    # "Performs other duties as assigned": every job has it, there is nothing to prepare
+    (
+        "catch-all",
+        re.compile(
+            r"\bother (related )?(duties|tasks)( as (assigned|required|directed|needed|requested))?\s*\.?$",
+            re.I,
+        ),
+    ),
+    (
+        "travel",
+        re.compile(
+            r"^((must be )?(willing(ness)?|able|ability) to travel|travel (up to|of up to|required|is required)|"
+            r"up to \d+\s?% (travel|of the time))\b",
+            re.I,
+        ),
+    ),
+    (
+        "location",
+        re.compile(
+            r"\b(in|at|from) (the|an|our) office\b.{0,30}\b\d (days?|times) (a|per|each) week\b|"
+            r"\b\d (days?|times) (a|per|each) week\b.{0,30}\b(in|at|from) (the|an|our) office",
+            re.I,
+        ),
+    ),
+    # a board's skill tags, set apart by wide gaps ("Cold Calling  Negotiation  Field Sales  CRM"): keywords
+    # for its search, each of them said properly in the requirements if the employer asks for it
+    ("skill tags", re.compile(r"^[^.:;]{1,40}(\s{2,}[^.:;\s][^.:;]{0,40}){3,}$")),
     (
         "intro",
         re.compile(
             r"^(we('re| are)|.{0,60}\b(is|are)) (currently )?(looking|seeking|searching|hiring|recruiting)"
             r"( for)?\b|^(join (us|our team)|are you (a|an|looking|ready|passionate))|"
+            r"^(dear (candidates?|applicants?|all|job ?seekers?|friends)|greetings( from)?)\b|"
             r"^(this is an? (exciting|great|unique|fantastic)|an? (exciting|great|unique|fantastic) "
             r"(opportunity|role|position) )|^(due to (growth|expansion)|as we grow),? we\b|"
             r"^we('re| are) an? [\w -]{0,30}\b(team|company|business|studio|practice|firm|group) of\b|"
@@ -262,7 +303,7 @@ QUESTION_RE = re.compile(r"\?\s*(\*|\(required\))?\s*$")
 _FOREIGN_WORDS = frozenset(
     """
     und der die das wir sie ihre ihr mit für von bei zur zum ist sind werden nicht auf eine einer
-    les des nous vous est sont avec pour dans une sur par aux votre notre qui
+    les des nous vous est sont avec pour dans une sur par aux votre notre qui du au employeur emploi également
     el los las del para con por una que nuestro nuestra sus como
     het een van voor zijn wij met onze niet ook uit om te ongeacht iedereen
     och att det som är för med vi ser oss av inte eller
@@ -278,7 +319,8 @@ _SET_ASIDE_HEADS_WORDS = tuple(
 )
 _REQ_STRONG_RE = re.compile(
     r"require|qualif|skills|essential|must|what you('ll)? (bring|need|have)|about you|who you are|"
-    r"person spec|experience|education|competenc|criteria|you have|you bring|your profile"
+    r"person spec|experience|education|competenc|criteria|you have|you bring|your profile|"
+    r"(might|may|could|would) be a (good |great )?fit|(good |great )?fit if"
 )
 _DUTY_STRONG_RE = re.compile(
     r"responsibilit|duties|(essential|job|key) functions|^functions$|what you('ll| will) (do|be doing|work on|own)|"
@@ -295,11 +337,13 @@ def heading_kind(heading: str) -> str | None:
     if re.fullmatch(
         r"about (the|this) (job|role|position|opportunity|vacancy)|(role|position|job) (overview|summary|purpose)|"
         r"(job|position) summary|summary|overview|purpose of the (job|role|post)|the (role|opportunity|position)|"
-        r"job purpose|role purpose",
+        r"job purpose|role purpose|(job )?highlights|key highlights",
         h,
     ):
         # a board's wrapper around the whole posting: prose about the company, then the real sections
         return "role"
+    if re.fullmatch(r"(desired )?(candidate('s)? )?profile|desired candidate", h):
+        return "must"  # a board's name for the requirements (Naukri's "Desired Candidate Profile")
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
         return "nice"
     # "Essential duties and responsibilities": "essential" qualifies the duties, it names no requirements
@@ -325,6 +369,16 @@ def heading_kind(heading: str) -> str | None:
     return None
 
 
+_GIVES_VACCINES_RE = re.compile(
+    r"\b(deliver|administer|giv|provid|offer|run|perform)\w*\b.{0,100}\b(vaccinat|immuni[sz])", re.I
+)
+
+
+_PROOF_RE = re.compile(
+    r"\b(proof|evidence|record|status|up to date|fully)\b.{0,20}\b(vaccinat|immuni[sz])", re.I
+)
+
+
 def line_set_aside(text: str) -> str | None:
     """The reason a single line is not a requirement, or None."""
     stripped = text.strip()
@@ -338,6 +392,8 @@ def line_set_aside(text: str) -> str | None:
         return "about the company or the role"  # "No experience?", "Sound like you?": the ad talking
     for reason, rx in LINE_SET_ASIDE:
         if rx.search(stripped):
+            if reason == "checks" and _GIVES_VACCINES_RE.search(stripped) and not _PROOF_RE.search(stripped):
+                continue  # giving vaccinations is the work, being vaccinated the check
             return reason
     if is_foreign(stripped):
         return "not in English"

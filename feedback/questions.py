@@ -63,6 +63,9 @@ _PLAN_RE = re.compile(
 
 # a background question asking for the short version: a recap, with no room for why this company
 _SHORT_RE = re.compile(r"\b(quick(ly)?|brief(ly)?|short|summary|summari[sz]e|overview|rundown|in short)\b")
+# "What's your support background?", "What's your experience?": a narrow ask for the facts, answered well in two
+# lines; a pitch for this company there is off the question (judged not needed on held-out answers)
+_NARROW_BACKGROUND_RE = re.compile(r"^what('s| is| was) your (\w+ ){0,2}(experience|background)\W*$")
 
 
 def question_kind(question: str) -> str:
@@ -83,7 +86,7 @@ def question_focus(question: str) -> str | None:
     action) do not apply. None otherwise, and always None for a question that asks for a story."""
     q = question.lower().strip()
     if _BACKGROUND_RE.search(q):
-        return "summary" if _SHORT_RE.search(q) else "background"
+        return "summary" if _SHORT_RE.search(q) or _NARROW_BACKGROUND_RE.match(q) else "background"
     if _ROUTINE_RE.search(q):
         return "routine"
     if _APPROACH_RE.search(q):

@@ -194,3 +194,33 @@ def test_routine_counts_as_evidence() -> None:
 def test_naming_the_job_title_is_not_a_requirement() -> None:
     job = "Registered Nurse\n\nRequirements:\n- Nursing care for 5 patients\n- BLS certification\n"
     assert score_answer(Q, "I'm a nurse and I like being a nurse.", job).alignment.score == 0
+
+
+@pytest.mark.parametrize(
+    ("term", "heard"),
+    [
+        ("dbt", "I rebuilt the models in dee bee tee last spring"),
+        ("dbt", "I rebuilt the models in D-B-T last spring"),
+        ("SQL", "I rewrote the report in S.Q.L. by hand"),
+        ("AWS", "I moved the jobs to a w s over a weekend"),
+        ("Snowflake", "I moved the warehouse to snow flake"),
+        ("PostgreSQL", "I tuned the post gres indexes"),
+    ],
+)
+def test_a_name_is_found_however_the_recogniser_spelled_it(term: str, heard: str) -> None:
+    credit, spans = match_term(term, build_index(tokenize(normalise(heard))))
+    assert credit == 1.0
+    assert spans
+
+
+@pytest.mark.parametrize(
+    ("term", "heard"),
+    [
+        ("insight", "we kept the goal in sight all year"),  # "in" is a function word, never half a name
+        ("CU", "I said see you to the team"),  # "see" and "you" are words, not letters
+        ("dbt", "I asked the bee keeper"),  # one letter name alone is no acronym
+    ],
+)
+def test_ordinary_words_are_not_read_as_spelled_names(term: str, heard: str) -> None:
+    credit, _ = match_term(term, build_index(tokenize(normalise(heard))))
+    assert credit == 0.0

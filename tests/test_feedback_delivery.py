@@ -116,3 +116,26 @@ def test_hedges_and_pronoun_balance() -> None:
 )
 def test_filler_context_rules(text: str, expected: dict[str, int]) -> None:
     assert fillers(text) == expected
+
+
+def test_a_handful_of_fillers_in_a_short_answer_gets_no_filler_tip() -> None:
+    # four fillers in about sixty words: a rate of ~10 a minute stretched from four words, not a habit
+    text = (
+        "Um so last year I took over the returns desk when it was about two weeks behind. I sorted the backlog "
+        "by age, uh, cleared the oldest first and like set up a daily count with the two clerks. You know, we "
+        "were current again in nine days and stayed current for the rest of the year, which the audit noted."
+    )
+    fb = score_answer("Tell me about a time you fixed a backlog.", text)
+    assert fb.delivery.filler_count == 4
+    assert not any("fillers" in t for t in fb.delivery.tips)
+
+
+def test_a_filler_habit_in_a_short_answer_gets_the_tip() -> None:
+    text = (
+        "Um so last year I, um, took over the returns desk when it was, like, two weeks behind. I, uh, sorted "
+        "the backlog by age, uh, cleared the oldest first and like set up a daily count with, um, the two "
+        "clerks. You know, we were current again in nine days, which the audit noted."
+    )
+    fb = score_answer("Tell me about a time you fixed a backlog.", text)
+    assert fb.delivery.filler_count >= 6
+    assert any("fillers" in t for t in fb.delivery.tips)

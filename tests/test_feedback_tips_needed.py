@@ -305,8 +305,8 @@ def test_no_finish_the_story_tip_for_a_philosophy_with_one_past_action_in_it() -
 
 
 def test_a_background_question_about_one_field_is_a_background_question() -> None:
-    assert question_focus("What's your teaching background?") == "background"
-    assert question_focus("What's your support background?") == "background"
+    assert question_focus("Tell me about your teaching background.") == "background"
+    assert question_focus("What's your teaching background?") == "summary"  # the short version: the facts
 
 
 def test_a_line_cut_inside_its_parenthesis_is_quoted_whole_or_not_at_all() -> None:
@@ -319,7 +319,10 @@ def test_a_line_cut_inside_its_parenthesis_is_quoted_whole_or_not_at_all() -> No
 
 
 def test_what_is_your_experience_asks_for_a_summary() -> None:
-    assert question_focus("What's your experience?") == "background"
+    # a narrow ask for the facts: a two-line recap answers it, a pitch for the company would be off the question
+    assert question_focus("What's your experience?") == "summary"
+    assert question_focus("What's your support background?") == "summary"
+    assert question_focus("Walk me through your background.") == "background"
     assert question_focus("What's your experience with on-call rotations?") is None
 
 

@@ -430,3 +430,210 @@ def test_the_ad_talking_training_offered_and_the_hiring_team_card_are_no_require
         "Acme Freight will train you to obtain your HGV licence.\n\nMeet the hiring team\nPriya K.\nTalent Partner\n"
     )
     assert [r.text for r in job.requirements] == ["A forklift licence"]
+
+
+def test_preferences_said_in_the_ways_boards_say_them_are_nice_to_haves() -> None:
+    posting = """Data Analyst
+Harrowgate Labs
+
+Must Have Skills:
+- 2+ years of analytics in SQL
+
+Good to Have:
+- Exposure to Looker Studio
+
+Requirements
+- Experience with Tableau (or Qlik) is an asset
+- Retail analytics experience is a strong plus
+- Python or R is considered an asset.
+- Survey design experience (highly regarded)
+- A statistics degree is an added advantage
+- It's a plus if you have built a forecasting model
+- Experience with dbt will be highly regarded
+"""
+    kinds = {r.text: r.kind for r in parse_job(posting).requirements}
+    assert kinds.pop("2+ years of analytics in SQL") == "must"
+    assert len(kinds) == 8
+    assert set(kinds.values()) == {"nice"}, kinds
+
+
+def test_a_glued_heading_a_paragraph_lead_in_and_lower_case_duties_are_read() -> None:
+    posting = (
+        "Highways Technician - Orrin Vale Council\n\n"
+        "Job description\n"
+        "Our team keeps 600 km of lanes open in all weathers.What you will doSurvey verges and ditches each "
+        "springInspect bridges and culverts after floods\n"
+        "What we are looking forA full UK driving licenceA working knowledge of GIS\n\n"
+        "Orrin Vale is a friendly place to work with flexible hours and a shared canteen. The new hire will:\n"
+        "plan the winter gritting routes with the supervisor\n"
+        "keep the asset register up to date\n"
+        "act as first contact for parish councils\n"
+    )
+    texts = {r.text: r.kind for r in parse_job(posting).requirements}
+    assert texts == {
+        "Survey verges and ditches each spring": "duty",
+        "Inspect bridges and culverts after floods": "duty",
+        "A full UK driving licence": "must",
+        "A working knowledge of GIS": "must",
+        "plan the winter gritting routes with the supervisor": "duty",
+        "keep the asset register up to date": "duty",
+        "act as first contact for parish councils": "duty",
+    }, texts
+
+
+def test_a_days_timetable_the_hiring_steps_the_stack_and_the_application_papers_are_set_aside() -> None:
+    posting = """Product Designer at Fernhollow
+
+What you'll do
+- Run discovery interviews with growers
+- Ship design changes every sprint
+
+A day in the life
+
+8:30 Coffee and a look at last night's usage numbers
+11:00 Critique with the other designers
+
+## Our stack
+Figma, Maze, Linear, Notion.
+
+## How we hire
+1. 20-minute call with our recruiter
+2. Portfolio walkthrough with two designers (60 min)
+
+Application procedure:
+Applicants must submit the following through the portal:
+- Cover note
+- Two references
+- Portfolio Sample.pdf
+Incomplete applications will not be considered.
+
+_We're committed to building an inclusive team. Don't meet every requirement? Apply anyway!_
+"""
+    job = parse_job(posting)
+    assert [r.text for r in job.requirements] == [
+        "Run discovery interviews with growers",
+        "Ship design changes every sprint",
+    ]
+    reasons = {a.text: a.reason for a in job.set_aside} if hasattr(job, "set_aside") else {}
+    if reasons:
+        assert reasons.get("Figma, Maze, Linear, Notion.") == "the team's tools"
+
+
+def test_a_naukri_paste_is_read_with_its_degree_fields_and_without_its_skill_tags() -> None:
+    posting = """Field Sales Executive - Mumbai
+Saffronleaf Agritech Pvt. Ltd.
+2 - 5 years
+Apply   Register to apply
+
+Job highlights
+Experience in selling farm inputs to dealers
+Responsible for growing the dealer network in the western zone
+
+Job description
+Desired Candidate Profile
+2+ years of field sales in agri inputs
+Fluency in Marathi and Hindi
+
+Education
+UG: B.Sc in Agriculture
+PG: Post Graduation Not Required
+
+Key Skills
+Dealer Management  Field Sales  Agri Inputs  Negotiation  Route Planning
+"""
+    job = parse_job(posting)
+    got = {r.text: r.kind for r in job.requirements}
+    assert got == {
+        "Experience in selling farm inputs to dealers": "must",
+        "Responsible for growing the dealer network in the western zone": "duty",
+        "2+ years of field sales in agri inputs": "must",
+        "Fluency in Marathi and Hindi": "must",
+        "UG: B.Sc in Agriculture": "must",
+    }, got
+    reasons = {a.text: a.reason for a in job.set_aside}
+    assert reasons["Dealer Management  Field Sales  Agri Inputs  Negotiation  Route Planning"] == "skill tags"
+
+
+def test_a_linkedin_fit_list_is_requirements_and_a_question_heading_names_its_section() -> None:
+    posting = """Clinic Coordinator
+Pebblebrook Physio
+
+Your skills match: Scheduling, Customer Service, Billing
+Am I a good fit for this job?
+
+You might be a fit if:
+➔ You have 2+ years running a front desk in healthcare
+➔ You give flu vaccinations as part of clinic days
+
+What's in it for you?
+➔ 30 days holiday
+➔ Free physio sessions for you and your family
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("You have 2+ years running a front desk in healthcare", "must"),
+        ("You give flu vaccinations as part of clinic days", "must"),
+    ]
+
+
+def test_the_employer_is_found_behind_a_start_date_a_grade_and_an_opening_phrase() -> None:
+    dated = (
+        "Reception Class Teacher – September 2027\n\nLisbon, Portugal\n\n"
+        "Set on a hillside above the Tagus, Quinta Verde British School is a school of 700 pupils. "
+        "Quinta Verde British School teaches the English curriculum.\n\n"
+        "Requirements\n- QTS or equivalent\n"
+    )
+    assert parse_job(dated).company == "Quinta Verde British School"
+    graded = (
+        "JOB DESCRIPTION\n\nJob Title:   Staff Nurse\nBand:   5\nDepartment:   Theatres\n\n"
+        "Duties\n- Prepare theatre lists\n\n"
+        "Fellbrook & Arnside NHS Foundation Trust is committed to equality.\n"
+        "Fellbrook & Arnside NHS Foundation Trust      JD Theatres v2      Page 2 of 2\n"
+    )
+    assert parse_job(graded).company == "Fellbrook & Arnside NHS Foundation Trust"
+    introduced = (
+        "# Android Developer\n\n**Location:** Utrecht\n\n## Who we are\n"
+        "Hi! We're **Spaakwiel**, the app that lends bikes. Spaakwiel has 40 staff.\n\n"
+        "## What you'll do\n- Build the booking screens in Kotlin\n"
+    )
+    assert parse_job(introduced).company == "Spaakwiel"
+
+
+def test_conditions_catch_alls_greetings_and_topic_lines_are_not_requirements() -> None:
+    posting = """Dear Candidates
+Greetings from Marigold Freight!!
+
+Job responsibilities
+Operations
+Plan daily pickups across the city and keep drivers informed of changes.
+Check every delivery note against the order before it is invoiced.
+Customers
+Answer customer calls about late or damaged parcels within the hour.
+
+Requirements
+- 2+ years in a dispatch or logistics role
+- Willingness to travel up to 25% between depots
+- Working in the office 3 days a week
+- Performs other duties as assigned.
+- Immediate start
+- Proof of immunization against hepatitis B
+- English fluency (Hindi is not required)
+- Warehouse experience (forklift licence desirable but not essential)
+
+Freshers are welcome to apply for our trainee scheme.
+Marigold Freight est un employeur souscrivant au principe de l'équité en matière d'emploi.
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("Plan daily pickups across the city and keep drivers informed of changes.", "duty"),
+        ("Check every delivery note against the order before it is invoiced.", "duty"),
+        ("Answer customer calls about late or damaged parcels within the hour.", "duty"),
+        ("2+ years in a dispatch or logistics role", "must"),
+        ("English fluency (Hindi is not required)", "must"),
+        ("Warehouse experience", "must"),
+        ("forklift licence desirable but not essential", "nice"),
+    ]
+    reasons = {a.text: a.reason for a in job.set_aside}
+    assert reasons["Willingness to travel up to 25% between depots"] == "travel"
+    assert reasons["Performs other duties as assigned."] == "catch-all"
+    assert reasons["Proof of immunization against hepatitis B"] == "checks"

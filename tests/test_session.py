@@ -178,3 +178,35 @@ def test_only_a_saved_answer_to_the_question_itself_is_followed_up() -> None:
         s.ask_follow_up(unsaved, "Why?", "motivation")
     with pytest.raises(SessionStateError):
         s.ask_follow_up(AttemptRecord(s.id, "q1", "Q", 2, when, id=3, follow_up_of=2), "Why?", "motivation")
+
+
+def test_a_tip_carried_from_an_earlier_day_is_worked_on_by_the_first_answer_only() -> None:
+    """Today's practice: each question may carry the tip its last answer did not follow (Question.carried_tip).
+    The first answer to it works on it; a retry works on what its review picks; the next question on its own."""
+    from dataclasses import replace
+
+    from practice.core.records import WorkedTip
+
+    quantify = WorkedTip(
+        "Quantify the result.", "measurable_result", 1, from_attempt_id=7, from_day="2026-01-25"
+    )
+    story = WorkedTip("Tell one story.", "example", 2, from_attempt_id=9, from_day="2026-01-24")
+    questions = [
+        replace(QUESTIONS[0], carried_tip=quantify),
+        QUESTIONS[1],
+        replace(QUESTIONS[2], carried_tip=story),
+    ]
+    s = PracticeSession("20260126-093000-abcd", questions, 90, Path("/tmp/rec"))
+    assert s.working_on == quantify
+    s.begin_recording()
+    s.discard_recording()  # a take started over still works on it
+    assert s.working_on == quantify
+    s.begin_scoring()
+    done(s)
+    assert s.working_on is None  # the attempt keeps it
+    s.retry()
+    assert s.working_on is None  # "back" without a tip: the carried one was worked on already
+    s.begin_scoring()
+    done(s)
+    assert s.next_question() and s.working_on is None  # q2 carries none
+    assert s.skip() and s.working_on == story  # skipped into q3: its own carried tip

@@ -11,8 +11,12 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from practice.core.errors import PracticeError
+
+if TYPE_CHECKING:
+    from practice.core.records import WorkedTip
 
 CATEGORIES = ("opener", "behavioral", "motivation", "role", "situational", "technical", "closing")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -41,6 +45,9 @@ class Question:
     """The job requirements the question asks for evidence of (tailored banks set it; see README)."""
     tags: tuple[str, ...] = ()
     """Free-form labels of the question; the mock interview reads `your-questions` (QUESTION_TAGS)."""
+    carried_tip: WorkedTip | None = None
+    """Today's practice only (never in a bank file): the tip the question's last answer, on an earlier day,
+    did not follow. The first answer to it in the session works on it, as a retry works on a tip."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from feedback import JobChoices
 from feedback.model import Feedback
@@ -45,14 +45,34 @@ class WorkedTip:
     """The tip a retry worked on (chosen in the review of an earlier attempt), and whether it was followed.
 
     Stored with the retry as JSON; `verdict` is None until the retry is scored (a failed take keeps the tip
-    it worked on, unjudged), then "yes", "no" or "not_judged" (feedback.tip_check), with the reason."""
+    it worked on, unjudged), then "yes", "no" or "not_judged" (feedback.tip_check), with the reason.
+
+    A tip can also come from an earlier day: today's practice carries the tip a due question's last answer
+    did not follow into the first answer to it (practice/prep/today.py); `from_attempt_id` and `from_day`
+    then say which answer gave it."""
 
     tip: str
     kind: str
     from_attempt: int
-    """The attempt number (same question, same session) whose review gave the tip."""
+    """The attempt number whose review gave the tip (same question; same session unless carried over)."""
     verdict: str | None = None
     reason: str = ""
+    from_attempt_id: int | None = None
+    """A tip carried over from an earlier session: the history id of the answer that was given it."""
+    from_day: str | None = None
+    """A tip carried over: the day (ISO date) of the answer that was given it."""
+
+    @property
+    def carried(self) -> bool:
+        """From an earlier session (today's practice), not from a retry's review in this one."""
+        return self.from_attempt_id is not None
+
+    @property
+    def source(self) -> str:
+        """Which answer gave the tip, in words: "attempt 1", or "your answer of 2026-01-26"."""
+        if self.carried:
+            return f"your answer of {self.from_day}" if self.from_day else "an earlier answer"
+        return f"attempt {self.from_attempt}"
 
     @property
     def followed(self) -> bool | None:
@@ -69,9 +89,10 @@ class WorkedTip:
 
     def sentence(self) -> str:
         """One line for history and exports: `Worked on the tip of try 1 (“Quantify ...”): tip followed, a
-        measured result now: “80 percent”.`"""
+        measured result now: “80 percent”.` (a carried tip: `the tip of your answer of 2026-01-26`)."""
         why = f", {self.reason}" if self.reason and self.verdict is not None else ""
-        return f"Worked on the tip of try {self.from_attempt} (“{self.tip}”): {self.outcome}{why}."
+        source = self.source if self.carried else f"try {self.from_attempt}"
+        return f"Worked on the tip of {source} (“{self.tip}”): {self.outcome}{why}."
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +101,8 @@ class WorkedTip:
             "from_attempt": self.from_attempt,
             "verdict": self.verdict,
             "reason": self.reason,
+            "from_attempt_id": self.from_attempt_id,
+            "from_day": self.from_day,
         }
 
     @classmethod
@@ -87,15 +110,22 @@ class WorkedTip:
         """None for nothing stored, or for a row too damaged to say which tip it was."""
         if not isinstance(data, dict) or not isinstance(data.get("tip"), str) or not data["tip"]:
             return None
-        number = data.get("from_attempt")
-        verdict = data.get("verdict")
+        number, carried_id = data.get("from_attempt"), data.get("from_attempt_id")
+        verdict, day = data.get("verdict"), data.get("from_day")
         return cls(
             data["tip"],
             str(data.get("kind") or "other"),
-            number if isinstance(number, int) and not isinstance(number, bool) else 0,
+            number if _is_int(number) else 0,
             verdict if verdict in ("yes", "no", "not_judged") else None,
             str(data.get("reason") or ""),
+            carried_id if _is_int(carried_id) else None,
+            day if isinstance(day, str) and day else None,
         )
+
+
+def _is_int(value: Any) -> TypeGuard[int]:
+    """A whole number as JSON gives it (a bool is an int in Python, never a number here)."""
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,8 @@ class PracticeSession:
     hard_limit: bool = False
     """Stop a take when it reaches its target (the person's choice); otherwise the clock only warns."""
     working_on: WorkedTip | None = None
-    """The tip the next attempt works on (picked in the review before a retry); the attempt keeps it."""
+    """The tip the next attempt works on (picked in the review before a retry, or carried over from an
+    earlier day by today's practice: Question.carried_tip); the attempt keeps it."""
     follow_up: FollowUpAsk | None = None
     """The follow-up being asked: answers now go to it (linked to its parent) until the next question."""
     sections: list[str] = field(default_factory=list)
@@ -114,6 +115,7 @@ class PracticeSession:
             raise ValueError("a session needs at least one question")
         if self.sections and len(self.sections) != len(self.questions):
             raise ValueError("a mock interview names the section of every question")
+        self.working_on = self.working_on or self.current.carried_tip
 
     # --- where we are ------------------------------------------------------------------------------------
 
@@ -234,7 +236,7 @@ class PracticeSession:
             return False
         self._go(State.IDLE)
         self.index += 1
-        self.working_on = None
+        self.working_on = self.current.carried_tip
         return True
 
     def skip(self) -> bool:
@@ -251,7 +253,7 @@ class PracticeSession:
             return False
         self.state = State.IDLE
         self.index += 1
-        self.working_on = None
+        self.working_on = self.current.carried_tip
         return True
 
     def finish(self) -> None:

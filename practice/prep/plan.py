@@ -77,6 +77,8 @@ class DueItem:
     """None: never evidenced (a requirement), due until it is."""
     strength: int | None = None
     """The last answer's score the schedule used (practice.core.spaced.answer_strength)."""
+    last_attempt: AttemptRecord | None = None
+    """The last scored answer (a question card): the one whose tip is still to follow."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -89,6 +91,7 @@ class DueItem:
             "last_scores": self.last_scores,
             "tip": self.tip,
             "tip_kind": self.tip_kind,
+            "tip_times": self.tip_times,
             "tip_tries": self.tip_tries,
             "due_at": self.due_at.isoformat(timespec="seconds") if self.due_at else None,
         }
@@ -190,6 +193,7 @@ def _question_item(attempts: list[AttemptRecord], now: datetime) -> tuple[DueIte
         tip_tries=tries,
         due_at=card.due,
         strength=strength,
+        last_attempt=last,
     )
     return item, None
 

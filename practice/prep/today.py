@@ -4,6 +4,10 @@ of them is an ordinary session (stored, reviewed and reported like any other).
 A due question is asked as its bank has it (category, target time, follow-ups), found by its text among the
 banks; a question whose bank is gone is asked from the history's text. A due requirement is asked with the
 tailored question that targets it (practice/prep/tailor.py), so the answer is judged against it.
+
+A due question carries the tip its last answer did not follow (Question.carried_tip): the practice screen
+shows it as the tip being worked on, and the answer's review says whether it was followed this time, as for
+a retry in the same session (feedback.tip_check).
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from pathlib import Path
 
 from feedback.scorer import question_kind
 from practice.core.banks import MAX_TEXT_CHARS, Bank, Question
+from practice.core.records import WorkedTip
 from practice.prep.phrasing import phrase_requirement
-from practice.prep.plan import Plan, question_key, requirement_id
+from practice.prep.plan import DueItem, Plan, question_key, requirement_id
 from practice.prep.tailor import BEHAVIORAL_S, FOLLOW_UPS, clip, question_text, tailor
 
 TODAY_BANK_ID = "today"
@@ -54,6 +59,20 @@ def _asked_for(requirement: str, tailored: dict[str, Question]) -> Question:
     )
 
 
+def carried_tip(item: DueItem) -> WorkedTip | None:
+    """The tip a due question's last answer did not follow, for today's first answer to it to work on."""
+    last = item.last_attempt
+    if item.tip is None or last is None:
+        return None
+    return WorkedTip(
+        item.tip,
+        item.tip_kind or "other",
+        last.attempt_no,
+        from_attempt_id=last.id,
+        from_day=last.created_at.date().isoformat(),
+    )
+
+
 def _unique(question: Question, taken: set[str]) -> Question:
     """The question with an id no earlier question of the bank has (two banks may use the same id)."""
     qid, number = question.id, 2
@@ -75,6 +94,7 @@ def today_bank(plan: Plan, banks: Iterable[Bank]) -> Bank:
         if item.kind == "question" and item.question:
             category = _CATEGORY_OF_KIND[question_kind(item.question)]
             question = known.get(question_key(item.question)) or Question(item.id, item.question, category)
+            question = replace(question, carried_tip=carried_tip(item))
         elif item.requirement:
             question = _asked_for(item.requirement, tailored)
         else:

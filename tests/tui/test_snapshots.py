@@ -1,5 +1,6 @@
 """SVG snapshots of the main screens (setup, its corrections to a posting, practice while recording and while
-working on a tip, review of an answer and of a retry, history) at 80x24 (the smallest supported size), with fake
+working on a tip, review of an answer, of a retry and of today's answer to a question with the tip carried
+over from an earlier day, history) at 80x24 (the smallest supported size), with fake
 services and fixed dates so they only change when the UI does. Update after a deliberate UI change with:
 
     .venv/bin/python -m pytest tests/tui/test_snapshots.py --snapshot-update
@@ -179,6 +180,45 @@ def test_practice_screen_working_on_a_tip_with_a_time_limit(snap_compare, tmp_pa
     app = make_app(tmp_path, job_text=JOB, scorer=tipping_score, settings=settings)
     app.services.transcriber.text = VAGUE
     assert snap_compare(app, run_before=_working_on_a_tip)
+
+
+async def _next_day_review(pilot) -> None:
+    """Today's practice, ten days after a vague answer: the tip it did not follow is carried into today's
+    answer, which follows it; the review says so beside the earlier day's answer."""
+    from test_retry_tip import MEASURED
+
+    from practice.tui.widgets.today import TodayPractice
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+    await wait_for(pilot, lambda: app.screen.query_one(TodayPractice).due > 0)
+    await pilot.press("ctrl+d")
+    await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
+    await wait_for(pilot, lambda: app.screen.session.state is State.IDLE)
+    app.services.transcriber.text = MEASURED
+    await pilot.press("space")
+    await wait_for(pilot, lambda: app.screen.session.state is State.RECORDING)
+    await pilot.press("space")
+    await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen))
+    app.screen.query_one("#worked-tip").scroll_visible(animate=False, top=True)
+    await pilot.pause()
+
+
+def test_review_of_todays_answer_with_a_carried_tip(snap_compare, tmp_path: Path) -> None:
+    from test_retry_tip import VAGUE, tipping_score
+    from tui_fakes import QUESTIONS, StepClock
+
+    app = make_app(tmp_path, scorer=tipping_score, clock=StepClock(FIXED_NOW + timedelta(days=10)))
+    question = QUESTIONS[0]
+    store = app.services.store
+    store.ensure_session(SessionRecord("earlier", FIXED_NOW, "test-bank", "Test bank"))
+    feedback = tipping_score(question.text, VAGUE, None, None, 30.0)
+    store.save_attempt(
+        AttemptRecord(
+            "earlier", question.id, question.text, 1, FIXED_NOW, transcript=VAGUE, feedback=feedback
+        )
+    )
+    assert snap_compare(app, run_before=_next_day_review)
 
 
 async def _mock_summary(pilot) -> None:

@@ -4,16 +4,19 @@ with answers scored by the real feedback library the day before the app's clock.
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 from pathlib import Path
 
 from test_prep_ui import answer_first_question
-from textual.widgets import Button, Static
+from textual.widgets import Button, Checkbox, Static
 from tui_fakes import FIXED_NOW, JOB, QUESTIONS, FakeTranscriber, StepClock, make_app, wait_for
 
 from feedback import score_answer
 from practice.answers.scoring import default_scorer
 from practice.core.records import AttemptRecord, SessionRecord
+from practice.core.session import State
+from practice.prep.plan import build_plan
 from practice.prep.today import TODAY_BANK_NAME
 from practice.storage.history import Store
 from practice.tui.app import PracticeApp
@@ -89,6 +92,23 @@ async def test_a_practiced_jobs_uncovered_requirements_are_due_too(tmp_path: Pat
         assert questions[0].id == WEAK.id and questions[1].targets == ("5+ years of Python",)
 
 
+async def test_todays_practice_keeps_the_plans_order_with_shuffle_on(tmp_path: Path) -> None:
+    """Weakest first is the point of the plan: the shuffle setting (on, with a seed that would swap the two
+    due items) does not reorder it."""
+    seed = next(n for n in range(100) if random.Random(n).sample([0, 1], 2) == [1, 0])
+    app = make_app(tmp_path, job_text=JOB, shuffle_seed=seed)
+    app.services.settings.shuffle = True
+    _yesterday(app.services.store, JOB)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(app).due > 1, what="the plan with the job")
+        assert app.screen.query_one("#shuffle", Checkbox).value
+        expected = [q.id for q in _today(app).bank.questions]  # type: ignore[union-attr]
+        await pilot.press("ctrl+d")
+        await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="today's session")
+        assert [q.id for q in app.screen.session.questions] == expected and expected[0] == WEAK.id
+
+
 async def test_nothing_due_hides_it_and_a_new_posting_adds_nothing(tmp_path: Path) -> None:
     app = make_app(tmp_path, job_text=JOB)  # a posting never practiced: tailoring is for that
     async with app.run_test(size=SIZE) as pilot:
@@ -125,3 +145,57 @@ async def test_a_session_then_a_day_later_the_weak_question_is_offered_first(tmp
         await pilot.press("ctrl+d")
         await wait_for(pilot, lambda: isinstance(second.screen, PracticeScreen))
         assert second.screen.session.current.id == STRONG.id
+
+
+async def test_the_next_day_the_tip_not_yet_followed_is_worked_on_and_judged(tmp_path: Path) -> None:
+    """Today's practice carries the tip the weak answer did not follow into the day's first answer to the
+    question: the practice screen shows it, and the review judges the new answer against it (feedback's tip
+    check), beside the answer of the day before. Real scorer and SQLite, fake devices."""
+    weak = FakeTranscriber("We had a slow page once and we fixed it, it was a lot faster after.")
+    first = make_app(tmp_path, scorer=default_scorer, transcriber=weak)
+    async with first.run_test(size=SIZE) as pilot:
+        await answer_first_question(pilot, first)
+        day_one = first.screen.attempt
+        await pilot.press("f")
+        await wait_for(pilot, lambda: not isinstance(first.screen, ReviewScreen))
+    first.services.store.close()
+
+    clock = StepClock(FIXED_NOW + timedelta(days=1))
+    store = Store(tmp_path / "history.sqlite3", clock=clock)
+    second = make_app(
+        tmp_path, store=store, clock=clock, scorer=default_scorer, transcriber=FakeTranscriber(STORY)
+    )
+    async with second.run_test(size=(100, 32)) as pilot:
+        await wait_for(pilot, lambda: isinstance(second.screen, SetupScreen))
+        await wait_for(pilot, lambda: _today(second).due > 0, what="the plan on day two")
+        item = _today(second).plan.due[0]  # type: ignore[union-attr]
+        assert item.tip in day_one.result.tips  # type: ignore[union-attr]
+        await pilot.press("ctrl+d")
+        await wait_for(pilot, lambda: isinstance(second.screen, PracticeScreen))
+        practice = second.screen
+        working = practice.query_one("#working-on", Static)
+        assert working.display
+        assert str(working.render()) == f"Working on: (from your answer of 2026-01-26) {item.tip}"
+        await pilot.press("space")
+        await wait_for(pilot, lambda: practice.session.state is State.RECORDING)
+        await pilot.press("space")
+        await wait_for(pilot, lambda: isinstance(second.screen, ReviewScreen), what="review")
+        review = second.screen
+        worked = review.attempt.worked_tip
+        assert worked is not None and worked.kind == item.tip_kind and worked.from_attempt_id == day_one.id
+        assert worked.verdict == "yes", worked  # an "I" story with a measured result follows it
+        shown = str(review.query_one("#worked-tip", Static).render())
+        assert shown.startswith(f"Working on (from your answer of 2026-01-26): {item.tip}")
+        assert "Followed this time" in shown
+        shown_columns = [str(s.render()) for s in review.query("#review-columns Static")]
+        headings = [h for h in shown_columns if h.startswith("Attempt")]
+        assert len(headings) == 2  # the two answers side by side, each with its day
+        assert headings[0].startswith("Attempt 1 of 2026-01-26") and headings[1].startswith(
+            "Attempt 1 of 2026-01-27"
+        )
+        assert STORY[:30] in " ".join(shown_columns) and "We had a slow page" in " ".join(shown_columns)
+    saved = store.attempts(review.attempt.session_id)
+    assert [a.worked_tip for a in saved] == [worked]
+    # when the question comes back, the tip followed today is not the one left to follow
+    (again,) = [i for i in build_plan(store, FIXED_NOW + timedelta(days=90)).due if i.id == STRONG.id]
+    assert again.tip_kind != worked.kind

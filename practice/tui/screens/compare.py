@@ -22,9 +22,15 @@ MAX_COLUMNS = 3
 
 
 def column_heading(
-    attempt: AttemptRecord, previous: AttemptRecord | None, others: list[AttemptRecord] | None = None
+    attempt: AttemptRecord,
+    previous: AttemptRecord | None,
+    others: list[AttemptRecord] | None = None,
+    dated: bool = False,
 ) -> Text:
+    """`dated`: the columns come from different sessions (a tip carried over a day), so each says its day."""
     text = Text.assemble((f"Attempt {attempt.attempt_no}", "bold"))
+    if dated:
+        text.append(f" of {attempt.created_at.date().isoformat()}", style="bold")
     if attempt.duration_s:
         text.append(f" · {format_clock(attempt.duration_s)}", style="grey70")
     parent = parent_of(attempt, others or [])
@@ -53,8 +59,9 @@ VERDICTS = {
 
 
 def worked_tip_text(worked: WorkedTip) -> Text:
-    """`Working on (from attempt 1): Quantify the result ...` and the verdict on this attempt, with why."""
-    text = Text.assemble(("Working on", "bold"), (f" (from attempt {worked.from_attempt}): ", "grey70"))
+    """`Working on (from attempt 1): Quantify the result ...` and the verdict on this attempt, with why (a
+    tip carried over from an earlier day: `from your answer of 2026-01-26`)."""
+    text = Text.assemble(("Working on", "bold"), (f" (from {worked.source}): ", "grey70"))
     text.append(worked.tip, style="italic")
     if worked.verdict is not None:
         words, style = VERDICTS.get(worked.verdict, VERDICTS["not_judged"])
@@ -71,11 +78,13 @@ def compare_columns(
     """The attempts side by side, each with its scores (and the change from the one before) and its
     transcript with the evidence highlighted; `others` (the question's attempts) name the try an answer to a
     follow-up follows. Yield from a compose method."""
+    dated = len({a.session_id for a in attempts}) > 1
     with Horizontal(classes="compare-columns", **kwargs):
         for index, attempt in enumerate(attempts):
             with VerticalScroll(classes="compare-column"):
                 previous = attempts[index - 1] if index else None
-                yield Static(column_heading(attempt, previous, others if others is not None else attempts))
+                named = others if others is not None else attempts
+                yield Static(column_heading(attempt, previous, named, dated))
                 yield HighlightedTranscript(attempt.transcript or "", attempt.result)
 
 

@@ -1,5 +1,6 @@
-"""History: every session (date, bank, job, scores), each score's trend over time, opening a session to review
-it again, and deleting a session with its recordings after a confirmation."""
+"""History: every session (date, bank, job, scores), each score's trend over time, each requirement of the
+last job over the sessions practiced for it, the due count, opening a session to review it again, and
+deleting a session with its recordings after a confirmation."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from practice.core.records import SCORE_KEYS, SessionSummary
 from practice.prep.plan import build_plan
+from practice.prep.progress import RequirementTrack, history_requirement_tracks
 from practice.storage.job_choices import load_job_choices
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.export import ask_and_export
@@ -19,7 +21,7 @@ from practice.tui.screens.modals import ConfirmScreen
 from practice.tui.screens.progress import BestAnswersScreen
 from practice.tui.screens.summary import SummaryScreen
 from practice.tui.widgets.scores import score_text
-from practice.tui.widgets.trend import ScoreTrend
+from practice.tui.widgets.trend import RequirementTrend, ScoreTrend
 
 
 class HistoryScreen(StudioScreen):
@@ -46,6 +48,8 @@ class HistoryScreen(StudioScreen):
                 Text("Scores over time (one bar per answer, 0-100)", style="bold"), classes="section"
             )
             yield ScoreTrend(id="trend")
+            yield Static(id="requirements-heading", classes="section")
+            yield RequirementTrend(id="requirements-trend")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -85,21 +89,40 @@ class HistoryScreen(StudioScreen):
         empty.display = not self.summaries
         empty.update(Text("No sessions yet. Answer a question and it will be here.", style="italic grey50"))
         self.query_one(ScoreTrend).points = [point.scores for point in store.trend()]
+        self.query_one("#requirements-heading").display = False
+        self.query_one(RequirementTrend).display = False
         self.count_due()
         self.refresh_bindings()
 
     @work(thread=True, exclusive=True, group="due", exit_on_error=False)
     def count_due(self) -> None:
         """How many cards are due today (practice/prep/plan.py), with the last job's requirements, as the
-        setup screen and `interview-practice plan` count them."""
+        setup screen and `interview-practice plan` count them; and those requirements over time."""
         store = self.services.store
         job_text = store.last_job_text()
-        plan = build_plan(store, self.services.clock(), job_text, load_job_choices(job_text))
-        self.app.call_from_thread(self._show_due, len(plan.due))
+        choices = load_job_choices(job_text)
+        plan = build_plan(store, self.services.clock(), job_text, choices)
+        tracks = history_requirement_tracks(store, job_text, choices) if job_text else []
+        self.app.call_from_thread(self._show_due, len(plan.due), tracks, plan.job_title)
 
-    def _show_due(self, due: int) -> None:
+    def _show_due(self, due: int, tracks: list[RequirementTrack], job: str | None) -> None:
         if not self.is_mounted or not self.summaries:
             return
+        if tracks:
+            sessions = max(len(t.statuses) for t in tracks)
+            heading = self.query_one("#requirements-heading", Static)
+            heading.update(
+                Text.assemble(
+                    ("Requirements over time", "bold"),
+                    (
+                        f" · {job or 'your last job'}: {sessions} session{'s' if sessions != 1 else ''}",
+                        "grey62",
+                    ),
+                )
+            )
+            heading.display = True
+            trend = self.query_one(RequirementTrend)
+            trend.tracks, trend.display = tracks, True
         words = f"{due} due today (setup: ctrl+d)" if due else "Nothing due today"
         self.query_one("#history-due", Static).update(
             Text.assemble(

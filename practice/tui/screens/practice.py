@@ -54,9 +54,11 @@ def targets_text(targets: tuple[str, ...]) -> Text:
     return text
 
 
-def working_on_text(tip: str) -> Text:
-    """The tip a retry works on, above the answer: what this take should do differently."""
-    return Text.assemble(("Working on: ", "bold"), (tip, "italic"))
+def working_on_text(worked: WorkedTip) -> Text:
+    """The tip a retry works on, above the answer: what this take should do differently (and, for a tip
+    carried over from an earlier day by today's practice, which answer was given it)."""
+    source = f"(from {worked.source}) " if worked.carried else ""
+    return Text.assemble(("Working on: ", "bold"), (source, "grey70"), (worked.tip, "italic"))
 
 
 class PracticeScreen(AnswerInputs, StudioScreen):
@@ -170,7 +172,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         working = self.query_one("#working-on", Static)
         working.display = self.session.working_on is not None
         if self.session.working_on is not None:
-            working.update(working_on_text(self.session.working_on.tip))
+            working.update(working_on_text(self.session.working_on))
         self.query_one("#live-text", Static).update(
             Text("Your words appear here as you speak.", style="grey50")
         )

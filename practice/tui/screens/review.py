@@ -195,10 +195,13 @@ class ReviewScreen(StudioScreen[str | None]):
 
     @property
     def worked_from(self) -> AttemptRecord | None:
-        """The earlier attempt whose tip this retry worked on (in the same session's peers)."""
+        """The earlier attempt whose tip this retry worked on (in the same session's peers, or, for a tip
+        carried over from an earlier day, that day's answer in the history)."""
         worked = self.attempt.worked_tip
         if worked is None:
             return None
+        if worked.from_attempt_id is not None:
+            return self.services.store.attempt(worked.from_attempt_id)
         return next(
             (p for p in self.peers if p.attempt_no == worked.from_attempt and p is not self.attempt), None
         )

@@ -319,11 +319,13 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
         self,
         bank: Bank,
         every_question: bool = False,
+        in_order: bool = False,
         sections: list[str] | None = None,
         job: PracticeJob | None = None,
     ) -> None:
-        """Start a session from the bank with the choices on screen (a tailored bank: all its questions; a mock
-        interview: all of them, in order, in `sections`)."""
+        """Start a session from the bank with the choices on screen (a tailored bank: all its questions;
+        `in_order`: never shuffled, as today's practice, weakest first; a mock interview: all of them, in order,
+        in `sections`)."""
         fields = (
             ("rate", "The speaking rate", *RATE_RANGE),
             ("target", "The answer target", *TARGET_RANGE),
@@ -371,7 +373,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
         session, record = start_session(
             bank,
             count=count,
-            shuffle=shuffle,
+            shuffle=shuffle and not in_order,
             target_s=target,
             recordings=recordings_dir(),
             panel=list(self.query_one(PanelEditor).members),

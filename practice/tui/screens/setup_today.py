@@ -39,7 +39,7 @@ class TodaySetup:
         def notify(self, message: str, **kwargs) -> None: ...
         def call_from_thread(self, callback, *args): ...
         def job_choices(self, job_text: str) -> tuple[JobChoices | None, bool]: ...
-        def _start(self, bank: Bank, every_question: bool = False) -> None: ...
+        def _start(self, bank: Bank, every_question: bool = False, in_order: bool = False) -> None: ...
 
     def plan_today(self) -> None:
         job_text = self.query_one("#job", TextArea).text.strip() or None
@@ -63,9 +63,9 @@ class TodaySetup:
         self.query_one("#setup-hint", Static).update(Text(hint, style="grey62"))
 
     def action_today(self) -> None:
-        """A session of exactly the due items, in the plan's order (weakest first)."""
+        """A session of exactly the due items, in the plan's order (weakest first, even with shuffle on)."""
         bank = self.query_one(TodayPractice).bank
         if bank is None or not bank.questions:
             self.notify("Nothing is due today: practice any bank, and weak answers come back here.")
             return
-        self._start(bank, every_question=True)
+        self._start(bank, every_question=True, in_order=True)

@@ -1,5 +1,6 @@
-"""Scores over time, drawn with block characters: one column per attempt, on a fixed 0-100 scale so a flat
-line at 80 and a flat line at 30 do not look the same (a min-max scaled sparkline would)."""
+"""Progress over time, drawn with block characters. Scores: one column per attempt, on a fixed 0-100 scale so
+a flat line at 80 and a flat line at 30 do not look the same (a min-max scaled sparkline would).
+Requirements: one cell per session practiced for the job, by how well it evidenced each."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from practice.prep.progress import RequirementTrack
 from practice.tui.widgets.scores import score_color
 
 BARS = " ▁▂▃▄▅▆▇█"
@@ -77,4 +79,45 @@ class ScoreTrend(Widget):
                     text.append(column[row], style=score_color(value))
                 if index < len(SERIES) - 1 or row:
                     text.append("\n")
+        return text
+
+
+#: How a session did for a requirement, in one cell: a full block for a story that evidenced it.
+STATUS_CELLS = {"covered": ("█", "green"), "partial": ("▄", "yellow"), "missing": ("·", "grey50")}
+LEGEND = "█ evidenced by a story  ▄ only named or claimed  · not shown   * must-have"
+
+
+class RequirementTrend(Widget):
+    """Each requirement of the job over time: a row of cells, one per session practiced for the job (the
+    latest that fit), so a requirement never shown, or shown once and not since, stands out."""
+
+    DEFAULT_CSS = """
+    RequirementTrend {
+        height: auto;
+    }
+    """
+
+    tracks: reactive[list[RequirementTrack]] = reactive(list, layout=True)
+    """The requirements, must-haves first (practice/prep/progress.py)."""
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.tracks) + 1 if self.tracks else 1
+
+    def render(self) -> Text:
+        if not self.tracks:
+            return Text("No job practiced yet: its requirements over time will appear here.", style="grey50")
+        sessions = max(len(t.statuses) for t in self.tracks)
+        label_width = max(12, min(40, self.size.width - min(sessions, 20) - 1))
+        cells = max(1, self.size.width - label_width - 1)
+        text = Text()
+        for track in self.tracks:
+            label = ("* " if track.must_have else "  ") + track.requirement
+            if len(label) > label_width - 1:
+                label = label[: label_width - 2] + "…"
+            text.append(f"{label:<{label_width}}", style="bold" if track.must_have else "")
+            for status in track.statuses[-cells:]:
+                mark, style = STATUS_CELLS.get(status, STATUS_CELLS["missing"])
+                text.append(mark, style=style)
+            text.append("\n")
+        text.append(LEGEND, style="grey62")
         return text
