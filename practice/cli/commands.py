@@ -27,6 +27,7 @@ from practice.cli.jobs import register as register_jobs
 from practice.cli.plan import register as register_plan
 from practice.cli.prep import register as register_prep
 from practice.cli.progress import LineCounter, counting, non_blank_lines, working
+from practice.cli.readiness import register as register_readiness
 from practice.cli.recording import _cmd_record, _cmd_recover
 from practice.core.banks import BankError, load_bank
 from practice.core.errors import PracticeError
@@ -237,6 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     register_prep(commands)  # tailor, coverage, stories, drafts
     register_history(commands)  # history, export
     register_plan(commands)  # plan
+    register_readiness(commands)  # readiness
     return parser
 
 

@@ -27,6 +27,10 @@ MAX_TEXT_CHARS = 1_000
 TARGET_RANGE_S = (15, 600)
 #: Added to the id of a bank whose id is already taken (BankCatalog.add).
 CUSTOM_SUFFIX = "-custom"
+#: Question tags the studio acts on (any other tag is kept and ignored): `your-questions` is the turn where
+#: the person asks the interviewer their own questions (a mock interview asks it as its own step).
+YOUR_QUESTIONS_TAG = "your-questions"
+QUESTION_TAGS = (YOUR_QUESTIONS_TAG,)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Question:
     strong_answer: str | None = None
     targets: tuple[str, ...] = ()
     """The job requirements the question asks for evidence of (tailored banks set it; see README)."""
+    tags: tuple[str, ...] = ()
+    """Free-form labels of the question; the mock interview reads `your-questions` (QUESTION_TAGS)."""
     carried_tip: WorkedTip | None = None
     """Today's practice only (never in a bank file): the tip the question's last answer, on an earlier day,
     did not follow. The first answer to it in the session works on it, as a retry works on a tip."""
@@ -175,6 +181,7 @@ def _parse_question(table: object, where: str) -> Question:
         target_seconds=target,
         strong_answer=_text_field(table, "strong_answer", where, required=False),
         targets=_targets(table, where),
+        tags=_string_list(table, "tags", where),
     )
 
 

@@ -28,6 +28,16 @@ class SessionRecord:
     job_choices: JobChoices | None = None
     """The person's corrections to the job as read (lines left out, lines added, title, company) when the
     session started: its answers were scored against them, so its coverage and drafts read the job with them."""
+    checks: dict[str, bool] = field(default_factory=dict)
+    """What the person ticked by hand on the session's readiness list (practice.prep.readiness)."""
+
+
+def checks_from(data: Any) -> dict[str, bool]:
+    """A session's ticks as stored (JSON); anything but a name with true or false (a hand-edited row) is
+    dropped."""
+    if not isinstance(data, dict):
+        return {}
+    return {str(key): value for key, value in data.items() if isinstance(value, bool)}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from practice.core.banks import Bank, Question
 from practice.core.errors import PracticeError
 from practice.core.files import safe_name
+from practice.core.mock import mock_settings, section_asker
 from practice.core.panel import PanelMember
 from practice.core.records import AttemptRecord, SessionRecord, WorkedTip
 from practice.core.timing import question_targets, target_for
@@ -106,10 +107,14 @@ class PracticeSession:
     earlier day by today's practice: Question.carried_tip); the attempt keeps it."""
     follow_up: FollowUpAsk | None = None
     """The follow-up being asked: answers now go to it (linked to its parent) until the next question."""
+    sections: list[str] = field(default_factory=list)
+    """A mock interview: each question's section (practice.core.mock), in order; empty for other sessions."""
 
     def __post_init__(self) -> None:
         if not self.questions:
             raise ValueError("a session needs at least one question")
+        if self.sections and len(self.sections) != len(self.questions):
+            raise ValueError("a mock interview names the section of every question")
         self.working_on = self.working_on or self.current.carried_tip
 
     # --- where we are ------------------------------------------------------------------------------------
@@ -128,10 +133,18 @@ class PracticeSession:
         return self.follow_up.question if self.follow_up else self.current.text
 
     @property
+    def section(self) -> str | None:
+        """The current question's section in a mock interview; None in other sessions."""
+        return self.sections[min(self.index, len(self.questions) - 1)] if self.sections else None
+
+    @property
     def asking(self) -> PanelMember | None:
-        """Who asks the current question: panel members rotate by question (a retry keeps the same one)."""
+        """Who asks the current question: panel members rotate by question (a retry keeps the same one), and
+        in a mock interview by section (one panelist asks a whole section)."""
         if not self.panel:
             return None
+        if self.sections:
+            return section_asker(self.sections, self.index, self.panel)
         return self.panel[min(self.index, len(self.questions) - 1) % len(self.panel)]
 
     @property
@@ -270,25 +283,31 @@ def start_session(
     job_title: str | None,
     settings: dict[str, Any],
     job_choices: JobChoices | None = None,
+    sections: list[str] | None = None,
 ) -> tuple[PracticeSession, SessionRecord]:
     """A new session over `bank` and the history record that goes with it (saved with its first answer).
 
     The settings in force are stored with the session, and the panel with them: store.session_interviewers
     reads it back for follow-up drafts. So are each question's answer target (practice.core.timing) and
-    whether the take stops at it (`hard_limit` in the settings)."""
+    whether the take stops at it (`hard_limit` in the settings). A mock interview (`sections`: one per
+    question of the bank, asked all and in order) keeps its sections too (`"mock"`, practice.core.mock)."""
+    questions = list(bank.questions) if sections else pick_questions(bank.questions, count, shuffle, seed)
     session = PracticeSession(
         new_session_id(now),
-        pick_questions(bank.questions, count, shuffle, seed),
+        questions,
         target_s,
         recordings,
         panel=panel,
         hard_limit=settings.get("hard_limit") is True,
+        sections=list(sections or []),
     )
     stored = {
         **settings,
         "panel": [member.to_dict() for member in session.panel],
         "question_targets": question_targets(session.questions, target_s),
     }
+    if sections:
+        stored["mock"] = mock_settings([q.id for q in questions], sections)
     record = SessionRecord(session.id, now, bank.id, bank.name, job_title, job_text, stored, job_choices)
     return session, record
 

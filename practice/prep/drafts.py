@@ -324,9 +324,29 @@ def drafts_dir(session_id: str) -> Path:
     return data_dir() / "drafts" / safe_name(session_id, fallback="session")
 
 
+def _draft_base(name: str) -> str:
+    return safe_name(f"thank-you-{name.lower()}", fallback="thank-you")
+
+
+def drafts_written(session_id: str, names: list[str]) -> dict[str, bool]:
+    """For each interviewer name, whether a thank-you draft for them is in the session's drafts folder (the
+    default one: drafts written elsewhere with `--out` are not seen). An empty name stands for the one
+    interviewer of a session without a panel: any draft counts for them."""
+    folder = drafts_dir(session_id)
+    found = [p.stem for p in folder.glob("thank-you*.txt")] if folder.is_dir() else []
+    written: dict[str, bool] = {}
+    for name in names:
+        base = _draft_base(name) if name else "thank-you"
+        written[name] = any(
+            stem == base or (stem.startswith(f"{base}-") and (not name or stem[len(base) + 1 :].isdigit()))
+            for stem in found
+        )
+    return written
+
+
 def _free_path(folder: Path, name: str) -> Path:
     """A new file name: an earlier draft (perhaps edited by hand) is never overwritten."""
-    base = safe_name(f"thank-you-{name.lower()}", fallback="thank-you")
+    base = _draft_base(name)
     path, number = folder / f"{base}.txt", 2
     while path.exists():
         path, number = folder / f"{base}-{number}.txt", number + 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from feedback import JobChoices, JobDescription, Requirement, parse_job
 from feedback.synonyms import canon_of
 from feedback.text import normalise, stem, tokenize
-from practice.core.banks import MAX_TEXT_CHARS, Bank, Question, parse_bank
+from practice.core.banks import MAX_TEXT_CHARS, YOUR_QUESTIONS_TAG, Bank, Question, parse_bank
 from practice.core.files import atomic_write_text
 from practice.core.toml_text import toml_comment, toml_pairs, toml_table_array
 from practice.prep.phrasing import Phrase, phrase_requirement
@@ -130,6 +130,7 @@ class Tailored:
                         "follow_ups": question.follow_ups,
                         "target_seconds": question.target_seconds or None,
                         "strong_answer": question.strong_answer,
+                        "tags": question.tags,
                     },
                 )
             )
@@ -388,6 +389,7 @@ def _closing(title: str | None) -> Question:
         strong_answer="Two or three questions that show you read the posting and want the job: the team's "
         "biggest problem this year, how success is measured in the first 90 days, what the interviewer "
         "enjoys.",
+        tags=(YOUR_QUESTIONS_TAG,),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from feedback.model import Delivery, Evidence
 from practice.core.feedback_view import all_evidence, dimension
 from practice.core.records import SCORE_KEYS, AttemptRecord
+from practice.prep.readiness import Readiness
 from practice.reports.charts import trend_svg
 from practice.reports.model import (
     SessionReport,
@@ -59,6 +60,7 @@ mark { background: none; color: inherit; }  /* only the label classes below colo
 .legend span { display: inline-block; margin: 0 .6rem .3rem 0; padding: 0 .3rem; }
 .l-situation { background: #dbe8f6; } .l-task { background: #e8def7; } .l-action { background: #d9f0dc; }
 .l-result { background: #fbe8c0; }
+.readiness li { margin-bottom: .4rem; } .ready strong { color: #1b7a2f; } .not-ready strong { color: #b42318; }
 .l-metric { font-weight: 700; text-decoration: underline; color: #7a4b00; }
 .l-enthusiasm { font-weight: 700; color: #a3119e; } .l-anti_enthusiasm { font-weight: 700; color: #c00; }
 .l-requirement { text-decoration: underline; text-decoration-color: #0a7ea4; color: #065f7a; }
@@ -279,5 +281,25 @@ fetched from anywhere.</p>
 {all_chart}
 <h2>Answers</h2>
 {"".join(attempt_html(a, numbers, report.voice_compared.get(a.id or -1), follow_up_line(a, attempts)) for a in attempts)}
+{readiness_html(report.readiness) if report.readiness is not None else ""}
 </body></html>
 """
+
+
+def readiness_html(readiness: Readiness) -> str:
+    """The second-round readiness list: each item done or not yet, what was found, what to do."""
+    items = []
+    for item in readiness.items:
+        state = "done" if item.done else "not yet"
+        missing = "".join(f"<li>{_e(m)}</li>" for m in item.missing)
+        items.append(
+            f'<li class="{"ready" if item.done else "not-ready"}"><strong>{_e(item.title)}</strong>'
+            f" ({state}): {_e(item.detail)}"
+            + (f"<ul>{missing}</ul>" if missing else "")
+            + (f"<br>To do: {_e(item.todo)}" if item.todo else "")
+            + "</li>"
+        )
+    return (
+        f"<h2>Second-round readiness</h2><p>{readiness.done} of {len(readiness.items)} done.</p>"
+        f'<ul class="readiness">{"".join(items)}</ul>'
+    )

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from practice.core.records import SCORE_KEYS, AttemptRecord
 from practice.prep.coverage import CoverageMatrix
+from practice.prep.readiness import Readiness
 from practice.reports.model import (
     SessionReport,
     attempt_label,
@@ -57,7 +58,29 @@ def session_markdown(report: SessionReport) -> str:
     for attempt in attempts:
         voice = report.voice_compared.get(attempt.id or -1, [])
         lines += ["", *attempt_markdown(attempt, numbers, voice, follow_up_line(attempt, attempts))]
+    if report.readiness is not None:
+        lines += ["", *readiness_markdown(report.readiness)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def readiness_markdown(readiness: Readiness) -> list[str]:
+    """The second-round readiness list: a ticked or empty box per item, what was found, what to do."""
+    lines = [
+        "## Second-round readiness",
+        "",
+        f"{readiness.done} of {len(readiness.items)} done.",
+        "",
+    ]
+    for item in readiness.items:
+        mark = "x" if item.done else " "
+        state = "done" if item.done else "not yet"
+        lines.append(
+            f"- [{mark}] **{escape_markdown(item.title)}** ({state}): {escape_markdown(item.detail)}"
+        )
+        lines += [f"    - {escape_markdown(missing)}" for missing in item.missing]
+        if item.todo:
+            lines.append(f"    - To do: {escape_markdown(item.todo)}")
+    return lines
 
 
 def coverage_markdown(matrix: CoverageMatrix) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from practice.core.mock import stored_sections
 from practice.core.records import (
     SCORE_KEYS,
     AttemptRecord,
@@ -15,6 +16,7 @@ from practice.core.records import (
 )
 from practice.core.voice_compare import comparison_lines
 from practice.prep.coverage import CoverageMatrix, session_coverage
+from practice.prep.readiness import Readiness, session_readiness
 from practice.storage.history import Store
 
 
@@ -31,6 +33,8 @@ class SessionReport:
     generated_at: datetime
     voice_compared: dict[int, list[str]] = field(default_factory=dict)
     """Attempt id -> its voice against the person's earlier answers, in sentences (answers with voice only)."""
+    readiness: Readiness | None = None
+    """A mock interview's second-round readiness list (practice.prep.readiness); None for other sessions."""
 
 
 def load_report(store: Store, session_id: str) -> SessionReport:
@@ -48,6 +52,7 @@ def load_report(store: Store, session_id: str) -> SessionReport:
         store.session_interviewers(session_id),
         store.clock(),
         voice_compared(store, attempts),
+        session_readiness(store, session_id) if stored_sections(session.settings) is not None else None,
     )
 
 

@@ -38,6 +38,7 @@ from practice.core.records import (
     SessionSummary,
     TrendPoint,
     WorkedTip,
+    checks_from,
 )
 from practice.storage.paths import data_dir
 
@@ -94,6 +95,9 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "ALTER TABLE attempts ADD COLUMN follow_up_of INTEGER",
         "ALTER TABLE attempts ADD COLUMN follow_up_reason TEXT",
     ),
+    # What the person ticked on a session's second-round readiness list (JSON {"references": true, ...},
+    # practice.prep.readiness); NULL: nothing ticked, or older rows.
+    ("ALTER TABLE sessions ADD COLUMN checks TEXT",),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -134,6 +138,7 @@ def _session(row: sqlite3.Row) -> SessionRecord:
         row["job_text"],
         _loads(row["settings"]) or {},
         choices_from_dict(_loads(row["job_choices"])),
+        checks_from(_loads(row["checks"])),
     )
 
 
@@ -249,6 +254,17 @@ class Store:
                     _json(choices_to_dict(session.job_choices)),
                 ),
             )
+
+    def set_check(self, session_id: str, name: str, done: bool) -> dict[str, bool]:
+        """Tick (or untick) an item of a session's readiness list, read and written in one transaction; returns
+        all its ticks. LookupError when the session is not in the history."""
+        with self._transaction() as db:
+            row = db.execute("SELECT checks FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            if row is None:
+                raise LookupError(f"no session {session_id!r} in the history")
+            checks = {**checks_from(_loads(row["checks"])), name: done}
+            db.execute("UPDATE sessions SET checks = ? WHERE id = ?", (_json(checks), session_id))
+        return checks
 
     def save_attempt(self, attempt: AttemptRecord) -> AttemptRecord:
         """Insert (no id yet) or update (id set) one attempt in one transaction; returns it with its id."""

@@ -219,3 +219,25 @@ def test_review_of_todays_answer_with_a_carried_tip(snap_compare, tmp_path: Path
         )
     )
     assert snap_compare(app, run_before=_next_day_review)
+
+
+async def _mock_summary(pilot) -> None:
+    """A mock interview's summary (80x44: its second-round readiness list shows whole): some items done, the
+    must-haves not evidenced listed, references ticked by the person."""
+    from practice.tui.screens.summary import SummaryScreen
+
+    app = pilot.app
+    await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+    app.push_screen(SummaryScreen("mock"))
+    await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen) and app.screen.readiness is not None)
+    app.set_focus(None)
+    await pilot.pause()
+
+
+def test_summary_of_a_mock_interview_with_its_readiness_list(snap_compare, tmp_path: Path) -> None:
+    from test_mock_ui import _seed_mock
+
+    app = make_app(tmp_path)
+    _seed_mock(app, "mock", strong=True)
+    app.services.store.set_check("mock", "references", True)
+    assert snap_compare(app, run_before=_mock_summary, terminal_size=(80, 44))

@@ -4,6 +4,7 @@ practice/prep/stories.py and practice/prep/drafts.py; these dialogs only collect
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -160,9 +161,11 @@ def ask_and_save_story(screen: Screen, attempt: AttemptRecord) -> None:
     )
 
 
-def ask_and_write_drafts(screen: Screen, store: Store, session_id: str) -> None:
+def ask_and_write_drafts(
+    screen: Screen, store: Store, session_id: str, on_written: Callable[[], object] | None = None
+) -> None:
     """Ask for the interviewers (the session's panel filled in), write one draft each, then show where the
-    files are."""
+    files are (and call `on_written`: a readiness list ticks its thank-you line)."""
 
     def write(interviewers: list[Interviewer] | None) -> None:
         if not interviewers:
@@ -179,5 +182,7 @@ def ask_and_write_drafts(screen: Screen, store: Store, session_id: str) -> None:
         screen.app.push_screen(
             PathsScreen("Follow-up drafts written", lines, "Edit them in any text editor; nothing is sent.")
         )
+        if on_written is not None:
+            on_written()
 
     screen.app.push_screen(InterviewersScreen(store.session_interviewers(session_id)), write)

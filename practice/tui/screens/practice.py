@@ -17,9 +17,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from feedback.asked import pressing_problem_question
 from feedback.model import FollowUp
 from practice.audio.devices import NO_INPUT_HELP
 from practice.core.follow_ups import follow_up_to_ask
+from practice.core.mock import PROBLEM_SUGGESTION, SECTION_TITLES, YOUR_QUESTIONS
 from practice.core.records import AttemptRecord, SessionRecord, WorkedTip
 from practice.core.session import PracticeSession, State
 from practice.stt.live import LiveTranscriber
@@ -105,6 +107,7 @@ class PracticeScreen(AnswerInputs, StudioScreen):
             yield Static(id="question-text")
             yield Static(id="question-targets")
             yield Static(id="working-on")
+            yield Static(Text(PROBLEM_SUGGESTION, style="italic"), id="mock-step")
             yield Static(Text(NO_INPUT_HELP), id="no-mic")
             yield AnswerClock(id="clock")
             yield LevelMeter(id="level")
@@ -153,6 +156,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
             meta += f" · follow-up to attempt {self.session.follow_up.parent.attempt_no}"
         elif done:
             meta += f" · {done} attempt{'s' if done != 1 else ''}"
+        if self.session.section:  # a mock interview: where in the interview we are
+            meta = f"{SECTION_TITLES[self.session.section]} · {meta}"
         asking = self.session.asking
         if asking:  # panel mode: who is asking, as a person would see it across the table
             meta = f"{asking.name}" + (f" ({asking.role})" if asking.role else "") + f" asks · {meta}"
@@ -162,6 +167,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         # tailored questions say which requirements they ask about (a follow-up asks about the answer)
         targets.display = bool(q.targets) and self.session.follow_up is None
         targets.update(targets_text(q.targets))
+        # the person's own turn to ask: what second-interview advice says to ask about
+        self.query_one("#mock-step").display = self.session.section == YOUR_QUESTIONS
         working = self.query_one("#working-on", Static)
         working.display = self.session.working_on is not None
         if self.session.working_on is not None:
@@ -283,6 +290,8 @@ class PracticeScreen(AnswerInputs, StudioScreen):
     # --- after an answer ---------------------------------------------------------------------------------
 
     def on_answer_saved(self, message: AnswerSaved) -> None:
+        if self.session.section == YOUR_QUESTIONS:
+            self._note_questions_asked(message.attempt)
         self.session.attempt_done(message.attempt)
         self.panel.clear()
         self._refresh_state()
@@ -300,9 +309,27 @@ class PracticeScreen(AnswerInputs, StudioScreen):
         )
         self.app.push_screen(review, lambda choice: self._after_review(choice, review.working_on))
 
+    def _note_questions_asked(self, attempt: AttemptRecord) -> None:
+        """The person's turn to ask: say whether one of their questions was about the team's pressing problem."""
+        asked = pressing_problem_question(attempt.transcript or "")
+        if asked:
+            self.notify(f"You asked about their pressing problem: “{asked}”", title="Your questions")
+        else:
+            self.notify(
+                "None of your questions asked about the team's most pressing problem: try "
+                "“What is the biggest challenge the team is facing right now?”",
+                title="Your questions",
+                severity="warning",
+                timeout=10,
+            )
+
     def _follow_up_for(self, attempt: AttemptRecord) -> FollowUp | None:
         earlier = [a for a in self.session.all_attempts() if a.id != attempt.id]
-        return follow_up_to_ask(attempt, earlier, bool(self.record.settings.get("follow_ups", True)))
+        # the person's own turn to ask is theirs: the interviewer asks nothing back about it
+        enabled = (
+            bool(self.record.settings.get("follow_ups", True)) and self.session.section != YOUR_QUESTIONS
+        )
+        return follow_up_to_ask(attempt, earlier, enabled)
 
     def _after_review(self, choice: str | None, working_on: WorkedTip | None = None) -> None:
         offered, self._follow_up_offered = self._follow_up_offered, None

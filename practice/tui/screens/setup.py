@@ -23,13 +23,14 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Label, Sele
 from practice.core.banks import Bank, BankError, load_bank
 from practice.core.jobs import JobFileError, JobSummary, check_job_text, read_job_text
 from practice.core.session import start_session
+from practice.prep.mock import MockInterview, build_mock
 from practice.prep.tailor import save_among_banks, tailor
 from practice.storage.paths import recordings_dir, user_banks_dir
 from practice.storage.settings import remember_choices, save_choices
 from practice.tui.messages import VoicesListed
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.practice import PracticeScreen
-from practice.tui.screens.setup_job import JobSetup
+from practice.tui.screens.setup_job import JobSetup, PracticeJob
 from practice.tui.screens.setup_text import bank_info, bank_label
 from practice.tui.screens.setup_today import TodaySetup
 from practice.tui.widgets.job_review import JobReview
@@ -56,6 +57,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
         Binding("ctrl+t", "tailor", "Tailor to this job"),
         # out of the footer (it is full at 80 columns); the hint line names it whenever something is due
         Binding("ctrl+d", "today", "Today's practice", show=False),
+        Binding("ctrl+o", "mock", "Mock interview", show=False),
     ]
 
     def __init__(self) -> None:
@@ -121,6 +123,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
                 yield Checkbox("Follow-up questions", settings.follow_ups, id="follow-ups")
                 yield Button("Start practice", variant="primary", id="start")
                 yield Button("Tailor to this job (ctrl+t)", id="tailor", compact=True)
+                yield Button("Mock interview (ctrl+o)", id="mock", compact=True)
                 yield Static(Text("ctrl+s starts · ? all keys", style="grey62"), id="setup-hint")
                 yield TodayPractice(id="today")
                 # Below the start button, so it stays in view at 80x24; scroll down for a panel.
@@ -291,9 +294,38 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
             select.value = chosen  # a generated bank is offered, not made the choice
         return bank, bank.path
 
-    def _start(self, bank: Bank, every_question: bool = False, in_order: bool = False) -> None:
+    def action_mock(self) -> None:
+        """A whole interview in order (practice/prep/mock.py): from the banks, the job on screen when there is
+        one (its must-haves and company), else the chosen bank's role questions; built in a worker."""
+        job = self.practice_job()
+        self._build_mock(job, self.bank, self.services.shuffle_seed)
+
+    @work(thread=True, exclusive=True, group="mock", exit_on_error=False)
+    def _build_mock(self, job: PracticeJob, role_bank: Bank | None, seed: int | None) -> None:
+        mock = build_mock(self.services.catalog.banks, job.text, job.choices, role_bank, seed)
+        self.app.call_from_thread(self._start_mock, mock, job)
+
+    def _start_mock(self, mock: MockInterview, job: PracticeJob) -> None:
+        if not self.is_mounted or self.app.screen is not self:
+            return
+        self.notify(
+            f"Mock interview: {len(mock.bank.questions)} questions, about {mock.minutes} minutes of answers. "
+            + " ".join(f"{note}." for note in mock.notes),
+            timeout=8,
+        )
+        self._start(mock.bank, every_question=True, sections=mock.sections, job=job)
+
+    def _start(
+        self,
+        bank: Bank,
+        every_question: bool = False,
+        in_order: bool = False,
+        sections: list[str] | None = None,
+        job: PracticeJob | None = None,
+    ) -> None:
         """Start a session from the bank with the choices on screen (a tailored bank: all its questions;
-        `in_order`: never shuffled, as today's practice, weakest first)."""
+        `in_order`: never shuffled, as today's practice, weakest first; a mock interview: all of them, in order,
+        in `sections`)."""
         fields = (
             ("rate", "The speaking rate", *RATE_RANGE),
             ("target", "The answer target", *TARGET_RANGE),
@@ -314,7 +346,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
         hard_limit = self.query_one("#hard-limit", Checkbox).value
         follow_ups = self.query_one("#follow-ups", Checkbox).value
         voice = str(self.query_one("#voice", Select).value)
-        job = self.practice_job()
+        job = job or self.practice_job()
 
         settings = self.services.settings
         same_as_file = self._job_path is not None and job.text == self._job_path_text.strip()
@@ -351,6 +383,7 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
             job_title=job.title,
             settings=asdict(settings),
             job_choices=job.choices,
+            sections=sections,
         )
         self.app.push_screen(PracticeScreen(session, record, job.terms))
 
@@ -361,6 +394,10 @@ class SetupScreen(JobSetup, TodaySetup, StudioScreen):
     @on(Button.Pressed, "#tailor")
     def _tailor_pressed(self) -> None:
         self.action_tailor()
+
+    @on(Button.Pressed, "#mock")
+    def _mock_pressed(self) -> None:
+        self.action_mock()
 
     @on(Button.Pressed, "#today-start")
     def _today_pressed(self) -> None:

@@ -4,13 +4,16 @@ Shown when a session ends, and when a session is opened from the history."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Static
 
+from practice.core.mock import stored_sections
 from practice.core.records import SCORE_KEYS, AttemptRecord, SessionRecord
 from practice.core.timing import LongAnswer, long_answers, stored_target
+from practice.prep.readiness import Readiness, session_readiness
 from practice.reports.model import try_label
 from practice.tui.screens.base import StudioScreen
 from practice.tui.screens.coverage import CoverageScreen
@@ -18,6 +21,7 @@ from practice.tui.screens.export import ask_and_export
 from practice.tui.screens.followup import ask_and_save_story, ask_and_write_drafts
 from practice.tui.screens.review import ReviewScreen
 from practice.tui.widgets.meters import format_clock
+from practice.tui.widgets.readiness import DEFAULT_WIDTH, readiness_text
 from practice.tui.widgets.scores import score_text
 
 MAX_TIPS = 3
@@ -102,6 +106,9 @@ class SummaryScreen(StudioScreen):
         Binding("c", "coverage", "Coverage"),
         Binding("d", "drafts", "Follow-up drafts"),
         Binding("e", "export", "Export"),
+        # a mock interview's readiness list: the two items the person ticks by hand
+        Binding("r", "tick('references')", "References alerted"),
+        Binding("w", "tick('work-samples')", "Work samples ready"),
     ]
 
     def __init__(self, session_id: str, finished: bool = False) -> None:
@@ -109,6 +116,9 @@ class SummaryScreen(StudioScreen):
         self.session_id = session_id
         self.finished = finished
         self.attempts: list[AttemptRecord] = []
+        self.readiness: Readiness | None = None
+        """A mock interview's readiness list, once made (in a worker); None for other sessions."""
+        self.mock = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,6 +128,10 @@ class SummaryScreen(StudioScreen):
             yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
             yield Static(id="summary-long")
             yield Static(id="summary-tips")
+            with VerticalScroll(id="summary-readiness-box"):
+                yield Static(
+                    Text("Second-round readiness: checking…", style="grey62"), id="summary-readiness"
+                )
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -161,8 +175,44 @@ class SummaryScreen(StudioScreen):
         for number, tip in enumerate(tips, start=1):
             text.append(f"\n {number}. {tip}")
         self.query_one("#summary-tips", Static).update(text)
+        self.mock = stored_sections(session.settings) is not None
+        self.query_one("#summary-readiness-box").display = self.mock
+        if self.mock:
+            self.load_readiness()
         table.focus()
         self.refresh_bindings()
+
+    # --- a mock interview's readiness list ---------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="readiness", exit_on_error=False)
+    def load_readiness(self, tick: tuple[str, bool] | None = None) -> None:
+        """Make the list (it reads the coverage and the drafts folder), after storing a tick if one is given."""
+        store = self.services.store
+        if tick is not None:
+            store.set_check(self.session_id, *tick)
+        readiness = session_readiness(store, self.session_id)
+        self.app.call_from_thread(self._show_readiness, readiness)
+
+    def _show_readiness(self, readiness: Readiness) -> None:
+        if not self.is_mounted:
+            return
+        self.readiness = readiness
+        self._draw_readiness()
+        self.refresh_bindings()
+
+    def _draw_readiness(self) -> None:
+        box = self.query_one("#summary-readiness-box")
+        if self.readiness is not None:
+            # the box's width less its scrollbar's column, which appears once the list is longer than the box
+            width = box.size.width - 1 if box.size.width else DEFAULT_WIDTH
+            self.query_one("#summary-readiness", Static).update(readiness_text(self.readiness, width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._draw_readiness)  # wrapped to the new width
+
+    def action_tick(self, key: str) -> None:
+        if self.readiness is not None:
+            self.load_readiness((key, not self.readiness.item(key).done))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new_session":
@@ -175,6 +225,8 @@ class SummaryScreen(StudioScreen):
             return session is not None and bool(session.job_text)
         if action == "drafts":
             return any(a.feedback for a in self.attempts)
+        if action == "tick":
+            return self.mock and self.readiness is not None
         return True
 
     def _selected(self) -> AttemptRecord | None:
@@ -195,7 +247,10 @@ class SummaryScreen(StudioScreen):
         self.app.push_screen(CoverageScreen(self.session_id))
 
     def action_drafts(self) -> None:
-        ask_and_write_drafts(self, self.services.store, self.session_id)
+        # a new draft ticks its line of the readiness list
+        ask_and_write_drafts(
+            self, self.services.store, self.session_id, self.load_readiness if self.mock else None
+        )
 
     def action_export(self) -> None:
         ask_and_export(self, self.services.store, self.session_id)
