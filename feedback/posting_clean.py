@@ -277,6 +277,18 @@ def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
     return bool(_CONTINUES_RE.search(last)) and len(last) >= 45
 
 
+def _row_wrapped(prev: RawLine, body: str, bullet: bool) -> bool:
+    """Whether a line carrying a table row's E/D code ends the row the line before began (that line has no
+    code, is no heading in capitals and does not end a sentence)."""
+    if bullet or prev.bullet or prev.code or not prev.text:
+        return False
+    last = prev.text.rstrip()
+    letters = [c for c in last if c.isalpha()]
+    capitals = bool(letters) and all(c.isupper() for c in letters)
+    continues = body[:1].islower() or body[:1] == "(" or len(body.split()) <= 3
+    return not capitals and not last.endswith((".", ":", ";", "!", "?")) and continues
+
+
 def clean_lines(text: str) -> list[RawLine]:
     """Logical lines of the posting: empty lines and page noise dropped, a broken line rejoined, run-together items apart."""
     out: list[RawLine] = []
@@ -286,6 +298,8 @@ def clean_lines(text: str) -> list[RawLine]:
         if not physical.strip():
             blank_before = True
             continue
+        if re.search(r"\S {3,}\S", physical) and _NOISE_RE.match(physical):
+            continue  # a page footer is noise whole, before its wide gaps make it look like table cells
         pieces = [(p, code) for cell, code in _table_cells(physical) for p in _split_inline_bullets(cell)]
         for piece, code in pieces:
             if skip:
@@ -302,6 +316,12 @@ def clean_lines(text: str) -> list[RawLine]:
                 continue
             if out and not blank_before and _joins(out[-1], body, bullet):
                 out[-1].text = f"{out[-1].text.rstrip()} {body}"
+                out[-1].code = out[-1].code or code
+                continue
+            if out and not blank_before and code and _row_wrapped(out[-1], body, bullet):
+                # a person-specification row wrapped in its first column: its E/D code is on the last line
+                out[-1].text = f"{out[-1].text.rstrip()} {body}"
+                out[-1].code = code
                 continue
             decorated = bool(_DECORATED_RE.match(piece.strip()))
             if decorated:

@@ -206,6 +206,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"e-verify|disabilit(y|ies) confident|we (welcome|encourage) applications from|"
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
             r"committed to (building|creating|fostering|growing) an? (diverse|inclusive)|"
+            # what every employee is told ("All staff must follow ..."), not this job's duty
+            r"\b(all|every) (staff|employees?|colleagues?|post ?holders?)\b.{0,30}\b(comply|adhere) with|"
             r"applicants? with (disabilities|criminal)|fair chance|(are|is) (strongly )?encouraged to apply|discriminat\w+|to perform this job successfully|"
             r"representative of the knowledge|(not|non)[- ]exhaustive|exhaustive (list|description|account)|(friendly|mindful|confident) "
             r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "

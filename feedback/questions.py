@@ -23,7 +23,11 @@ _MOTIVATION_RE = re.compile(
     r"(most important|matters most) to you in|what are you \w+ for in|what do you (want|hope) (to|from)|"
     r"why (now|should we)|what makes you want|what (motivates|drives|inspires|energi[sz]es) you|"
     r"what are you (most )?(passionate|excited|enthusiastic) about|what do you (enjoy|love|like) (most )?about|"
-    r"what (gets|makes) you (excited|enthusiastic)|why do you (want|like|love|enjoy))\b|why [a-z&']+(?: [a-z&']+){0,2}\?)"
+    r"what (gets|makes) you (excited|enthusiastic)|why do you (want|like|love|enjoy)|"
+    r"(appeals?|appealed) to you|(what|which) [\w ]{0,30}appeals?|"
+    r"(fit|fits|match|suit|suits) (with )?your (career|goals|plans|ambitions)|great fit for you|"
+    r"why you want|why you('d| would) (like|want|love)|what you (like|love) about)\b|"
+    r"why [a-z&']+(?: [a-z&']+){0,2}\?)"
 )
 # questions that ask for an overview of the person, or for a quick summary of it: not for one story
 _BACKGROUND_RE = re.compile(
@@ -37,7 +41,7 @@ _ROUTINE_RE = re.compile(
     r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b|\bweek[- ]to[- ]week\b|"
     r"\b(through|does|is) your (day|week|shift|morning)\b|"
     r"^how do you (usually |normally |typically )?(manage|organi[sz]e|plan|prioriti[sz]e|run|keep|stay|structure|"
-    r"approach|make sure|track|handle your)\b"
+    r"approach|make sure|track|handle|deal with|cope with|respond to|work with|go about)\b"
 )
 # questions that ask for a list (a stack, the tools or skills someone has): answered by naming them, not by a story
 _LIST_RE = re.compile(

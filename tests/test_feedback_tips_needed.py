@@ -408,3 +408,20 @@ def test_a_hedge_about_something_else_is_no_hedged_interest() -> None:
     )
     tips = _tips("Tell me about a club you ran.", answer, SCHOOL)
     assert not any(t.startswith("Drop the hedges") for t in tips), tips
+
+
+def test_questions_about_what_draws_the_person_are_motivation_questions() -> None:
+    for question in (
+        "What appeals to you about working here?",
+        "How does this role fit your career goals?",
+        "What would make this job a great fit for you?",
+        "Tell me why you want this job.",
+    ):
+        assert question_kind(question) == "motivation", question
+    assert question_kind("What did you like about your last job?") == "other"
+
+
+def test_how_do_you_handle_asks_for_a_routine_and_how_did_you_for_a_story() -> None:
+    assert question_focus("How do you handle difficult customers?") == "routine"
+    assert question_focus("How do you deal with stress?") == "routine"
+    assert question_kind("How did you handle a difficult customer?") == "behavioral"

@@ -637,3 +637,25 @@ Marigold Freight est un employeur souscrivant au principe de l'équité en mati�
     assert reasons["Willingness to travel up to 25% between depots"] == "travel"
     assert reasons["Performs other duties as assigned."] == "catch-all"
     assert reasons["Proof of immunization against hepatitis B"] == "checks"
+
+
+def test_a_pdf_person_specification_row_wrapped_in_its_first_column_is_one_item() -> None:
+    posting = (
+        "JOB DESCRIPTION\n\nJob Title:     Theatre Practitioner\n\n"
+        "PERSON SPECIFICATION\n\n"
+        "                                         ESSENTIAL /   ASSESSED BY\n"
+        "QUALIFICATIONS\n"
+        "Registered practitioner with the HCPC or the\n"
+        "NMC                                          E           A\n"
+        "Experience of anaesthetic and scrub roles in\n"
+        "a day surgery unit                           E           A / I\n"
+        "Mentoring qualification                      D           A\n\n"
+        "Ashcombe Vale NHS Trust        JD Theatres v1.4        Page 1 of 2\n\n"
+        "All staff must comply with the Trust's policies on health and safety.\n"
+    )
+    got = [(r.text, r.kind) for r in parse_job(posting).requirements]
+    assert got == [
+        ("Registered practitioner with the HCPC or the NMC", "must"),
+        ("Experience of anaesthetic and scrub roles in a day surgery unit", "must"),
+        ("Mentoring qualification", "nice"),
+    ], got
