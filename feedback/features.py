@@ -63,7 +63,8 @@ _CHUNK_WORDS = 40  # long run-on clauses are cut into windows this long before e
 
 @dataclass(frozen=True)
 class JobVectors:
-    requirements: np.ndarray  # one row per requirement
+    clauses: np.ndarray  # one row per requirement and per clause of a long one
+    clause_owner: np.ndarray  # the requirement each row belongs to
     must: np.ndarray  # 1.0 for must-haves and duties
     about: np.ndarray  # the company's and role's own description, one row per sentence
 
@@ -92,9 +93,36 @@ def _job_vectors(job: JobDescription) -> JobVectors:
     return _JOB_CACHE[key]
 
 
+# a long requirement names several things to do ("carry a caseload ...: individual counselling and small groups
+# on grief, anxiety ..."); an answer about one of them is close to that clause, not to the whole line
+_CLAUSE_SPLIT_RE = re.compile(r"[:;()]|,\s+(?:and\s+|or\s+|including\s+)?|\s+(?:and|or|including|such as)\s+")
+_LONG_REQUIREMENT_WORDS = 12
+_MIN_CLAUSE_WORDS = 3
+
+
+def requirement_clauses(text: str) -> list[str]:
+    """The requirement itself, and for a long one its clauses of three words or more."""
+    if len(text.split()) <= _LONG_REQUIREMENT_WORDS:
+        return [text]
+    parts = [p.strip() for p in _CLAUSE_SPLIT_RE.split(text)]
+    return [text] + [p for p in parts if len(p.split()) >= _MIN_CLAUSE_WORDS and p != text]
+
+
+def per_requirement(sims: np.ndarray, jv: JobVectors, n: int) -> np.ndarray:
+    """Closeness to each requirement: the closest of its clauses (the last axis of ``sims`` runs over
+    ``jv.clauses``)."""
+    out = np.full(sims.shape[:-1] + (max(n, 1),), -1.0)
+    for k in range(max(n, 1)):
+        cols = jv.clause_owner == k
+        if cols.any():
+            out[..., k] = sims[..., cols].max(axis=-1)
+    return out
+
+
 def _embed_job(job: JobDescription) -> JobVectors:
     e = embedder()
-    reqs = [r.text for r in job.requirements] or [""]
+    texts = [r.text for r in job.requirements] or [""]
+    clauses = [(k, c) for k, t in enumerate(texts) for c in requirement_clauses(t)]
     about = [
         s.text
         for s in job.set_aside
@@ -102,7 +130,8 @@ def _embed_job(job: JobDescription) -> JobVectors:
         and len(s.text.split()) >= 5
     ][:30] or [""]
     must = np.array([1.0 if r.must_have else 0.0 for r in job.requirements] or [0.0])
-    return JobVectors(e.embed(reqs), must, e.embed(about))
+    owner = np.array([k for k, _ in clauses])
+    return JobVectors(e.embed([c for _, c in clauses]), owner, must, e.embed(about))
 
 
 def answer_chunks(transcript: str, sentences: list[Sentence]) -> tuple[list[str], list[int]]:
@@ -145,10 +174,14 @@ def requirement_closeness(
         return (), ()
     chunks, owner = answer_chunks(transcript, sentences)
     vecs = embedder().embed(chunks)
-    reqs = _job_vectors(job).requirements
+    jv = _job_vectors(job)
     doing = _doing(owner, facts)
-    acted = (vecs[doing] @ reqs.T).max(axis=0) if doing.any() else np.zeros(n)
-    asked = embedder().embed([question])[0] @ reqs.T if question.strip() else np.zeros(n)
+    acted = per_requirement(vecs[doing] @ jv.clauses.T, jv, n).max(axis=0) if doing.any() else np.zeros(n)
+    asked = (
+        per_requirement(embedder().embed([question])[0] @ jv.clauses.T, jv, n)
+        if question.strip()
+        else np.zeros(n)
+    )
     return tuple(float(v) for v in acted), tuple(float(v) for v in asked)
 
 
@@ -214,7 +247,7 @@ def compute(
     )
     if job is not None and job.requirements:
         jv = _job_vectors(job)
-        sims = vecs @ jv.requirements.T  # chunks x requirements
+        sims = per_requirement(vecs @ jv.clauses.T, jv, len(job.requirements))  # chunks x requirements
         per_req = sims.max(axis=0)
         f["en_sim_about"] = float((vecs @ jv.about.T).max())
         ctx = sum(1 for w in set(re.findall(r"[a-z]{4,}", low)) if stem(w) in job.context_stems)

@@ -29,6 +29,8 @@ _NOISE_RE = re.compile(
     r"^\s*(show (more|less)|see (more|less)|read more|… more|\.\.\. more|apply( now)?|easy apply|save|"
     r"(apply|save|share)(\s+(apply|save|share|register to apply|login to apply))+|(register|login|log in|sign in) to apply|"
     r"your skills match\b.{0,200}|am i a good fit\b.{0,20}|how (you|your profile) match(es)?\b.{0,80}|"
+    r"options|refer|email this job\b.{0,20}|share on .{0,30}|need help finding\b.{0,30}|"
+    r"we can recommend jobs .{0,40}|click here to get started\.?|"
     r"report (this )?job|page \d+( of \d+)?|\d+\s*/\s*\d+|-\s*\d+\s*-|\d+|[-=_*~]{2,}|"
     r"here's how the job .{0,40} profile\.?|meet the hiring team|job poster.*|message|profile insights|"
     r"set alert for similar jobs|rev\.? \d[\d/.]*|.{0,80}\bpage \d+ of \d+|.{0,160}\+\s?\d+ more|"
@@ -111,6 +113,13 @@ def _table_cells(line: str) -> list[tuple[str, str]]:
         cells = [c for c in cells if c and not re.fullmatch(r"[-:\s]+|\d{1,2}\.?|no\.?|#", c, re.I)]
         if not cells:
             return []
+    elif stripped.count(" | ") >= 2 and re.search(
+        r"\|\s*(essential|e)\s*/\s*(desirable|d)\s*\||\|\s*assessed by", stripped, re.I
+    ):
+        return []  # the header row of a person specification with bars between its columns
+    elif stripped.count(" | ") >= 2 and re.search(r"\|\s*(E|D|Essential|Desirable)\s*(\||$)", stripped):
+        # a person specification pasted with bars between its columns ("Degree | Essential | Application form")
+        cells = [c.strip() for c in stripped.split("|") if c.strip()]
     elif not _CELL_SPLIT_RE.search(stripped):
         return [(line, "")]
     else:
@@ -145,7 +154,7 @@ _ITEM_OPENERS = frozenset(
     Good Strong Excellent Experience Knowledge Ability Understanding Familiarity Exposure Proven Bachelor
     Degree Minimum Must Proficiency Hands Solid Basic Working Demonstrated Certification Fluency Fluent Valid
     Current Previous Willingness Able Comfortable Advanced Clear Great Sound Familiar Prior Inspect Supervise
-    Negotiate Liaise Undertake Attend Produce Teach Check Keep Act Use Carry Understanding
+    Negotiate Liaise Undertake Attend Produce Teach Check Keep Act Use Carry Understanding Model Migrate Implement
     """.split()
 )
 # section headings a site runs into the text around them ("...in the city.What you will doRun the ..."):
@@ -153,7 +162,7 @@ _ITEM_OPENERS = frozenset(
 _GLUED_HEADING_RE = re.compile(
     r"(What you('ll| will) (do|be doing|bring|need)|What we('re| are) looking for|What we offer|"
     r"What you('ll| will) get|Key responsibilities|Responsibilities|Requirements|Qualifications|About you|"
-    r"Who you are|Essential criteria|Desirable criteria|Nice to have|Benefits)(?=[A-Z])"
+    r"Who you are|Essential criteria|Desirable criteria|Nice to have|Benefits)(?=[A-Z0-9])"
 )
 # "property managementCPA designation": a lower-case word run into an acronym
 _ACRONYM_GLUE_RE = re.compile(r"(?:(?<=\s)|^)([a-z]{4,})([A-Z]{2,}s?)(?=\s)")
@@ -199,7 +208,7 @@ def _unglue(line: str) -> list[str]:
     for m in _GLUED_HEADING_RE.finditer(line):
         if m.start() == 0:
             cuts.add(m.end())
-        elif re.match(r"[a-z.]", line[m.start() - 1]):
+        elif re.match(r"[A-Za-z.]", line[m.start() - 1]):
             cuts |= {m.start(), m.end()}
     # "...related disciplineA working knowledge", "Civil 3DUnderstanding of": an article or an opener run in
     # behind a word or a code
@@ -280,7 +289,7 @@ def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
 def _row_wrapped(prev: RawLine, body: str, bullet: bool) -> bool:
     """Whether a line carrying a table row's E/D code ends the row the line before began (that line has no
     code, is no heading in capitals and does not end a sentence)."""
-    if bullet or prev.bullet or prev.code or not prev.text:
+    if bullet or prev.bullet or prev.code or not prev.text or " | " in prev.text:
         return False
     last = prev.text.rstrip()
     letters = [c for c in last if c.isalpha()]

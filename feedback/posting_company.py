@@ -183,9 +183,26 @@ _EMAIL_RE = re.compile(r"[\w.+-]+@([a-z0-9-]+)\.[a-z.]{2,}", re.I)
 # "Class Teacher – August 2027", "Band: 6": a start date or a grade where a name could stand
 _NOT_A_NAME_RE = re.compile(
     r"^((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,? (\d{1,2},? )?\d{4}|\d{4}|"
-    r"immediate start|asap|[\w ]{1,20}:\s*[\d.]+)$",
+    r"immediate start|asap|[\w ]{1,20}:\s*[\d.]+|"
+    # a shift or terms after the role ("Shift Lead - Overnight"), and the job boards a page was copied from
+    r"overnight|nights?|days|weekends?|evenings?|part[- ]time|full[- ]time|remote|hybrid|on-?site|temporary|"
+    r"permanent|contract|locum|fixed[- ]term|.{0,40}\b(mnc|client|multinational)|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
+    r"taleo|seek|ziprecruiter|monster|reed|totaljobs|successfactors)(,? (inc|ltd|limited|llc|corp)\.?)?)$",
     re.I,
 )
+
+
+_INSTITUTION_RE = re.compile(
+    r"\b(school|academy|college|university|hospital|trust|society|council|church|institute|foundation|clinic|"
+    r"practice|surgery|district|bank|building society|group|partnership|agency|authority)$",
+    re.I,
+)
+
+
+def _named_institution(name: str) -> bool:
+    """ "Harrowgate Building Society", "St Anne's Primary School": an institution with a name of its own (a
+    bare "High School" is a kind of place, not an employer)."""
+    return bool(_INSTITUTION_RE.search(name)) and len(name.split()) >= 3
 
 
 def _plausible_name(name: str) -> bool:
@@ -202,8 +219,10 @@ def _plausible_name(name: str) -> bool:
     first = (words[1] if words[0] == "The" and len(words) > 1 else words[0]).lower().strip(".,")
     if first in _NOT_NAMES or heading_kind(name) is not None:
         return False
-    # a name may hold a word a benefits line would ("IronBark Gym", "Valley Wellness Society")
-    return not _LOCATION_RE.search(name) and line_set_aside(name) in (None, "benefits")
+    # a name may hold a word a benefits line would ("IronBark Gym", "Valley Wellness Society"), and an
+    # institution may be named after a place ("Church of England Primary School")
+    institution = _named_institution(name)
+    return (institution or not _LOCATION_RE.search(name)) and line_set_aside(name) in (None, "benefits")
 
 
 def _role_like(line: str) -> bool:
@@ -276,7 +295,9 @@ def _second_line_candidates(line: str) -> list[tuple[str, float]]:
         return []
     first = parts[0].split("(")[0].split(",")[0].strip()
     if len(parts) == 1:
-        return [] if _LOCATION_LINE_RE.search(line) else [(first, 3.0)]
+        # "Leeds (remote, one day a week on site)": a place and the terms of work
+        terms = re.search(r"\((?:[^)]*\b)?(hybrid|remote|on-?site|in[- ]office|office)\b", line, re.I)
+        return [] if _LOCATION_LINE_RE.search(line) or terms else [(first, 3.0)]
     if parts[1].lower().strip(" .") in COUNTRIES:
         return []  # "Dubai - United Arab Emirates": a city and its country
     if _LOCATION_LINE_RE.search(parts[0]) or _LOCATION_RE.search(parts[0]):
@@ -345,7 +366,7 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             # name before the role ("Acme - Recruiter") is the employer
             weight = (
                 4.0
-                if _AT_RE.search(head[0]) or k < at
+                if _AT_RE.search(head[0]) or k < at or _named_institution(p.split("(")[0].strip())
                 else 3.0
                 if "|" in head[0]  # "Role | Company", as boards and careers pages write it
                 else 2.0 - 0.5 * (k - at - 1)

@@ -79,7 +79,8 @@ _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|v
 # a line that introduces the list below it
 _LEAD_IN_RE = re.compile(
     r"\b(will|will be|have|has|need|needs|bring|offer|include|includes|are|is|should|must|can)\s*:?$|"
-    r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$|\bif you( have| are| can)?\s*:?$",
+    r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$|\bif you( have| are| can)?\s*:?$|"
+    r"\b(looking for|seeking|want|need) an? [\w -]{2,40} (who|that)\s*:$",
     re.I,
 )
 # what makes a short line an item rather than a heading: a number, an acronym, or a trailing "preferred"
@@ -244,6 +245,8 @@ def _lead_in_kind(text: str) -> str | None:
         return None
     if NICE_HEAD_RE.search(text.lower()):
         return "nice"  # "Good to have:", "Bonus points if you have:": the preference, not the verb, names it
+    if re.search(r"\b(who|that)\s*:?$", text.strip(), re.I):
+        return "must"  # "Wanted: a line cook who:": what the person is or has
     last = text.lower().rstrip(" :").split()[-1]
     if last in ("will", "be"):
         return "duty"
@@ -401,6 +404,11 @@ def read_posting(text: str) -> ReadPosting:
             if not rest:
                 continue
             rest_kind = heading_kind(rest)
+            if rest_kind is not None and rest_kind.startswith("aside:") and rest.endswith(":"):
+                # "REQUIRED APPLICATION MATERIALS (...):": what to send with the application
+                kind = rest_kind
+                out.set_aside.append(SetAsideText(body, rest_kind.removeprefix("aside:")))
+                continue
             if rest_kind is not None and len(rest.split()) <= 5 and not rest.endswith((".", ";")):
                 # "ESSENTIAL DUTIES AND RESPONSIBILITIES", "Essential functions": a heading, its words decide
                 kind = "duty" if rest_kind == "duty" else kind

@@ -194,7 +194,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"vaccinat\w+|immuni[sz]ation|"
             r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam)|"
             r"working with children check|certificate of good conduct|(security|police) vetting|"
-            r"(a valid|working holiday|work|right-to-work) visa)\b",
+            r"(a valid|working holiday|work|right-to-work) visa|authori[sz]ed to work|export[- ]controlled|"
+            r"\bitar\b|u\.s\. persons?)\b",
             re.I,
         ),
     ),
@@ -208,6 +209,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"committed to (building|creating|fostering|growing) an? (diverse|inclusive)|"
             # what every employee is told ("All staff must follow ..."), not this job's duty
             r"\b(all|every) (staff|employees?|colleagues?|post ?holders?)\b.{0,30}\b(comply|adhere) with|"
+            r"\byou consent to\b|\b(licen[cs]e|registration|reg\.?) no\.?\s*:?\s*[A-Z0-9]|"
             r"applicants? with (disabilities|criminal)|fair chance|(are|is) (strongly )?encouraged to apply|discriminat\w+|to perform this job successfully|"
             r"representative of the knowledge|(not|non)[- ]exhaustive|exhaustive (list|description|account)|(friendly|mindful|confident) "
             r"employer|veteran aware|reasonable accommodations? may|guarantee(d)? (an )?interview|disabled "
@@ -225,6 +227,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(cv|resume|résumé) (and|&) (a )?cover letter|cover letter|closing date|(application|closing) deadline|"
             r"deadline (for|to) (apply|applications)|"
             r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
+            r"apply for this (job|role|position)|application materials|^(best |kind |warm )?regards,?$|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
             r"walk[- ]in|need not apply|close (early|earlier)|venue|see the attached|attached job description|"
@@ -296,7 +299,10 @@ FORM_FIELD_RE = re.compile(
     r"postcode|zip( code)?|linkedin( profile)?|website|portfolio( url)?|upload|attach|resume|cv|"
     r"cover letter|salary expectations?|expected (salary|ctc)|current ctc|select( one)?|choose|"
     r"required|optional|select an option|currently employed|not employed|prefer not to say|skip|\*|"
-    r"(upload|attach)( your| a| the)? [\w /-]{2,40})\s*[:*]?\s*$",
+    r"(upload|attach)( your| a| the)? [\w /-]{2,40})\s*[:*]?\s*$|"
+    # a careers page's form: drop-downs ("Gender Select... Male Female"), the voluntary self-identification
+    r".{0,120}\bselect\.\.\..{0,200}$|.{0,80}\b(self-identification|voluntary self|government reporting|"
+    r"completion of (the|this) form)\b.{0,200}$|(yes|no),? i (have|do not have|don't have) a disability.{0,200}$",
     re.I,
 )
 QUESTION_RE = re.compile(r"\?\s*(\*|\(required\))?\s*$")
@@ -348,6 +354,8 @@ def heading_kind(heading: str) -> str | None:
         return "must"  # a board's name for the requirements (Naukri's "Desired Candidate Profile")
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
         return "nice"
+    if re.search(r"\bapplication (materials|documents|packet|pack|procedure|process)\b|\bhow to apply\b", h):
+        return "aside:how to apply"  # "Required application materials": what to send, not what to be
     # "Essential duties and responsibilities": "essential" qualifies the duties, it names no requirements
     h = re.sub(
         r"^(essential|key|main|principal|core|primary)\s+(?=(duties|responsibilit|functions|tasks))", "", h

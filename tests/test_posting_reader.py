@@ -659,3 +659,40 @@ def test_a_pdf_person_specification_row_wrapped_in_its_first_column_is_one_item(
         ("Experience of anaesthetic and scrub roles in a day surgery unit", "must"),
         ("Mentoring qualification", "nice"),
     ], got
+
+
+def test_a_careers_page_with_a_barred_person_spec_a_who_list_and_its_form_is_read() -> None:
+    posting = """Community Nurse - Loxley Vale Building Society
+Leeds (hybrid, 2 days a week in the office)
+
+We are looking for a nurse who:
+• has worked in a community team
+• can drive between patients' homes
+
+Criteria | Essential / Desirable | Assessed by
+NMC registered nurse | Essential | Application form
+Experience of SystmOne | Desirable | Interview
+
+REQUIRED APPLICATION MATERIALS (incomplete applications will not be considered):
+- Letter of introduction
+- Two references
+
+Are you legally authorized to work in the United Kingdom?  Select... Yes No
+Gender Select... Male Female I don't wish to answer
+Completion of the form is entirely voluntary.
+Email this job to a friend
+Share on your newsfeed
+"""
+    job = parse_job(posting)
+    assert job.company == "Loxley Vale Building Society"
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("has worked in a community team", "must"),
+        ("can drive between patients' homes", "must"),
+        ("NMC registered nurse", "must"),
+        ("Experience of SystmOne", "nice"),
+    ]
+
+
+def test_a_shift_after_the_role_is_not_the_employer() -> None:
+    posting = "Warehouse Lead - Overnight\nBrindle & Daughters Supply\n\nOvernight shift, overnight pay.\n\nRequirements\n- 2 years leading a team\n"
+    assert parse_job(posting).company == "Brindle & Daughters Supply"
