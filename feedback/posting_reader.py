@@ -421,9 +421,12 @@ def read_posting(text: str) -> ReadPosting:
                 out.set_aside.append(SetAsideText(body, line_set_aside(body) or kind.removeprefix("aside:")))
                 continue
             section = body.lower().strip(" :")
+            prose_follows = nxt is not None and not nxt.bullet and not nxt.code and len(nxt.text.split()) > 20
             if found is not None:
                 kind = found
-            elif kind.startswith("aside:") or kind == "intro":
+            elif kind.startswith("aside:") or kind == "intro" or prose_follows:
+                # an unknown heading over a paragraph ("Unit profile") starts a section of its own; over
+                # items it is a topic inside the list above ("Clinical skills")
                 kind = "unknown"
             continue
         elif _REQUIRED_FIELD_RE.search(body) and not ln.bullet and line_set_aside(body) is None:

@@ -21,7 +21,8 @@ REQ_HEAD_RE = re.compile(
     r"require|qualif|must[ -]?haves?|what you('ll)? (bring|need|have)|what we('re| are) looking|who you are|"
     r"you have|skills|minimum|essential|about you|experience|you should|your background|you bring|"
     r"what it takes|competenc|ideal candidate|person spec|education|training|knowledge|licen[cs]|"
-    r"certific|criteria|who we('re| are) looking for|you are|your profile|profile|what we need|"
+    r"certific|criteria|who we('re| are) looking for|you are|(your|candidate|ideal|desired|personal|required) "
+    r"profile|^profile$|what we need|"
     r"eligibility|abilities|attributes|technical|key skills|must|qualities"
 )
 DUTY_HEAD_RE = re.compile(
@@ -354,6 +355,17 @@ def heading_kind(heading: str) -> str | None:
         return "must"  # a board's name for the requirements (Naukri's "Desired Candidate Profile")
     if NICE_HEAD_RE.search(h) and not re.search(r"\bno(t)? (\w+ )?(required|needed)\b", h):
         return "nice"
+    condition = re.search(
+        r"\b(physical|vaccination|vaccine|immuni[sz]ation|pre-?employment|medical|travel|visa|work authori[sz]ation)"
+        r"\b.{0,20}\b(requirements?|demands|conditions?)\b",
+        h,
+    )
+    if condition:
+        # "Physical requirements", "Vaccination requirement": conditions of the job, not what to show
+        word = condition.group(1)
+        return "aside:" + (
+            "physical demands" if word == "physical" else "travel" if word == "travel" else "checks"
+        )
     if re.search(r"\bapplication (materials|documents|packet|pack|procedure|process)\b|\bhow to apply\b", h):
         return "aside:how to apply"  # "Required application materials": what to send, not what to be
     # "Essential duties and responsibilities": "essential" qualifies the duties, it names no requirements

@@ -696,3 +696,24 @@ Share on your newsfeed
 def test_a_shift_after_the_role_is_not_the_employer() -> None:
     posting = "Warehouse Lead - Overnight\nBrindle & Daughters Supply\n\nOvernight shift, overnight pay.\n\nRequirements\n- 2 years leading a team\n"
     assert parse_job(posting).company == "Brindle & Daughters Supply"
+
+
+def test_a_section_about_the_team_and_the_conditions_of_the_job_are_not_requirements() -> None:
+    posting = """Registered Nurse - Cardiac Step-Down
+Mesquite Ridge Health
+
+Preferred Qualifications
+- Telemetry experience
+
+Unit Profile
+5 North is a 28-bed cardiac step-down unit with a strong preceptor programme, self-scheduling and a unit council that meets monthly to change how the floor works.
+Our charge nurses rotate every quarter.
+
+Physical Requirements
+Standing for long shifts and helping to reposition patients.
+
+Vaccination Requirement
+Proof of immunity to measles and varicella.
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [("Telemetry experience", "nice")]
