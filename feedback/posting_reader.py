@@ -46,7 +46,7 @@ NICE_INLINE_RE = re.compile(
     r"\b(is|are|would be|also|as) (a (big |real |huge |strong |definite )?(plus|bonus)|nice to have|preferred|"
     r"helpful|an advantage|advantageous|welcome|desirable|beneficial)\b|"
     r"\b(preferred|a plus|desirable|desired|advantageous|a bonus|an advantage|an asset|nice to have|"
-    r"highly regarded|highly valued)\s*[.!)]?\s*$|^it'?s a (big |real |huge |strong )?(plus|bonus)\b|"
+    r"highly regarded|highly valued)\s*[.!)]*\s*$|^it'?s a (big |real |huge |strong )?(plus|bonus)\b|"
     r"\b(is|are) (considered|seen as|regarded as) (an? )?(asset|plus|advantage|bonus)\b|"
     r"\b(is|are|would be|will be) (an? )?(added|real|big|distinct|definite) (advantage|asset|bonus|plus)\b|"
     r"\b(is|are|would be|will be) (highly|well|very) (regarded|valued|looked upon)\b|"
@@ -173,6 +173,8 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         and not _ITEMISH_RE.search(s)
     ):
         return True  # "💷 What we pay" above the pay items
+    if re.fullmatch(r"(best |kind |warm |many thanks (and|&) |thanks (and|&) )?regards,?", s.strip(), re.I):
+        return True  # the sign-off: what follows is the sender, not the job
     if not s or line.bullet or len(s.split()) > 12 or s.endswith((".", ",", ";")):
         return False
     raw = line.text.strip()
@@ -307,6 +309,8 @@ def split_preference(text: str) -> list[tuple[str, bool]]:
             tail = tail[:-1].strip()
         if len(head.split()) < 2 or NICE_INLINE_RE.search(head) or not NICE_INLINE_RE.search(tail):
             continue
+        if re.search(r"\b(in|of|to|for|with|and|or|the|a|an|on|at|by)$", head.rstrip(",;"), re.I):
+            continue  # "Holding, or working towards, a licence (desirable)": the head is no requirement alone
         negation = r"\bnot (required|needed|necessary|essential|mandatory)\b"
         if re.search(negation, tail, re.I) and not _PREFERENCE_WORD_RE.search(tail):
             continue  # "(Dutch is not required)": what is not asked, said beside what is

@@ -77,7 +77,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"how to apply|to apply|application|apply|next steps|interview process|hiring process|"
             r"closing date|contact|documents|our process|recruitment process|reference|how we hire|"
-            r"hiring steps|interview (steps|stages)|what to expect|\bapplicants?\b"
+            r"hiring steps|interview (steps|stages)|what to expect|\bapplicants?\b|^(best |kind |warm |thanks (and|&) )?regards,?$"
         ),
     ),
     ("questionnaire", re.compile(r"question|screening questions")),
@@ -196,6 +196,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam)|"
             r"working with children check|certificate of good conduct|(security|police) vetting|"
             r"(a valid|working holiday|work|right-to-work) visa|authori[sz]ed to work|export[- ]controlled|"
+            r"(valid|current) clearances? from|"
             r"\bitar\b|u\.s\. persons?)\b",
             re.I,
         ),
@@ -229,6 +230,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"deadline (for|to) (apply|applications)|"
             r"applications (close|will be|are)|interviews? (will be|are) (held|scheduled)|shortlist\w*|"
             r"apply for this (job|role|position)|application materials|^(best |kind |warm )?regards,?$|"
+            r"^(contact|enquiries|for (further )?enquiries|informal enquiries)\b.{0,120}(\(?\d{2,4}\)?[\s-]?\d{3,4}|@)|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
             r"walk[- ]in|need not apply|close (early|earlier)|venue|see the attached|attached job description|"
@@ -276,13 +278,17 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # a board's skill tags, set apart by wide gaps ("Cold Calling  Negotiation  Field Sales  CRM"): keywords
     # for its search, each of them said properly in the requirements if the employer asks for it
-    ("skill tags", re.compile(r"^[^.:;]{1,40}(\s{2,}[^.:;\s][^.:;]{0,40}){3,}$")),
+    (
+        "skill tags",
+        re.compile(r"^[^.:;]{1,40}(\s{2,}[^.:;\s][^.:;]{0,40}){3,}$|^[^★]{1,40}(★[^★]{1,40}){2,}$"),
+    ),
     (
         "intro",
         re.compile(
             r"^(we('re| are)|.{0,60}\b(is|are)) (currently )?(looking|seeking|searching|hiring|recruiting)"
             r"( for)?\b|^(join (us|our team)|are you (a|an|looking|ready|passionate))|"
-            r"^(dear (candidates?|applicants?|all|job ?seekers?|friends)|greetings( from)?)\b|"
+            r"^(dear (candidates?|applicants?|all|job ?seekers?|friends)|greetings( from)?|(hello|hi) (connections|all|everyone|"
+            r"folks|network))\b|"
             r"^(this is an? (exciting|great|unique|fantastic)|an? (exciting|great|unique|fantastic) "
             r"(opportunity|role|position) )|^(due to (growth|expansion)|as we grow),? we\b|"
             r"^we('re| are) an? [\w -]{0,30}\b(team|company|business|studio|practice|firm|group) of\b|"

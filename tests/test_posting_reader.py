@@ -717,3 +717,27 @@ Proof of immunity to measles and varicella.
 """
     job = parse_job(posting)
     assert [(r.text, r.kind) for r in job.requirements] == [("Telemetry experience", "nice")]
+
+
+def test_a_recruiters_post_with_its_sign_off_contact_line_and_star_tags() -> None:
+    posting = """Hello Connections 👋 !!
+
+We are hiring an Accounts Assistant for our client, a retail group in Pune.
+
+Requirements
+- B.Com with 2 years in accounts payable
+- Passing, or sitting for, the CA Inter exams (desirable).
+- Tally ★ GST ★ TDS ★ Excel
+
+Contact Ritu on (020) 5550 1188 for details.
+
+Regards,
+Ritu Deshmukh
+Keystone Talent Consultants
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("B.Com with 2 years in accounts payable", "must"),
+        ("Passing, or sitting for, the CA Inter exams (desirable).", "nice"),
+    ]
+    assert job.company is None
