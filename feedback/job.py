@@ -8,6 +8,7 @@ text: the UI scores every answer of a session against the same job description.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -149,9 +150,11 @@ def _parse_cached(text: str, choices: JobChoices | None = None) -> JobDescriptio
         if key in seen_text:
             continue
         seen_text.add(key)
+        # an item with no term the word lookup can use ("4+ years with Go") is still a requirement: it is
+        # shown, and meaning can still find it in an answer
         terms, weights = extract_terms(item_text)
-        if not terms:
-            continue
+        if not terms and len(item_text.split()) <= 4 and not re.search(r"\d", item_text):
+            continue  # "Others", "Candidate": a stray label, not a requirement
         reqs.append(Requirement(item_text, terms, kind != "nice", section, weights, kind))
     seen_canon: set[str] = set()
     all_terms: list[str] = []

@@ -26,7 +26,7 @@ _TAG_RE = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # the job board's own controls and page furniture, never part of the posting
 _NOISE_RE = re.compile(
-    r"^\s*(show (more|less)|see (more|less)|read more|… more|\.\.\. more|apply( now)?|easy apply|save|"
+    r"^\s*(show (more|less)|see (more|less)|read more|…\s*(see )?more|\.\.\.\s*(see )?more|apply( now)?|easy apply|save|"
     r"(apply|save|share)(\s+(apply|save|share|register to apply|login to apply))+|(register|login|log in|sign in) to apply|"
     r"your skills match\b.{0,200}|am i a good fit\b.{0,20}|how (you|your profile) match(es)?\b.{0,80}|"
     r"options|refer|email this job\b.{0,20}|share on .{0,30}|need help finding\b.{0,30}|"
@@ -86,6 +86,7 @@ def _strip_markup(text: str) -> str:
 
 
 _CELL_SPLIT_RE = re.compile(r"\s{3,}")
+_WIDE_BULLET_RE = re.compile(r"^(\s*(?:[-*•·▪◦●■➢➤►▶✔✓✅→]|\d{1,2}[.)]))\s{2,}(?=\S)")
 _CODE_CELL_RE = re.compile(
     r"^[A-Z](/[A-Z])*$|^[A-Z]{1,2}\s*[,/&]\s*[A-Z]{1,2}$|^(E/D|Essential|Desirable|Assessed)$"
 )
@@ -124,6 +125,9 @@ def _table_cells(line: str) -> list[tuple[str, str]]:
         return [(line, "")]
     else:
         cells = [c for c in _CELL_SPLIT_RE.split(stripped) if c]
+        if any(c[:1].islower() for c in cells[1:]) and not any(_CODE_CELL_RE.match(c) for c in cells):
+            # "At Acme   we move ...": a sentence with a site's stray spaces in it, not a table row
+            return [(re.sub(r"\s{2,}", " ", line.rstrip()), "")]
     if cells[0].endswith(":"):
         return [(" ".join(cells), "")]  # "Reports to:      Head of Planning": a field aligned in columns
     code = next((c[0] for c in cells if c in ("E", "D", "Essential", "Desirable")), "")
@@ -309,6 +313,8 @@ def clean_lines(text: str) -> list[RawLine]:
             continue
         if re.search(r"\S {3,}\S", physical) and _NOISE_RE.match(physical):
             continue  # a page footer is noise whole, before its wide gaps make it look like table cells
+        # "•   Design and build ...": a bullet's wide gap is no table column
+        physical = _WIDE_BULLET_RE.sub(r"\1 ", physical)
         pieces = [(p, code) for cell, code in _table_cells(physical) for p in _split_inline_bullets(cell)]
         for piece, code in pieces:
             if skip:

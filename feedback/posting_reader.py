@@ -515,7 +515,8 @@ def read_posting(text: str) -> ReadPosting:
                 continue
             if not _worth_keeping(part) or part.endswith(":"):
                 continue
-            if not ln.bullet and (
+            # (an emoji before a paragraph under "About the job" dresses it as a bullet; it is still about them)
+            if (not ln.bullet or loose) and (
                 (_ABOUT_US_RE.match(part) and not re.search(r"\byou\b", part.split(",")[0], re.I))
                 or (lead and part.lower().startswith(lead + " "))
             ):
@@ -534,5 +535,6 @@ def read_posting(text: str) -> ReadPosting:
                 item_kind = "nice" if preference else _kind_of(piece, kind)
                 if ln.code and item_kind != "duty":
                     item_kind = "nice" if ln.code == "D" else "must"  # the row's own E/D column decides
-                out.items.append(ReadItem(piece, item_kind, section))
+                # a site's stray double spaces are no part of the requirement's words
+                out.items.append(ReadItem(" ".join(piece.split()), item_kind, section))
     return out

@@ -138,7 +138,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"overtime|on call|rotating)\b|\b(hours per week|hours a week|shift pattern|work schedule|"
             r"monday\s*(to|-|–|through)\s*friday|available (to work )?(nights|weekends|evenings|holidays|early|late)|"
             r"(availability|available|willing(ness)?|ability|able) (to work|for) .{0,40}\b(evenings?|weekends?|nights?|"
-            r"holidays|shifts|saturdays?|sundays?|rotas?)\b|immediate joiners?|notice period|"
+            r"holidays|shifts|saturdays?|sundays?|rotas?)\b|immediate joiners?|notice period|(join|joining|start) within \d+ (days|weeks)|"
             r"(rotational|rotating|rotation) shifts?|shift work|shifts are|willing to work (nights|weekends|shifts|"
             r"rotational|rotating|overtime)|"
             # taking one's turn on a rota, not making it ("plan the weekly rota" is a duty)
@@ -280,7 +280,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     # for its search, each of them said properly in the requirements if the employer asks for it
     (
         "skill tags",
-        re.compile(r"^[^.:;]{1,40}(\s{2,}[^.:;\s][^.:;]{0,40}){3,}$|^[^★]{1,40}(★[^★]{1,40}){2,}$"),
+        re.compile(r"^[^.:;]{1,40}(\s{2,}[A-Z0-9][^.:;]{0,40}){3,}$|^[^★]{1,40}(★[^★]{1,40}){2,}$"),
     ),
     (
         "intro",

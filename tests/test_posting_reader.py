@@ -741,3 +741,21 @@ Keystone Talent Consultants
         ("Passing, or sitting for, the CA Inter exams (desirable).", "nice"),
     ]
     assert job.company is None
+
+
+def test_a_linkedin_paste_with_wide_gaps_after_bullets_and_inside_sentences() -> None:
+    posting = (
+        "Platform Engineer\nBrightkiln · Austin, TX (Hybrid) · 3 days ago\n\nAbout the job\n"
+        "🔧  At Brightkiln   we build kiln controllers  that potters actually like.\n\n"
+        "💡 What you'll do\n"
+        "•   Own  your services in production  -  dashboards, alerts, and postmortems\n"
+        "•   Review code and mentor two engineers\n\n"
+        "🧰 What you bring\n"
+        "•   4+ years with Go\n"
+    )
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("Own your services in production - dashboards, alerts, and postmortems", "duty"),
+        ("Review code and mentor two engineers", "duty"),
+        ("4+ years with Go", "must"),
+    ]
