@@ -51,6 +51,8 @@ _BODY_RES = (
     (re.compile(r"^\s*(?:About|Why|Working at|Life at|Why join)\s+" + _NAME + r"\s*[:?!]?\s*$"), 3),
     (re.compile(r"\b(?:At|Join|join|at)\s+" + _NAME + r"(?=,|\s+(?:we|is|are|you|our)\b)"), 2),
     (re.compile(r"\b(?:Join|join)\s+" + _NAME + r"(?=\s+as\b)"), 2),
+    # "Fernwell Pumps, a Halden Group company, builds ...": the employer, then what it is
+    (re.compile(r"^\s*" + _NAME + r",\s+(?:a|an|one of|part of)\s"), 2),
     # "Set beside the river, Larchfield Academy is a ...": the subject after an opening phrase
     (re.compile(r",\s+" + _NAME + r"\s+(?:is|are)\s+(?:a|an|the|one)\b"), 1.5),
     # "Hi! We're Fernhollow, the app that ...": the employer introducing itself
@@ -177,6 +179,15 @@ _FOR_A_CLIENT_RE = re.compile(
     r"\b(our client|on behalf of (a|an|our) client|been retained by|retained search|confidential (client|employer))\b",
     re.I,
 )
+_OWNER_BEFORE_RE = re.compile(
+    r"\b(d/b/a of|doing business as|subsidiary of|division of|part of|member of|owned by|operated by|"
+    r"franchisee?|parent company|a company of)\s*$",
+    re.I,
+)
+# "on behalf of our client, Amberline Foods": an agency naming the employer it recruits for
+_NAMED_CLIENT_RE = re.compile(
+    r"\b(?:our client|on behalf of|recruiting for),?\s+" + _NAME + r"(?=[,.;]|\s+(?:for|to|in|at|who|is)\b)"
+)
 _EMAIL_RE = re.compile(r"[\w.+-]+@([a-z0-9-]+)\.[a-z.]{2,}", re.I)
 
 
@@ -186,7 +197,8 @@ _NOT_A_NAME_RE = re.compile(
     r"immediate start|asap|[\w ]{1,20}:\s*[\d.]+|"
     # a shift or terms after the role ("Shift Lead - Overnight"), and the job boards a page was copied from
     r"overnight|nights?|days|weekends?|evenings?|part[- ]time|full[- ]time|remote|hybrid|on-?site|temporary|"
-    r"permanent|contract|locum|fixed[- ]term|.{0,40}\b(mnc|client|multinational)|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
+    r"permanent|contract|locum|fixed[- ]term|.{0,40}\b(mnc|client|multinational)|.{0,30}\b(account|process|campaign)|"
+    r"marketing|sales|finance|engineering|operations|support|customer service|careers?( sign in)?|sign in|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
     r"taleo|seek|ziprecruiter|monster|reed|totaljobs|successfactors)(,? (inc|ltd|limited|llc|corp)\.?)?)$",
     re.I,
 )
@@ -217,7 +229,9 @@ def _plausible_name(name: str) -> bool:
         return False
     words = name.split()
     first = (words[1] if words[0] == "The" and len(words) > 1 else words[0]).lower().strip(".,")
-    if first in _NOT_NAMES or heading_kind(name) is not None:
+    kind = heading_kind(name)
+    # "Requirements", "About us" are headings; "Bayside Contact Solutions" only shares a heading's word
+    if first in _NOT_NAMES or kind in ("must", "nice", "duty", "role") or (kind and len(name.split()) <= 2):
         return False
     # a name may hold a word a benefits line would ("IronBark Gym", "Valley Wellness Society"), and an
     # institution may be named after a place ("Church of England Primary School")
@@ -321,7 +335,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     for m in _LEGAL_NAME_RE.finditer(text):
         # the name starts after a sentence's end or a lead-in ("... Shelf. At Nordvik Offshore AS")
         name = re.split(r"(?<=[a-z]{3})\.\s+", m.group(0))[-1]
-        cands.append((re.sub(r"^(?:(?:At|Join|About|With|For|By)\s+)+", "", name), 3.5))
+        # "(a d/b/a of X Holdings LLC)", "operated by X Partners, LLC, a franchisee": the owner behind the
+        # name people apply to
+        behind = _OWNER_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()])
+        cands.append((re.sub(r"^(?:(?:At|Join|About|With|For|By)\s+)+", "", name), 1.0 if behind else 3.5))
     for ln in lines[:40]:
         m = _FIELD_RE.match(ln.strip(" *#"))
         if not m:
@@ -360,8 +377,8 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         # "We're hiring – Certified Coders": the line names the role, and no employer
         announces = bool(re.search(r"\b(we('re| are)|now) hiring\b", head[0], re.I))
         for k, p in enumerate(parts[:3]):
-            if k == at or announces:
-                continue
+            if k == at or announces or re.match(r"^[A-Z][\w .'-]+,\s*[A-Z]{2,3}\b", p):
+                continue  # "Calgary, AB": the place in "Role | Agency | Calgary, AB | Hybrid"
             # "Role at Company" names the employer; "Role – Grid Connection" is more often a qualifier, but a
             # name before the role ("Acme - Recruiter") is the employer
             weight = (
@@ -379,6 +396,9 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             # a board's line "Employer · Place · 3 days ago · 12 applicants" is dropped from the logical lines
             # as page furniture; its first part still names the employer
             cands += _second_line_candidates(raw_second)
+    named_client = next((m.group(1) for m in _NAMED_CLIENT_RE.finditer(text)), None)
+    if named_client:
+        cands.append((named_client, 6.0))
     for ln in lines:
         for rx, weight in _BODY_RES:
             for m in rx.finditer(ln.strip(" *#")):
@@ -397,6 +417,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     # "based in Hamilton East": "Hamilton" alone (a "Role – Hamilton" title line) is the place too
     places |= {" ".join(p.split()[:k]) for p in places for k in range(1, len(p.split()))}
     for name, weight in cands:
+        # "Harrowmere Hotels | Careers": a careers site's own title
+        name = re.sub(
+            r"\s*[|·–-]\s*(careers?|jobs|job openings|work with us|join us)\s*$", "", name, flags=re.I
+        )
         name = trim_location(name.strip(" .,:;-–—|*#"))
         if name.isupper() and len(name) > 4:
             # "JUNIPER & ASH" at the top: the body writes the name in its own case

@@ -30,7 +30,7 @@ DUTY_HEAD_RE = re.compile(
     r"in this role|you will|you'll|key tasks|tasks|the job|about the (role|job|position)|your impact|"
     r"main duties|accountabilit|what the job involves|"
     r"what you'll achieve|scope|your mission|the opportunity|outcomes|activities|"
-    r"day in the life|your day|key result|key performance|performance areas|\bkpas?\b|mahi|the work\b"
+    r"day in the life|key result|your day|key performance|performance areas|\bkpas?\b|mahi|the work\b"
 )
 
 # headings and lines to set aside, with the reason shown to the person

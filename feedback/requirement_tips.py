@@ -73,7 +73,7 @@ _CONDITION_RE = re.compile(
     r"weekends|overnights?|availability|available to|willing(ness)? to|relocat\w*|\w+ a day)\b",
     re.I,
 )
-# "As a Staff Nurse you will ...", "Day to day you will ...": the lead-in is not what the tip asks for
+# "As a Site Engineer you will ...", "Day to day you will ...": the lead-in is not what the tip asks for
 _LEAD_IN_RE = re.compile(
     r"^((day to day|in this role|as an? [^,]{1,60}?),?\s+)?(you will|you'll|you should|you must|"
     r"we need someone who|you)\s+",

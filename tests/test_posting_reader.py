@@ -759,3 +759,24 @@ def test_a_linkedin_paste_with_wide_gaps_after_bullets_and_inside_sentences() ->
         ("Review code and mentor two engineers", "duty"),
         ("4+ years with Go", "must"),
     ]
+
+
+def test_the_employer_behind_site_chrome_an_owner_and_an_agency() -> None:
+    chrome = (
+        "Skip to main content\nCareers  Sign In\nSearch for Jobs\n\nSales Executive\n\n"
+        "Rosmarin Labs, a Veltro Group company, makes lab scheduling software. Rosmarin Labs has 90 staff.\n\n"
+        "Requirements\n- 3 years of SaaS sales\n"
+    )
+    assert parse_job(chrome).company == "Rosmarin Labs"
+    owned = (
+        "Payroll Clerk\nCorbin & Hale Timber\n\nRequirements\n- 2 years of payroll\n\n"
+        "Corbin & Hale Timber (a d/b/a of CHT Holdings LLC) has sold timber for 40 years. Corbin & Hale Timber "
+        "is an equal opportunity employer.\n"
+    )
+    assert parse_job(owned).company == "Corbin & Hale Timber"
+    agency = (
+        "Night Shift Supervisor\nBrookfield Recruitment\n\n"
+        "Brookfield Recruitment is recruiting on behalf of our client, Amberline Foods, for a supervisor.\n\n"
+        "Requirements\n- 2 years leading a shift\n"
+    )
+    assert parse_job(agency).company == "Amberline Foods"
