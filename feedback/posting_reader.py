@@ -68,7 +68,7 @@ DUTY_CUE_RE = re.compile(
 )
 # a sentence that says what the employer gives: benefits, even inside a list of requirements
 _OFFER_RE = re.compile(
-    r"^(we offer|we provide|we give|in return|benefits include|you('ll| will) (get|receive|enjoy)|no problem|"
+    r"^(we offer|we provide|we give|in return|benefits include|you('ll| will) (get|receive|enjoy)|no problem|free\b|"
     r"[\w ]{0,30}\bwill (train|teach) you|(full|all the) training)\b",
     re.I,
 )
@@ -80,7 +80,7 @@ _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|v
 _LEAD_IN_RE = re.compile(
     r"\b(will|will be|have|has|need|needs|bring|offer|include|includes|are|is|should|must|can)\s*:?$|"
     r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$|\bif you( have| are| can)?\s*:?$|"
-    r"\b(looking for|seeking|want|need) an? [\w -]{2,40} (who|that)\s*:$",
+    r"\b(looking for|seeking|want|need)( an?)? [\w -]{2,40} (who|that)\s*:$",
     re.I,
 )
 # what makes a short line an item rather than a heading: a number, an acronym, or a trailing "preferred"

@@ -81,6 +81,8 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("questionnaire", re.compile(r"question|screening questions")),
+    # "How we will know it worked, a year in": where the job should be by then, not what to show now
+    ("what success looks like", re.compile(r"success looks like|what success|measures? of success")),
     # the team's own tools, described: what the person will meet, not what is asked of them
     (
         "the team's tools",
@@ -148,7 +150,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(\d|two|three|four|five|continuous|rotating)[- ]shift (system|pattern|roster|rota)|"
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
-            r"^(roster|rota|hours|working hours)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
+            r"^(roster|rota|hours|working hours|shifts?|schedule)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
+            r"open availability|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
+            r"overlap with .{0,30}\b(time|hours|time ?zone)|"
             # a day's timetable ("8:30 Huddle on the ward"): what the day looks like, not a duty
             r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|^immediate start\b|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
             re.I,
@@ -160,7 +164,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(remote|hybrid|on-?site|in person|work location)\b.{0,60}$|\brelocat\w+\b|"
             r"^[A-Z][\w .'-]+,\s*[A-Z]{2}\s+\d{5}\b|\b(reliably )?commute\b|"
             r"\blive within\b.{0,40}\b(minutes|miles|km|kilometres|kilometers)\b|"
-            r"^(you('ll| will) be )?based (at|in|within|from|out of)\b|\bcommuting distance\b",
+            r"^(you('ll| will) be )?based (at|in|within|from|out of)\b|\bcommuting distance\b|"
+            r"\bmust (reside|live) (in|within|near)\b|\bwork from (the )?office\b|\bwfo\b",
             re.I,
         ),
     ),
@@ -175,7 +180,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"reaching|climbing|stooping|crouching)\b|\bclimb in and out\b|"
             r"exposure to (blood|chemicals|noise|fumes|extreme)|climb(ing)? ladders|crawl ?spaces|"
             r"temperatures (exceeding|above|below|over)|arm reach|reach of \d+\s?cm|in direct sunlight|"
-            r"(stand|sit|walk)(ing)? (in .{0,30})?for up to \d+|"
+            r"(stand|sit|walk)(ing)? (in .{0,30})?for up to \d+|(stand|sit|walk)(ing)? for an? \d+[- ]hours?|"
             r"\b(walk|walking|stand|standing)\b.{0,20}\b\d[\d,]*\+? (steps|miles|km|hours)\b|"
             r"\b(outdoors|outside) in all (kinds of |types of )?(weathers?|weather conditions|seasons)\b|"
             r"\b(rider|body) weight (under|below|of no more than|not exceeding)\b|"
@@ -196,7 +201,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam)|"
             r"working with children check|certificate of good conduct|(security|police) vetting|"
             r"(a valid|working holiday|work|right-to-work) visa|authori[sz]ed to work|export[- ]controlled|"
-            r"(valid|current) clearances? from|"
+            r"(valid|current) clearances? from|citizens?\b|permanent residents?|"
             r"\bitar\b|u\.s\. persons?)\b",
             re.I,
         ),
@@ -276,6 +281,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
+    ("about the company", re.compile(r"^we (value|believe in|care about|celebrate)\b", re.I)),
     # a board's skill tags, set apart by wide gaps ("Cold Calling  Negotiation  Field Sales  CRM"): keywords
     # for its search, each of them said properly in the requirements if the employer asks for it
     (

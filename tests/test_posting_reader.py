@@ -780,3 +780,25 @@ def test_the_employer_behind_site_chrome_an_owner_and_an_agency() -> None:
         "Requirements\n- 2 years leading a shift\n"
     )
     assert parse_job(agency).company == "Amberline Foods"
+
+
+def test_success_measures_conditions_and_offers_inside_lists_are_set_aside() -> None:
+    posting = """Store Supervisor
+Kestrel Outdoor Co.
+
+We are looking for someone who:
+- has run a shop floor for a year
+- Open availability, including weekends
+- Flexibility to work evenings and bank holidays
+- Must reside in Bristol
+- Free parking on site
+- Able to stand for a 9-hour shift
+- Only apply if you are a UK citizen or permanent resident
+
+What success looks like in 6 months
+- Shrinkage is down by a third
+
+Shifts: Monday to Friday, 06:00 - 14:00
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [("has run a shop floor for a year", "must")]
