@@ -201,7 +201,9 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"eligib\w+ to work|(medical|fitness)( and (fitness|medical))? (assessment|test|examination|exam)|"
             r"working with children check|certificate of good conduct|(security|police) vetting|"
             r"(a valid|working holiday|work|right-to-work) visa|authori[sz]ed to work|export[- ]controlled|"
-            r"(valid|current) clearances? from|citizens?\b|permanent residents?|"
+            # being a citizen is a check; "working with senior citizens" is the work
+            r"(valid|current) clearances? from|citizenship|(a|an|be|are) ([a-z.]+ )?citizens?( or| and|$| of)|"
+            r"permanent residents?|"
             r"\bitar\b|u\.s\. persons?)\b",
             re.I,
         ),

@@ -788,6 +788,7 @@ Kestrel Outdoor Co.
 
 We are looking for someone who:
 - has run a shop floor for a year
+- has helped senior citizens choose kit
 - Open availability, including weekends
 - Flexibility to work evenings and bank holidays
 - Must reside in Bristol
@@ -801,4 +802,7 @@ What success looks like in 6 months
 Shifts: Monday to Friday, 06:00 - 14:00
 """
     job = parse_job(posting)
-    assert [(r.text, r.kind) for r in job.requirements] == [("has run a shop floor for a year", "must")]
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("has run a shop floor for a year", "must"),
+        ("has helped senior citizens choose kit", "must"),
+    ]
