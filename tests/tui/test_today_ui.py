@@ -89,7 +89,10 @@ async def test_a_practiced_jobs_uncovered_requirements_are_due_too(tmp_path: Pat
         app.screen.query_one("#today-start", Button).press()
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen), what="today's session")
         questions = app.screen.session.questions
-        assert questions[0].id == WEAK.id and questions[1].targets == ("5+ years of Python",)
+        # the weak question first; the uncovered requirement is practised in the same session (where it falls
+        # depends on how the day's other due items scored)
+        assert questions[0].id == WEAK.id
+        assert [q.targets for q in questions if q.targets] == [("5+ years of Python",)]
 
 
 async def test_todays_practice_keeps_the_plans_order_with_shuffle_on(tmp_path: Path) -> None:
