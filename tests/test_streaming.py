@@ -315,3 +315,59 @@ def test_live_passes_decode_only_what_follows_the_frozen_words() -> None:
     shown = [" ".join(update).split() for update in updates]
     assert all(words == sorted(words, key=lambda w: float(w[1:])) for words in shown)  # nothing out of order
     assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]
+
+
+def held_recogniser(starts: list[float]) -> tuple[BurstRecogniser, threading.Event, list[int | None]]:
+    """A BurstRecogniser whose live (greedy) passes wait for `release`; also returns each pass's beam as it
+    begins."""
+    release = threading.Event()
+    recogniser = BurstRecogniser(starts)
+    plain = recogniser.transcribe
+    began: list[int | None] = []
+
+    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+        began.append(beam_size)
+        if beam_size == 1:
+            assert release.wait(20)
+        return plain(audio, prompt_terms, offset_s, beam_size, fallback)
+
+    recogniser.transcribe = transcribe  # type: ignore[method-assign]
+    return recogniser, release, began
+
+
+def test_a_live_pass_in_flight_that_heard_all_the_speech_is_the_tail() -> None:
+    """The person stops talking and presses stop half a second later, while a live pass over everything they
+    said is still running: its words are waited for and kept, not decoded again from scratch."""
+    audio, starts = bursts([(0.5, 0.35)] * 6 + [(0.5, 0.5)])
+    recogniser, release, began = held_recogniser(starts)
+    stream = StreamingTranscriber(recogniser)
+    stream.feed(audio)
+    deadline = time.monotonic() + 10
+    while not began and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert began == [1]  # a live pass over all of it is in flight
+    threading.Timer(0.3, release.set).start()
+    transcript = stream.finish()
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert stream.reused_tail and len(recogniser.calls) == 1
+
+
+def test_a_live_pass_in_flight_that_missed_the_last_words_is_not_waited_for() -> None:
+    """Speech came after the pass in flight began: its words could not be the tail, so stop does not wait for
+    it; the tail is decoded beside it with the full beam."""
+    audio, starts = bursts([(0.5, 0.35)] * 8)
+    first = int(3.0 * RATE)
+    recogniser, release, began = held_recogniser(starts)
+    stream = StreamingTranscriber(recogniser)
+    stream.feed(audio[:first])
+    deadline = time.monotonic() + 10
+    while not began and time.monotonic() < deadline:
+        time.sleep(0.01)
+    stream.feed(audio[first:])
+    started = time.monotonic()
+    transcript = stream.finish()
+    waited = time.monotonic() - started
+    release.set()
+    assert waited < 5  # the held pass was not waited for (it would have held stop for 20 s)
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert not stream.reused_tail and recogniser.calls[-1][2] == 5

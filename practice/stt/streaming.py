@@ -103,7 +103,7 @@ class StreamingTranscriber:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._discard = False  # finish() no longer wants the pass in flight
-        self._full_pass = False  # the pass in flight is a full-beam one (its words may be the tail)
+        self._flight_upto: int | None = None  # the absolute sample the pass in flight hears up to
         self._arrivals: list[tuple[int, float]] = []  # (sample count, monotonic time) to measure lag
         self._pieces = self._forced = self._passes = 0
         self._provisional = Heard()  # what the last live pass heard after the handed-on audio
@@ -195,7 +195,7 @@ class StreamingTranscriber:
         with self._apply:
             if self._stop.is_set():
                 return
-            self._full_pass = settled
+            self._flight_upto = heard_upto
         live_at = self._live_at
         if settled:
             heard = self._transcribe(pending, self._handed)  # a loop is decoded again without the prompt
@@ -203,7 +203,7 @@ class StreamingTranscriber:
             live = pending[live_at:]
             heard = self._transcribe(live, self._handed + live_at, beam_size=PROVISIONAL_BEAM, fallback=False)
         with self._apply:
-            self._full_pass = False
+            self._flight_upto = None
             if self._discard:
                 return  # finish() went ahead without this pass
             self._heard_samples = covered = len(pending)
@@ -254,6 +254,11 @@ class StreamingTranscriber:
         if points:
             self._live_at = points[-1]
             self._stable = self._provisional.split(self._time_of(points[-1]))[0]
+
+    def _speech_after(self, upto: int) -> bool:
+        """Whether anything was said after the absolute sample `upto`."""
+        window = self._window()
+        return has_speech(window[max(0, upto - self._handed) :], reference=window)
 
     def _notify(self) -> None:
         if self.on_update is not None:
@@ -372,9 +377,11 @@ class StreamingTranscriber:
         self._stop.set()
         self._wake.set()
         with self._apply:
-            # A greedy pass in flight would only be thrown away: the tail starts now, beside it. A full-beam
-            # pass in flight is over the quiet end, likely all that is left to hear: its words are worth the wait.
-            wait = self._full_pass
+            # A pass in flight that hears all the speech there is (the person stopped talking before it began)
+            # is the tail: waiting for the rest of it is quicker than decoding the tail again from scratch. One
+            # that misses speech at the end would only be thrown away: the tail starts now, beside it.
+            upto = self._flight_upto
+            wait = upto is not None and not self._speech_after(upto)
             self._discard = not wait
         if wait and self._thread.is_alive():
             self._thread.join()
