@@ -25,6 +25,7 @@ import numpy as np
 from feedback import Word
 from feedback.synonyms import canon_of
 from feedback.text import normalise
+from practice.core.memory import limit_malloc_arenas
 from practice.core.signal import SAMPLE_RATE
 from practice.stt.decode import load_audio
 from practice.stt.one_window import one_window_model
@@ -228,6 +229,7 @@ class Transcriber:
 
     def _load(self) -> WhisperModel:
         target, self.description = resolve_model(self.model_name)
+        limit_malloc_arenas()  # before the model's threads start (practice/core/memory.py says why)
 
         kwargs = {
             "device": "cpu",
