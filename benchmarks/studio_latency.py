@@ -18,7 +18,9 @@ audio waited between reaching the app and showing up in the live text); the word
 transcript (streamed) and of the same recording transcribed whole afterwards (the anchor), both against the
 text espeak-ng read. The last line is machine-readable (medians over all runs, the 90th percentile of the
 wait, and the worst lag):
-stop_to_review_s=S p90_s=S lag_s=S wer_stream=W wer_anchor=W
+stop_to_review_s=S p90_s=S lag_s=S wer_stream=W wer_anchor=W peak_rss_mb=M
+(peak_rss_mb: the most memory the studio held resident, model loaded, over all the runs; issue 12's floor is
+600 MB.)
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -290,7 +293,8 @@ def main() -> int:
         f"stop_to_review_s={statistics.median(waits):.3f} p90_s={percentile(waits, 0.9):.3f} "
         f"lag_s={max(r.lag_s for r in runs):.2f} "
         f"wer_stream={statistics.median(r.wer_stream for r in runs):.4f} "
-        f"wer_anchor={statistics.median(r.wer_anchor for r in runs):.4f}"
+        f"wer_anchor={statistics.median(r.wer_anchor for r in runs):.4f} "
+        f"peak_rss_mb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f}"
     )
     return 0
 

@@ -15,7 +15,7 @@ import pytest
 
 from feedback import Word
 from practice.stt.pauses import find_pauses, has_speech, split_at_pauses
-from practice.stt.streaming import StreamingTranscriber
+from practice.stt.streaming import PROVISIONAL_BEAM, TAIL_BEAM, StreamingTranscriber
 
 RATE = 16_000
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +32,11 @@ def bursts(pattern: list[tuple[float, float]], seed: int = 1) -> tuple[np.ndarra
         pieces.append(0.0005 * rng.standard_normal(int(silence * RATE)).astype(np.float32))
         clock += sound + silence
     return np.concatenate(pieces), starts
+
+
+def live(beam: int | None, fallback: bool) -> bool:
+    """Whether a decoding is a live pass (text shown while the person speaks): the only ones never retried."""
+    return beam == PROVISIONAL_BEAM and not fallback
 
 
 def feed_and_step(stream: StreamingTranscriber, audio: np.ndarray) -> None:
@@ -112,21 +117,22 @@ def test_stream_commits_every_word_exactly_once(pattern) -> None:
     assert any(tentative for _, tentative in updates)  # words still being listened to are told apart
     settled_counts = [len(settled.split()) for settled, _ in updates]
     assert settled_counts == sorted(settled_counts)  # final words are never taken back
-    beams = {beam for _, _, beam, _ in recogniser.calls}
-    assert 1 in beams and None in beams  # greedy for shown text, full beam for final words
-    # Text that is only shown is never decoded twice (a retry would leave the live text behind).
-    assert not any(fallback for _, _, beam, fallback in recogniser.calls if beam == 1)
+    kinds = {(beam, fallback) for _, _, beam, fallback in recogniser.calls}
+    # Shown text is never decoded twice (a retry would leave the live text behind); final words may be.
+    assert (PROVISIONAL_BEAM, False) in kinds and (None, True) in kinds
 
 
 def test_a_looping_live_pass_is_not_shown_and_not_kept() -> None:
     audio, starts = bursts([(0.5, 0.35)] * 6)  # 5 s: no commit yet, only live passes
-    recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1)
+    recogniser = BurstRecogniser(starts, loops_when=live)
     updates: list[tuple[str, str]] = []
     stream = StreamingTranscriber(
         recogniser, on_update=lambda *update: updates.append(update), background=False
     )
     feed_and_step(stream, audio)
-    assert sum(1 for call in recogniser.calls if call[2] == 1) >= 3  # it kept trying as audio came in
+    assert (
+        sum(1 for call in recogniser.calls if live(call[2], call[3])) >= 3
+    )  # it kept trying as audio came in
     assert updates == [] and stream.text == ""
     transcript = stream.finish()  # the tail is decoded again, not taken from a looped pass
     assert not stream.reused_tail
@@ -152,9 +158,7 @@ def test_lag_counts_the_wait_for_a_pass_not_just_the_pass() -> None:
     stream.feed(audio[half:])
     stream.step()
     assert stream.stats.max_lag_s >= 0.3  # though the newest audio it heard had only just arrived
-    looping = StreamingTranscriber(
-        BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1), background=False
-    )
+    looping = StreamingTranscriber(BurstRecogniser(starts, loops_when=live), background=False)
     looping.feed(audio[:half])
     looping.step()  # a looped pass: nothing new is shown
     time.sleep(0.3)
@@ -290,7 +294,7 @@ def test_pieces_are_committed_even_when_every_live_pass_loops() -> None:
     """A live pass that loops is not shown, but the pause it found is still a cut: the piece before it is
     committed with the full beam, and at stop the tail is decoded (nothing was heard of it), not taken as heard."""
     audio, starts = bursts([(0.5, 0.35)] * 30)
-    recogniser = BurstRecogniser(starts, loops_when=lambda beam, fallback: beam == 1)
+    recogniser = BurstRecogniser(starts, loops_when=live)
     stream = StreamingTranscriber(recogniser, background=False)
     feed_and_step(stream, audio)
     assert stream.stats.pieces >= 1
@@ -309,9 +313,67 @@ def test_live_passes_decode_only_what_follows_the_frozen_words() -> None:
         recogniser, on_update=lambda *update: updates.append(update), background=False
     )
     feed_and_step(stream, audio)
-    live = [(offset, seconds) for offset, seconds, beam, _ in recogniser.calls if beam == 1]
-    assert len(live) >= 20 and max(seconds for _, seconds in live) <= 6.0
-    assert any(offset > 0 for offset, _ in live[:12])  # frozen before the first cut, not only after it
+    shown_only = [
+        (offset, seconds) for offset, seconds, beam, fallback in recogniser.calls if live(beam, fallback)
+    ]
+    assert len(shown_only) >= 20 and max(seconds for _, seconds in shown_only) <= 6.0
+    assert any(offset > 0 for offset, _ in shown_only[:12])  # frozen before the first cut, not only after it
     shown = [" ".join(update).split() for update in updates]
     assert all(words == sorted(words, key=lambda w: float(w[1:])) for words in shown)  # nothing out of order
     assert [w.text for w in stream.finish().words] == [f"w{s:.2f}" for s in starts]
+
+
+def held_recogniser(starts: list[float]) -> tuple[BurstRecogniser, threading.Event, list[bool]]:
+    """A BurstRecogniser whose live passes wait for `release`; also returns, as each pass begins, whether it is a
+    live one."""
+    release = threading.Event()
+    recogniser = BurstRecogniser(starts)
+    plain = recogniser.transcribe
+    began: list[bool] = []
+
+    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+        began.append(live(beam_size, fallback))
+        if live(beam_size, fallback):
+            assert release.wait(20)
+        return plain(audio, prompt_terms, offset_s, beam_size, fallback)
+
+    recogniser.transcribe = transcribe  # type: ignore[method-assign]
+    return recogniser, release, began
+
+
+def test_a_live_pass_in_flight_that_heard_all_the_speech_is_the_tail() -> None:
+    """The person stops talking and presses stop half a second later, while a live pass over everything they
+    said is still running: its words are waited for and kept, not decoded again from scratch."""
+    audio, starts = bursts([(0.5, 0.35)] * 6 + [(0.5, 0.5)])
+    recogniser, release, began = held_recogniser(starts)
+    stream = StreamingTranscriber(recogniser)
+    stream.feed(audio)
+    deadline = time.monotonic() + 10
+    while not began and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert began == [True]  # a live pass over all of it is in flight
+    threading.Timer(0.3, release.set).start()
+    transcript = stream.finish()
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert stream.reused_tail and len(recogniser.calls) == 1
+
+
+def test_a_live_pass_in_flight_that_missed_the_last_words_is_not_waited_for() -> None:
+    """Speech came after the pass in flight began: its words could not be the tail, so stop does not wait for
+    it; the tail is decoded beside it with the full beam."""
+    audio, starts = bursts([(0.5, 0.35)] * 8)
+    first = int(3.0 * RATE)
+    recogniser, release, began = held_recogniser(starts)
+    stream = StreamingTranscriber(recogniser)
+    stream.feed(audio[:first])
+    deadline = time.monotonic() + 10
+    while not began and time.monotonic() < deadline:
+        time.sleep(0.01)
+    stream.feed(audio[first:])
+    started = time.monotonic()
+    transcript = stream.finish()
+    waited = time.monotonic() - started
+    release.set()
+    assert waited < 5  # the held pass was not waited for (it would have held stop for 20 s)
+    assert [w.text for w in transcript.words] == [f"w{s:.2f}" for s in starts]
+    assert not stream.reused_tail and recogniser.calls[-1][2:] == (TAIL_BEAM, True)

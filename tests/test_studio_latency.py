@@ -25,7 +25,8 @@ def test_quick_studio_latency_run_reviews_a_scored_answer(soundcard) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     lines = result.stdout.strip().splitlines()
     figures = {key: float(value) for key, value in (item.split("=") for item in lines[-1].split())}
-    assert list(figures) == ["stop_to_review_s", "p90_s", "lag_s", "wer_stream", "wer_anchor"]
+    assert list(figures) == ["stop_to_review_s", "p90_s", "lag_s", "wer_stream", "wer_anchor", "peak_rss_mb"]
+    assert 100 < figures["peak_rss_mb"] < 4000  # the studio's own resident memory, model loaded
     assert "NOT SCORED" not in result.stdout  # the review came up with its scores
     assert 0 < figures["stop_to_review_s"] <= figures["p90_s"]
     assert figures["wer_anchor"] <= 0.15  # the answer really went through the sound card

@@ -1,7 +1,7 @@
 """Transcribe while the person speaks, so only the last few seconds are left when they stop.
 
 Audio blocks arrive from the Recorder. A worker thread (the live passes) decodes the audio not yet handed on,
-greedily, about once a second, for the text on screen; when it finds a pause to cut at (stretches of low
+about once a second, for the text on screen; when it finds a pause to cut at (stretches of low
 energy), it hands the piece before the cut to a committer thread, which decodes it again with the full beam and
 commits its words, while the live passes go on from the cut. The two run side by side (the Transcriber keeps
 two model replicas), so a slow full-beam pass never holds up the live text: before, the live text waited for
@@ -41,8 +41,12 @@ EDGE_GUARD_S = 1.5
 #: Commit at a pause only once this much speech follows it, so the words before it were heard with some
 #: of what comes after (Whisper uses the whole window); committing at once cost about a point of WER.
 RIGHT_CONTEXT_S = 2.0
-#: Beam width for provisional (shown, not final) text; 1 is greedy decoding, about twice as fast as 5 here.
-PROVISIONAL_BEAM = 1
+#: Beam width for provisional (shown, not final) text. Its words become the tail when the person stops right
+#: after a pass (they are not decoded again then: that wait was most of the stop-to-review time). Greedy
+#: decoding (1) was twice as fast as 5 while the encoder heard 30 s; with one shorter encoder pass
+#: (practice/stt/one_window.py) the full beam costs about 20% more CPU, and greedy tails had cost the studio
+#: 3 to 9 points of WER against the whole file on 30 s answers (measured, benchmarks/studio_latency.py).
+PROVISIONAL_BEAM = 5
 #: Beam width for the last few seconds after stop: the one pass the person waits for.
 TAIL_BEAM = 5
 #: Shown words are frozen (not decoded again by live passes) once a pause this far behind the newest audio
@@ -103,7 +107,7 @@ class StreamingTranscriber:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._discard = False  # finish() no longer wants the pass in flight
-        self._full_pass = False  # the pass in flight is a full-beam one (its words may be the tail)
+        self._flight_upto: int | None = None  # the absolute sample the pass in flight hears up to
         self._arrivals: list[tuple[int, float]] = []  # (sample count, monotonic time) to measure lag
         self._pieces = self._forced = self._passes = 0
         self._provisional = Heard()  # what the last live pass heard after the handed-on audio
@@ -185,17 +189,16 @@ class StreamingTranscriber:
         cut = self._cut_point(pending) if free else None
         forced = free and cut is None and len(pending) >= MAX_PIECE_S * SAMPLE_RATE
         heard_upto = self._handed + len(pending)
-        # Shown text gets greedy decoding, about twice as fast as the full beam; the words that become final
-        # get the full beam in the committer. When the speech has gone quiet the person may be about to stop:
-        # that pass gets the full beam too, in the silence, so the tail it leaves is as good as a whole-file
-        # transcript's (greedy tails cost streaming about a point of WER against whole-file transcription,
-        # measured) without making anyone wait. Only full-beam passes may decode a piece again (a loop, or
+        # Shown text is decoded from the frozen words on (see _freeze); the words that become final are
+        # decoded again with the whole piece in the committer. When the speech has gone quiet the person may be
+        # about to stop: that pass hears the whole window, in the silence, so the tail it leaves is as good as
+        # a whole-file transcript's without making anyone wait. Only full-beam passes may decode a piece again (a loop, or
         # speech skipped: the Transcriber's retries); a shown-only pass that loops is thrown away.
         settled = cut is None and not forced and ends_in_pause(pending)
         with self._apply:
             if self._stop.is_set():
                 return
-            self._full_pass = settled
+            self._flight_upto = heard_upto
         live_at = self._live_at
         if settled:
             heard = self._transcribe(pending, self._handed)  # a loop is decoded again without the prompt
@@ -203,14 +206,18 @@ class StreamingTranscriber:
             live = pending[live_at:]
             heard = self._transcribe(live, self._handed + live_at, beam_size=PROVISIONAL_BEAM, fallback=False)
         with self._apply:
-            self._full_pass = False
+            self._flight_upto = None
             if self._discard:
                 return  # finish() went ahead without this pass
+            if self._stop.is_set():
+                # finish() waits for this pass: its words are the tail. Handing a piece on now would make the
+                # person wait for a full-beam pass over it too (0.6 s in the studio, measured).
+                cut, forced = None, False
             self._heard_samples = covered = len(pending)
             self._settled = settled
             looped = not settled and looks_like_a_loop(heard.text)
             if settled:
-                self._stable, self._live_at = Heard(), 0  # the full-beam words replace the frozen greedy ones
+                self._stable, self._live_at = Heard(), 0  # the whole window's words replace the frozen ones
             elif not looped:
                 heard = self._stable + heard
             if looped:
@@ -243,8 +250,8 @@ class StreamingTranscriber:
         """Stop decoding again the shown words that lie before a pause FREEZE_BEHIND_S behind the newest audio
         heard: later passes decode only what follows, a few seconds instead of everything since the last cut.
         A live pass's cost grows with the words it decodes (a 12 s window took 1.1 to 1.7 s greedy on a busy
-        2-core machine), and the live text trails the speech by about two passes. Frozen words are greedy,
-        heard with FREEZE_BEHIND_S after them; the full-beam passes (committer, settled) still hear it all."""
+        2-core machine), and the live text trails the speech by about two passes. Frozen words were heard
+        with FREEZE_BEHIND_S after them; the full-beam passes (committer, settled) still hear it all."""
         behind = int(FREEZE_BEHIND_S * SAMPLE_RATE)
         points = [
             (start + end) // 2
@@ -254,6 +261,11 @@ class StreamingTranscriber:
         if points:
             self._live_at = points[-1]
             self._stable = self._provisional.split(self._time_of(points[-1]))[0]
+
+    def _speech_after(self, upto: int) -> bool:
+        """Whether anything was said after the absolute sample `upto`."""
+        window = self._window()
+        return has_speech(window[max(0, upto - self._handed) :], reference=window)
 
     def _notify(self) -> None:
         if self.on_update is not None:
@@ -372,9 +384,14 @@ class StreamingTranscriber:
         self._stop.set()
         self._wake.set()
         with self._apply:
-            # A greedy pass in flight would only be thrown away: the tail starts now, beside it. A full-beam
-            # pass in flight is over the quiet end, likely all that is left to hear: its words are worth the wait.
-            wait = self._full_pass
+            # When the last pass heard all the speech there is, its words are the tail: a pass in flight (the
+            # full-beam one over the quiet end, say) is not waited for. Else a pass in flight that hears all of
+            # it (the person stopped talking before it began) is the tail: waiting for the rest of it is quicker
+            # than decoding the tail again from scratch. One that misses speech at the end would only be thrown
+            # away: the tail starts now, beside it.
+            heard_all = not self._speech_after(self._handed + self._provisional_samples)
+            upto = self._flight_upto
+            wait = not heard_all and upto is not None and not self._speech_after(upto)
             self._discard = not wait
         if wait and self._thread.is_alive():
             self._thread.join()

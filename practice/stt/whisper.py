@@ -13,6 +13,7 @@ Transcriber and drives it piece by piece; this module does not know it exists (n
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 import zlib
@@ -24,8 +25,10 @@ import numpy as np
 from feedback import Word
 from feedback.synonyms import canon_of
 from feedback.text import normalise
+from practice.core.memory import limit_malloc_arenas
 from practice.core.signal import SAMPLE_RATE
 from practice.stt.decode import load_audio
+from practice.stt.one_window import one_window_model
 from practice.stt.pauses import split_at_pauses
 from practice.stt.speech_activity import SpeechSpan, group_spans, speech_spans
 from practice.stt.types import ModelError, Transcript
@@ -70,6 +73,12 @@ MIN_CHECKED_PIECE_S = 6.0
 MODEL_WORKERS = 2
 #: The same one to four words this many times in a row is a decoding loop, not speech.
 LOOP_REPEATS = 4
+
+
+def threads_per_replica(workers: int) -> int:
+    """The cores shared out between the replicas. faster-whisper's default is 4 threads each: two replicas
+    decoding side by side ran 8 threads on a 2-core machine, which cost about 10% more CPU a pass (measured)."""
+    return max(1, (os.cpu_count() or 1) // max(1, workers))
 
 
 def embedded_model_path() -> Path | None:
@@ -220,26 +229,26 @@ class Transcriber:
 
     def _load(self) -> WhisperModel:
         target, self.description = resolve_model(self.model_name)
-        from faster_whisper import WhisperModel  # lazy: faster-whisper loads with the model
+        limit_malloc_arenas()  # before the model's threads start (practice/core/memory.py says why)
 
         kwargs = {
             "device": "cpu",
             "compute_type": "int8",
-            "cpu_threads": self.cpu_threads,
+            "cpu_threads": self.cpu_threads or threads_per_replica(self.workers),
             "num_workers": self.workers,
         }
         if Path(target).is_dir():
             try:
-                return WhisperModel(target, **kwargs)
+                return one_window_model(target, **kwargs)
             except Exception as error:
                 raise ModelError(f"The model in {target} could not be loaded: {error}") from error
         # A model name: the local cache first, so a model fetched once works offline afterwards.
         try:
-            return WhisperModel(target, local_files_only=True, **kwargs)
+            return one_window_model(target, local_files_only=True, **kwargs)
         except Exception:
             pass
         try:
-            return WhisperModel(target, **kwargs)
+            return one_window_model(target, **kwargs)
         except Exception as error:
             raise ModelError(
                 f"The model {target!r} is not on this machine and could not be downloaded ({type(error).__name__}). "
@@ -337,8 +346,7 @@ class Transcriber:
         return words, confidences
 
     def _decode(self, samples: np.ndarray, beam_size: int, prompt: str | None, hotwords: str | None) -> list:
-        model = self.load()
-        segments, _info = model.transcribe(
+        segments = self.load().transcribe_window(  # one encoder pass (practice/stt/one_window.py)
             samples,
             language="en",
             beam_size=beam_size,
@@ -357,7 +365,7 @@ class Transcriber:
             vad_filter=False,  # the piece is speech already (speech_activity): no second pass over it
         )
         kept: list[Any] = []  # faster_whisper.transcribe.Word
-        for segment in segments:  # a lazy generator: the decoding happens here
+        for segment in segments:
             words = segment.words or []
             unsure = words and sum(w.probability for w in words) / len(words) < MADE_UP_WORD_PROBABILITY
             if unsure and segment.avg_logprob < LOG_PROB_THRESHOLD:
