@@ -56,7 +56,7 @@ class BurstRecogniser:
     loops_when: Callable[[int | None, bool], bool] = lambda beam, fallback: False
     """Which decodings (beam size, fallback allowed) get stuck repeating one word, as Whisper sometimes does."""
 
-    def transcribe(self, audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+    def transcribe(self, audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True, quick=False):
         self.calls.append((offset_s, len(audio) / RATE, beam_size, fallback))
         end = offset_s + len(audio) / RATE
         words, edges = [], [s for s in self.starts]
@@ -268,7 +268,7 @@ def test_live_text_keeps_up_while_a_piece_is_being_committed() -> None:
     recogniser = BurstRecogniser(starts)
     plain = recogniser.transcribe
 
-    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True, quick=False):
         if beam_size is None and fallback:  # the committer's full-beam pass: held until released
             assert release.wait(20)
         return plain(audio, prompt_terms, offset_s, beam_size, fallback)
@@ -331,7 +331,7 @@ def held_recogniser(starts: list[float]) -> tuple[BurstRecogniser, threading.Eve
     plain = recogniser.transcribe
     began: list[bool] = []
 
-    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True):
+    def transcribe(audio, prompt_terms=None, offset_s=0.0, beam_size=None, fallback=True, quick=False):
         began.append(live(beam_size, fallback))
         if live(beam_size, fallback):
             assert release.wait(20)

@@ -27,6 +27,7 @@ class Decoder(Protocol):
         offset_s: float = 0.0,
         beam_size: int | None = None,
         fallback: bool = True,
+        quick: bool = False,
     ) -> Transcript: ...
 
 

@@ -305,6 +305,7 @@ class StreamingTranscriber:
             offset_s=start / SAMPLE_RATE,
             beam_size=beam_size,
             fallback=fallback,
+            quick=True,  # one encoder pass a piece: the live text must keep up with the speech
         )
         done = time.monotonic()
         with self._lock:

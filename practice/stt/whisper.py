@@ -263,6 +263,7 @@ class Transcriber:
         offset_s: float = 0.0,
         beam_size: int | None = None,
         fallback: bool = True,
+        quick: bool = False,
     ) -> Transcript:
         """Transcribe a file or a 16 kHz mono float32 array: only where voice activity detection hears speech.
 
@@ -279,7 +280,10 @@ class Transcriber:
 
         `prompt_terms`: job terms to bias recognition towards. Word times are shifted by `offset_s`.
         `beam_size` overrides the default (streaming uses greedy decoding, about twice as fast, for text that
-        is shown but not yet final).
+        is shown but not yet final). `quick`: one encoder pass per piece without timestamp tokens
+        (practice/stt/one_window.py), for streaming, which must keep up with the speech; a whole file is
+        decoded as faster-whisper does it, with timestamp tokens, which measured half a point of word error
+        rate better on the human clips (benchmarks/transcript_fidelity.py).
         """
         samples = audio if isinstance(audio, np.ndarray) else load_audio(audio)
         duration = len(samples) / SAMPLE_RATE
@@ -295,6 +299,7 @@ class Transcriber:
                 offset_s + begin / SAMPLE_RATE,
                 beam_size or self.beam_size,
                 fallback,
+                quick,
             )
             words += piece_words
             confidences += piece_confidences
@@ -310,13 +315,14 @@ class Transcriber:
         offset_s: float,
         beam_size: int,
         retry_loops: bool = True,
+        quick: bool = False,
     ) -> tuple[list[Word], list[float]]:
         """One Whisper window of speech (at most PIECE_MAX_S): its words with times, and each word's probability."""
         seconds = len(samples) / SAMPLE_RATE
         # In a short piece the job's terms outweigh the audio and Whisper goes on to say one of them: "Test.
         # Test." after a 2 s sentence (measured on the shared human clips). Long pieces keep the steering.
         hotwords = hotwords_for(prompt_terms) if seconds >= HOTWORDS_MIN_S else None
-        found = self._decode(samples, beam_size, self.prompt, hotwords)
+        found = self._decode(samples, beam_size, self.prompt, hotwords, quick)
         # Loops and dropped speech are set off by what steers the decoding: drop the job's terms first
         # (keeping the fillers the prompt preserves), then the prompt too.
         retries = [(self.prompt, None)] if hotwords else []
@@ -324,7 +330,7 @@ class Transcriber:
             looping = looks_like_a_loop(" ".join(w.word for w in found))
             if not looping and not too_few_words(len(found), seconds):
                 break
-            again = self._decode(samples, beam_size, prompt, steer)
+            again = self._decode(samples, beam_size, prompt, steer, quick)
             if looping or len(again) > len(found):
                 found = again
         run = repeated_run([w.word for w in found])
@@ -345,8 +351,20 @@ class Transcriber:
                 confidences.append(float(w.probability))
         return words, confidences
 
-    def _decode(self, samples: np.ndarray, beam_size: int, prompt: str | None, hotwords: str | None) -> list:
-        segments = self.load().transcribe_window(  # one encoder pass (practice/stt/one_window.py)
+    def _decode(
+        self,
+        samples: np.ndarray,
+        beam_size: int,
+        prompt: str | None,
+        hotwords: str | None,
+        quick: bool = False,
+    ) -> list:
+        model = self.load()
+        # streaming: one encoder pass (practice/stt/one_window.py); a whole file: faster-whisper's own way
+        decode = (
+            model.transcribe_window if quick else lambda audio, **kw: list(model.transcribe(audio, **kw)[0])
+        )
+        segments = decode(
             samples,
             language="en",
             beam_size=beam_size,

@@ -162,6 +162,7 @@ class FakeTranscriber:
         offset_s: float = 0.0,
         beam_size: int | None = None,
         fallback: bool = True,
+        quick: bool = False,
     ) -> FakeTranscript:
         self.calls += 1
         if self.fail:
