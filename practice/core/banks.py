@@ -68,6 +68,15 @@ class Bank:
         return counts
 
 
+def with_unique_id(question: Question, taken: set[str]) -> Question:
+    """The question with an id no question in `taken` has (two banks may use the same id); its id is added."""
+    qid, number = question.id, 2
+    while qid in taken:
+        qid, number = f"{question.id}-{number}", number + 1
+    taken.add(qid)
+    return replace(question, id=qid)
+
+
 @dataclass
 class BankError(PracticeError):
     path: Path

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from feedback import JobChoices
 from feedback.questions import question_kind
-from practice.core.banks import YOUR_QUESTIONS_TAG, Bank, Question
+from practice.core.banks import YOUR_QUESTIONS_TAG, Bank, Question, with_unique_id
 from practice.core.mock import SECTIONS, YOUR_QUESTIONS, YOUR_TURN
 from practice.prep.tailor import Tailored, tailor
 
@@ -144,7 +144,7 @@ def build_mock(
     for section in SECTIONS:
         chosen = picked.get(section.key) or ([_FALLBACK[section.key]] if section.key in _FALLBACK else [])
         for question in chosen:
-            questions.append(_unique(question, ids))
+            questions.append(with_unique_id(question, ids))
             sections.append(section.key)
     heading = tailored.heading if tailored else None
     description = "A whole interview in order: " + ", ".join(s.title.lower() for s in SECTIONS) + "."
@@ -157,12 +157,3 @@ def build_mock(
         ("mock",),
     )
     return MockInterview(bank, sections, notes)
-
-
-def _unique(question: Question, taken: set[str]) -> Question:
-    """The question with an id no earlier question has (two banks may use the same id)."""
-    qid, number = question.id, 2
-    while qid in taken:
-        qid, number = f"{question.id}-{number}", number + 1
-    taken.add(qid)
-    return replace(question, id=qid)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from feedback.scorer import question_kind
-from practice.core.banks import MAX_TEXT_CHARS, Bank, Question
+from practice.core.banks import MAX_TEXT_CHARS, Bank, Question, with_unique_id
 from practice.core.records import WorkedTip
 from practice.prep.phrasing import phrase_requirement
 from practice.prep.plan import DueItem, Plan, question_key, requirement_id
@@ -73,15 +73,6 @@ def carried_tip(item: DueItem) -> WorkedTip | None:
     )
 
 
-def _unique(question: Question, taken: set[str]) -> Question:
-    """The question with an id no earlier question of the bank has (two banks may use the same id)."""
-    qid, number = question.id, 2
-    while qid in taken:
-        qid, number = f"{question.id}-{number}", number + 1
-    taken.add(qid)
-    return replace(question, id=qid)
-
-
 def today_bank(plan: Plan, banks: Iterable[Bank]) -> Bank:
     """A bank of exactly the plan's due items, in its order (a requirement already asked by a due question
     is not asked twice)."""
@@ -102,7 +93,7 @@ def today_bank(plan: Plan, banks: Iterable[Bank]) -> Bank:
         if question_key(question.text) in texts:
             continue
         texts.add(question_key(question.text))
-        questions.append(_unique(question, taken))
+        questions.append(with_unique_id(question, taken))
     count = len(questions)
     description = (
         f"{count} question{'s' if count != 1 else ''} due today: the weak answers and the job's requirements "

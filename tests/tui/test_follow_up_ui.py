@@ -7,13 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Checkbox, DataTable, Input
-from tui_fakes import fake_score, make_app, wait_for
+from tui_fakes import answer_now, fake_score, make_app, text_of, wait_for
 
-from practice.core.session import State
-from practice.tui.app import PracticeApp
 from practice.tui.screens.compare import CompareScreen
 from practice.tui.screens.practice import PracticeScreen
-from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
 from practice.tui.screens.summary import SummaryScreen
 from practice.tui.widgets.panel import PanelEditor
@@ -32,18 +29,6 @@ def scorer_with_follow_up(
     return result
 
 
-def text_of(app: PracticeApp, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
-
-
-async def _answer(pilot, practice: PracticeScreen) -> None:
-    await wait_for(pilot, lambda: practice.session.state is State.IDLE, what="question spoken")
-    await pilot.press("space")
-    await wait_for(pilot, lambda: practice.session.state is State.RECORDING, what="recording")
-    await pilot.press("space")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), what="review")
-
-
 async def test_the_follow_up_is_asked_answered_and_linked(tmp_path: Path) -> None:
     app = make_app(tmp_path, scorer=scorer_with_follow_up)
     async with app.run_test(size=SIZE) as pilot:
@@ -53,7 +38,7 @@ async def test_the_follow_up_is_asked_answered_and_linked(tmp_path: Path) -> Non
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
         question = practice.session.current.text
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         # the review of the first answer says what the interviewer asks next, and n goes to it
         assert FOLLOW_UP in text_of(app, "#review-follow-up")
         assert app.screen.check_action("follow_up", ()) and not app.screen.check_action("next", ())
@@ -65,7 +50,7 @@ async def test_the_follow_up_is_asked_answered_and_linked(tmp_path: Path) -> Non
         assert "follow-up to attempt 1" in text_of(app, "#question-meta")
         assert practice.session.number == 1  # still the same question
 
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         # the follow-up's review shows the answer it follows; no follow-up of a follow-up
         assert "follow-up to attempt 1 (no measured result)" in text_of(app, "#review-heading")
         assert question in text_of(app, "#review-parent")
@@ -105,7 +90,7 @@ async def test_finish_from_the_review_skips_the_follow_up(tmp_path: Path) -> Non
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen))
         assert FOLLOW_UP not in app.services.speaker.said
@@ -123,7 +108,7 @@ async def test_with_follow_ups_off_n_goes_to_the_next_question(tmp_path: Path) -
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         assert not app.screen.query("#review-follow-up")
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen) and practice.session.number == 2)
@@ -145,14 +130,14 @@ async def test_in_panel_mode_the_same_panelist_asks_the_follow_up(tmp_path: Path
         await wait_for(pilot, lambda: isinstance(app.screen, PracticeScreen))
         practice = app.screen
         assert isinstance(practice, PracticeScreen)
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         assert "Dana Smith asks next" in text_of(app, "#review-follow-up")
         app.services.speaker.voice = "changed"  # whatever spoke last: the follow-up must set Dana's voice
         await pilot.press("n")
         await wait_for(pilot, lambda: app.services.speaker.said[-1:] == [FOLLOW_UP], what="follow-up spoken")
         assert app.services.speaker.voice == "en-us"
         assert "Dana Smith (CTO) asks" in text_of(app, "#question-meta")
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         store = app.services.store
         (summary,) = store.sessions()
         assert [a.interviewer for a in store.attempts(summary.session.id)] == ["Dana Smith", "Dana Smith"]

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from textual.widgets import Button, Input, Static
-from tui_fakes import ANSWER, FIXED_NOW, JOB, fake_score, make_app, wait_for
+from tui_fakes import ANSWER, FIXED_NOW, JOB, answer_now, fake_score, make_app, text_of, wait_for
 
 from practice.core.mock import YOUR_TURN
 from practice.core.records import AttemptRecord, SessionRecord
@@ -18,7 +18,6 @@ from practice.prep.drafts import Interviewer, write_drafts
 from practice.storage.catalog import load_catalog
 from practice.tui.app import PracticeApp
 from practice.tui.screens.practice import PracticeScreen
-from practice.tui.screens.review import ReviewScreen
 from practice.tui.screens.setup import SetupScreen
 from practice.tui.screens.summary import SummaryScreen
 from practice.tui.widgets.panel import PanelEditor
@@ -31,18 +30,6 @@ PROBLEM = "What is the biggest challenge the team is facing right now?"
 def _app(tmp_path: Path, **kwargs) -> PracticeApp:
     catalog = load_catalog(user_dir=tmp_path / "no-user-banks")
     return make_app(tmp_path, catalog=catalog, shuffle_seed=7, **kwargs)
-
-
-def text_of(app: PracticeApp, selector: str) -> str:
-    return str(app.screen.query_one(selector).render())
-
-
-async def _answer(pilot, practice: PracticeScreen) -> None:
-    await wait_for(pilot, lambda: practice.session.state is State.IDLE, what="question spoken")
-    await pilot.press("space")
-    await wait_for(pilot, lambda: practice.session.state is State.RECORDING, what="recording")
-    await pilot.press("space")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), what="review")
 
 
 async def test_the_mock_interview_asks_its_sections_in_order_one_panelist_a_section(tmp_path: Path) -> None:
@@ -91,7 +78,7 @@ async def test_the_mock_interview_asks_its_sections_in_order_one_panelist_a_sect
         ]
         # the person's turn: their questions are transcribed and checked for the team's pressing problem
         app.services.transcriber.text = f"Thank you. {PROBLEM} And how is success measured?"
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         assert any("You asked about their pressing problem" in n.message for n in app._notifications)
         await pilot.press("f")
         await wait_for(pilot, lambda: isinstance(app.screen, SummaryScreen), what="the summary")
@@ -115,7 +102,7 @@ async def test_a_question_that_misses_the_teams_problem_is_noted_and_not_followe
             await pilot.press("n")
         assert practice.session.section == "your-questions"
         app.services.transcriber.text = "What is the salary range, and when would I start?"
-        await _answer(pilot, practice)
+        await answer_now(pilot, practice)
         assert any("None of your questions asked" in n.message for n in app._notifications)
         assert not app.screen.check_action("follow_up", ()) and app.screen.check_action("next", ())
 

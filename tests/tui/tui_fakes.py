@@ -18,10 +18,13 @@ import soundfile
 from practice.audio.recorder import Recording
 from practice.core.banks import Bank, BankCatalog, Question
 from practice.core.jobs import JobSummary
+from practice.core.session import State
 from practice.services import Services
 from practice.storage.history import Store
 from practice.storage.settings import Settings
 from practice.tui.app import PracticeApp
+from practice.tui.screens.practice import PracticeScreen
+from practice.tui.screens.review import ReviewScreen
 
 FIXED_NOW = datetime(2026, 1, 26, 9, 30, tzinfo=UTC)
 ANSWER = (
@@ -343,3 +346,16 @@ async def run_from_palette(pilot: Any, words: str) -> None:
         await pilot.press("down")  # highlight the first result
     assert results.highlighted == 0
     await pilot.press("enter")
+
+
+def text_of(app: PracticeApp, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def answer_now(pilot: Any, practice: PracticeScreen) -> None:
+    """Once the question is spoken: start a take, stop it, and wait for its review."""
+    await wait_for(pilot, lambda: practice.session.state is State.IDLE, what="question spoken")
+    await pilot.press("space")
+    await wait_for(pilot, lambda: practice.session.state is State.RECORDING, what="recording")
+    await pilot.press("space")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen), what="review")
