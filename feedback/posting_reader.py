@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
+from .posting_job_bank import mark_job_bank_headings
 from .posting_sections import NICE_HEAD_RE, heading_kind, is_foreign, line_set_aside
 
 # a requirement sentence in prose: it asks for something or says what the person will do
@@ -33,6 +34,10 @@ PROSE_CUE_RE = re.compile(
 # "The correspondent will ...", "The new hire will ...": the person hired, named by a common noun (a
 # capitalised one, "The Ledger will", is the employer)
 _ROLE_WILL_RE = re.compile(r"^The [a-z][\w-]*(?: [a-z][\w-]*)? will\b")
+# "As our Content Lead, you'll own ...": the role in one sentence, which a duty list below spells out
+_ROLE_SUMMARY_RE = re.compile(
+    r"^As (?:(?:a|an|our|the|your) |(?=[A-Z]))[^,.:;]{2,80}?,?\s+you(?:'ll|’ll| will)\b(?!\s*:)"
+)
 # only the clearest cues count in the opening paragraph of a sectioned posting, which mostly describes
 # the company and the team
 STRONG_CUE_RE = re.compile(
@@ -245,6 +250,8 @@ def _lead_in_kind(text: str) -> str | None:
     """The list a lead-in line introduces: "The right person will" -> duties, "... who has" -> must-haves."""
     if not _LEAD_IN_RE.search(text):
         return None
+    if (heading_kind(text) or "") == "aside:what success looks like":
+        return "aside:what success looks like"  # "By the end of your first quarter you will": milestones, not duties
     if NICE_HEAD_RE.search(text.lower()):
         return "nice"  # "Good to have:", "Bonus points if you have:": the preference, not the verb, names it
     if re.search(r"\b(who|that)\s*:?$", text.strip(), re.I):
@@ -366,6 +373,7 @@ def _split_lead_ins(lines: list[RawLine]) -> list[RawLine]:
 
 
 def read_posting(text: str) -> ReadPosting:
+    text = mark_job_bank_headings(text)
     lines = _split_lead_ins(clean_lines(text))
     title, company = find_title_company([ln.text for ln in lines], text)
     out = ReadPosting(title, company)
@@ -374,6 +382,11 @@ def read_posting(text: str) -> ReadPosting:
     has_sections = any(
         is_heading(ln, lines[i + 1] if i + 1 < len(lines) else None)
         and heading_kind(_strip_md(ln.text)) in ("must", "nice", "duty")
+        for i, ln in enumerate(lines)
+    )
+    has_duty_list = any(
+        is_heading(ln, lines[i + 1] if i + 1 < len(lines) else None)
+        and heading_kind(_strip_md(ln.text)) == "duty"
         for i, ln in enumerate(lines)
     )
     kind = "intro"
@@ -525,6 +538,9 @@ def read_posting(text: str) -> ReadPosting:
                 continue
             if not in_list and _ABOUT_US_RE.match(part) and not re.search(r"\byou\b", part, re.I):
                 out.set_aside.append(SetAsideText(part, "about the company or the role"))
+                continue
+            if has_duty_list and not ln.bullet and kind != "duty" and _ROLE_SUMMARY_RE.match(part):
+                out.set_aside.append(SetAsideText(part, "what the role is, in one sentence"))
                 continue
             if not in_list:
                 cue = STRONG_CUE_RE if (has_sections and kind in ("intro", "role")) else PROSE_CUE_RE

@@ -82,7 +82,15 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("questionnaire", re.compile(r"question|screening questions")),
     # "How we will know it worked, a year in": where the job should be by then, not what to show now
-    ("what success looks like", re.compile(r"success looks like|what success|measures? of success")),
+    # "Within the first six weeks you will", "By month six": milestones for the new starter, not the job's duties
+    (
+        "what success looks like",
+        re.compile(
+            r"success looks like|what success|measures? of success|"
+            r"\b(in|within|during|over|after|by the end of) (your|the) first (\d+|\w+) (days|weeks|months|year)\b|"
+            r"\b(30|60|90)[-/ ](60|90|day)|^by month (\d+|\w+)\b"
+        ),
+    ),
     # the team's own tools, described: what the person will meet, not what is asked of them
     (
         "the team's tools",
@@ -91,7 +99,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "about the company",
         re.compile(
-            r"^(about (us|the company|the team|our company|our team|[A-Z]?\w+$)|who we are|our (values|culture|"
+            r"^(about (us|the company|the team|our company|our team|[A-Z]?\w+$)|who we are|our ([\w-]+ )?(values|culture|"
             r"mission|story|team|company)|the company|life at|company (overview|description)|why us|"
             r"company profile|meet the team|the team|why [a-z]|employer details|employer name|employer's website|"
             r"about the (organisation|organization|employer|"

@@ -806,3 +806,91 @@ Shifts: Monday to Friday, 06:00 - 14:00
         ("has run a shop floor for a year", "must"),
         ("has helped senior citizens choose kit", "must"),
     ]
+
+
+def test_a_job_bank_page_reads_its_bare_sub_headings_as_headings() -> None:
+    posting = """cook
+Posted on March 3, 2027 by Larchmere Bistro Ltd.
+Job Bank verified
+
+Overview
+Languages
+English or French
+Education
+Secondary (high) school graduation certificate
+Experience
+1 year to less than 2 years
+On site
+Work must be completed at the physical location.
+
+Responsibilities
+Tasks
+Prepare and cook complete meals
+Clean kitchen and work areas
+
+Experience and specialization
+Computer and technology knowledge
+Point of sale system
+Credentials
+Food Safety Certificate
+
+Additional information
+Work conditions and physical capabilities
+Work under pressure
+Standing for extended periods
+Personal suitability
+Reliability
+Team player
+
+Benefits
+Health benefits
+Dental plan
+
+Who can apply to this job?
+Only apply to this job if you are a Canadian citizen or permanent resident of Canada.
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("English or French", "must"),
+        ("Secondary (high) school graduation certificate", "must"),
+        ("1 year to less than 2 years", "must"),
+        ("Prepare and cook complete meals", "duty"),
+        ("Clean kitchen and work areas", "duty"),
+        ("Point of sale system", "must"),
+        ("Food Safety Certificate", "must"),
+        ("Reliability", "must"),
+        ("Team player", "must"),
+    ]
+    assert job.company == "Larchmere Bistro Ltd"
+    # an ordinary posting whose lines happen to read "Languages" or "Tasks" is left as it was
+    plain = "Translator\nHolloway Words\n\nLanguages\n- Fluent Polish and English\n"
+    assert [r.text for r in parse_job(plain).requirements] == ["Fluent Polish and English"]
+
+
+def test_a_one_sentence_role_summary_milestones_and_values_are_not_requirements() -> None:
+    posting = """Customer Success Lead
+Pell & Rowan
+
+As our Customer Success Lead, you'll be the person every clinic calls first.
+
+Within your first 60 days you will
+Meet each of your forty clinics
+Rewrite the onboarding checklist
+
+What you'll do
+- Run renewals for your book of clinics
+- Train new clinic staff on the booking system
+
+Our company values:
+- Curious
+- Kind
+
+Requirements
+- 3 years in customer success or account management
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("Run renewals for your book of clinics", "duty"),
+        ("Train new clinic staff on the booking system", "duty"),
+        ("3 years in customer success or account management", "must"),
+    ]
