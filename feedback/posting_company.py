@@ -159,6 +159,16 @@ _LEGAL_SUFFIX_RE = re.compile(
 )
 
 
+def _place_with_code_or_date(name: str) -> bool:
+    """ "Calgary, AB" or "Dubai, August 2027": a place with its province or a start date, not an employer
+    with its place ("Acme, LLC" keeps its legal form)."""
+    head, sep, rest = name.partition(",")
+    rest = rest.strip()
+    if not sep or not head.strip() or _LEGAL_SUFFIX_RE.match(rest):
+        return False
+    return bool(re.fullmatch(r"[A-Z]{2,3}", rest) or _NOT_A_NAME_RE.match(rest))
+
+
 def trim_location(name: str) -> str:
     """ "Acme Tools, Dayton, Ohio" -> "Acme Tools"; a legal suffix after the comma stays."""
     head, sep, rest = name.partition(",")
@@ -260,18 +270,48 @@ def _poster_removed(lines: list[str], text: str) -> tuple[list[str], str, str | 
     return rest, "\n".join(raw[at + 1 :]), poster[0] if len(poster) == 1 else None
 
 
+def _spelled_name(label: str, text: str) -> tuple[str, bool] | None:
+    """ "tussockandpineaccountants" -> "Tussock & Pine Accountants": the domain split into English words
+    (wordninja's word frequencies), pieces rejoined where together they spell a word of the posting ("al",
+    "bar", "sha" -> "Al Barsha" when the posting says Al Barsha); None when pieces stay that are no words.
+    The flag says whether the posting's own words were needed, which makes the spelling more certain."""
+    import wordninja  # its word list loads on import (a tenth of a second): only for a posting that needs it
+
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", _EMAIL_RE.sub(" ", text))}
+    pieces = wordninja.split(label)
+    out: list[str] = []
+    rejoined = False
+    i = 0
+    while i < len(pieces):
+        j = next((j for j in range(len(pieces), i + 1, -1) if "".join(pieces[i:j]) in words), i + 1)
+        rejoined |= j > i + 1
+        out.append("".join(pieces[i:j]))
+        i = j
+    while len(out) > 1 and len(out[-1]) <= 2:
+        out.pop()  # a state or country code at the end ("...plumbingaz")
+    if len(out) < 2 or any(len(p) == 1 or (len(p) == 2 and p not in words) for p in out):
+        return None
+    return " ".join("&" if p == "and" else p.title() for p in out), rejoined
+
+
 def _mail_domain_name(text: str) -> str | None:
-    """The employer named only by its e-mail domain ("hr@lindqvistbakery.se"): the domain cut where
-    its end is a word the posting uses ("bakery"), each part capitalised."""
+    """The employer named only by its e-mail domain ("hr@lindqvistbakery.se"): the domain cut where its end
+    is a word the posting uses ("bakery"), each part capitalised, unless the posting's own words spell it
+    better; else the domain spelled in English words."""
     for m in _EMAIL_RE.finditer(text):
         label = m.group(1).lower()
         if label in _MAIL_HOSTS or len(label) < 5:
             continue
+        spelled = _spelled_name(label, text)
+        if spelled and spelled[1]:
+            return spelled[0]
         words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
         for cut in range(3, len(label) - 3):
             head, tail = label[:cut].strip("-"), label[cut:].strip("-")
             if tail in words or tail.rstrip("s") in words:
                 return f"{head.title()} {tail.title()}"
+        if spelled:
+            return spelled[0]
     return None
 
 
@@ -421,7 +461,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         name = re.sub(
             r"\s*[|·–-]\s*(careers?|jobs|job openings|work with us|join us)\s*$", "", name, flags=re.I
         )
-        name = trim_location(name.strip(" .,:;-–—|*#"))
+        name = name.strip(" .,:;-–—|*#")
+        if _place_with_code_or_date(name):
+            continue
+        name = trim_location(name)
         if name.isupper() and len(name) > 4:
             # "JUNIPER & ASH" at the top: the body writes the name in its own case
             m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text.replace(name, ""), re.I)
@@ -437,7 +480,12 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             )
         # "teaching in Hakuba", "sites around Tirau": a name mostly said after these is a place
         after_in = len(
-            re.findall(r"\b(?:in|near|around|across|from|to)\s+" + re.escape(name) + r"(?!\w)", text)
+            re.findall(
+                r"\b(?:in|near|around|across|from|to)\s+(?:(?:central|downtown|greater|inner|north|south|east|west)\s+)?"
+                + re.escape(name)
+                + r"(?!\w)",
+                text,
+            )
         )
         if repeats and after_in * 2 >= repeats:
             weight -= 1.5

@@ -894,3 +894,21 @@ Requirements
         ("Train new clinic staff on the booking system", "duty"),
         ("3 years in customer success or account management", "must"),
     ]
+
+
+def test_an_employer_named_only_in_its_mail_domain_and_a_place_after_the_dash() -> None:
+    # the town after the dash is where the job is; the mailbox's domain is the only name of the employer
+    posting = (
+        "Receptionist - Whakatane\n\n"
+        "Busy vet clinic in central Whakatane needs a receptionist three days a week. You must have a year "
+        "on a front desk.\n\nApply to jobs@driftwoodandtidevets.co.nz by Friday.\n"
+    )
+    assert parse_job(posting).company == "Driftwood & Tide Vets"
+    # a city with a start date after the dash, and a city with its province, are places
+    dated = "Science Teacher - Doha, August 2027\n\nWe are a British school. You will teach KS3 science.\n"
+    assert parse_job(dated).company is None
+    boxed = (
+        "Payroll Lead\nCalder Search | Regina, SK | Hybrid\n\n"
+        "Calder Search is recruiting for our client, a growing utility based in Regina.\n"
+    )
+    assert parse_job(boxed).company is None
