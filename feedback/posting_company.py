@@ -46,6 +46,10 @@ _PLACE_RE = re.compile(
     r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2})"
 )
 _AT_RE = re.compile(r"\s(?:at|@)\s")
+_TOP_PLACE_RE = re.compile(
+    r"^([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2}),\s*[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,3}$|"
+    r"^([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){0,2})\s*[·|•]\s*(?:[Ff]ull|[Pp]art|[Rr]emote|[Hh]ybrid|[Oo]n-?site|[Pp]ermanent|[Cc]ontract|[Tt]emporary)"
+)
 _NAME = r"([A-Z][\w&.'’\-]*(?:[ \t]+(?:[A-Z][\w&.'’\-]*|&|of|and|de|for|the)){0,5})"
 _BODY_RES = (
     (re.compile(r"^\s*(?:About|Why|Working at|Life at|Why join)\s+" + _NAME + r"\s*[:?!]?\s*$"), 3),
@@ -208,8 +212,10 @@ _NOT_A_NAME_RE = re.compile(
     # a shift or terms after the role ("Shift Lead - Overnight"), and the job boards a page was copied from
     r"overnight|nights?|days|weekends?|evenings?|part[- ]time|full[- ]time|remote|hybrid|on-?site|temporary|"
     r"permanent|contract|locum|fixed[- ]term|.{0,40}\b(mnc|client|multinational)|.{0,30}\b(account|process|campaign)|"
-    r"marketing|sales|finance|engineering|operations|support|customer service|careers?( sign in)?|sign in|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
-    r"taleo|seek|ziprecruiter|monster|reed|totaljobs|successfactors)(,? (inc|ltd|limited|llc|corp)\.?)?)$",
+    r"marketing|sales|finance|engineering|operations|support|customer service|careers?( (sign in|home))?|sign in|"
+    r"log in|search jobs|confidential|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
+    r"taleo|seek|ziprecruiter|monster|reed|totaljobs|successfactors|bayt|jobstreet|mycareersfuture|"
+    r"civil service jobs|nhs jobs|job bank|usajobs|eluta|stepstone)(,? (inc|ltd|limited|llc|corp)\.?)?)$",
     re.I,
 )
 
@@ -436,6 +442,11 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             # a board's line "Employer · Place · 3 days ago · 12 applicants" is dropped from the logical lines
             # as page furniture; its first part still names the employer
             cands += _second_line_candidates(raw_second)
+    for ln in lines[:12]:
+        # a board's image text ("Qamar Freight logo") and Job Bank's "Posted on <date> by <employer>"
+        m = re.match(r"^\s*(.{2,60}?)\s+logo\s*$|^\s*posted on .{4,30}? by (.{2,80}?)\s*$", ln, re.I)
+        if m:
+            cands.append(((m.group(1) or m.group(2)).strip(), 6.0))
     named_client = next((m.group(1) for m in _NAMED_CLIENT_RE.finditer(text)), None)
     if named_client:
         cands.append((named_client, 6.0))
@@ -453,7 +464,24 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     best: dict[str, float] = {}
     found: dict[str, int] = {}
     places = {m.group(1) for m in _PLACE_RE.finditer(text)}
+    # "Dubai, United Arab Emirates", "Berlin · Full-time" near the top: the first part is the place of work, so
+    # the same word after the role's dash ("Logistics Coordinator - Dubai") is no employer
+    for ln in lines[1:12]:
+        m = _TOP_PLACE_RE.match(ln.strip())
+        place = (m.group(1) or m.group(2)) if m else None
+        if (
+            place
+            and len(place.split()) <= 2
+            and not _INSTITUTION_RE.search(place)
+            and re.search(r"[-–—|·,(]\s*" + re.escape(place) + r"\b", lines[0])
+        ):
+            places.add(place)
     for_a_client = bool(_FOR_A_CLIENT_RE.search(text))
+    # "Confidential" where the employer's name would stand: whatever else is named is not the employer
+    withheld = any(
+        ln.strip().lower() in ("confidential", "confidential company", "confidential employer")
+        for ln in lines[:4]
+    )
     # "based in Hamilton East": "Hamilton" alone (a "Role – Hamilton" title line) is the place too
     places |= {" ".join(p.split()[:k]) for p in places for k in range(1, len(p.split()))}
     for name, weight in cands:
@@ -469,8 +497,16 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
             # "JUNIPER & ASH" at the top: the body writes the name in its own case
             m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text.replace(name, ""), re.I)
             name = m.group(0) if m else name.title()
+        # a brand written in lower case ("formwerk") is a name when the posting keeps writing it so
+        lower_brand = (
+            name.islower() and len(name.split()) <= 4 and len(re.findall(re.escape(name), text)) >= 2
+        )
+        if lower_brand:
+            name = name[0].upper() + name[1:]  # checked as a name, given back as written below
         if not _plausible_name(name) or name in places or (for_a_client and _AGENCY_RE.search(name)):
             continue
+        if lower_brand:
+            name = name[0].lower() + name[1:]
         repeats = len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text))
         first = name.split()[0]
         if len(name.split()) > 1 and len(first) >= 4 and first.lower() not in _COMMON_FIRST:
@@ -496,6 +532,8 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     company = max(scores, key=lambda n: scores[n]) if scores else None
     if company is not None and scores[company] < 2.5:
         company = None
+    if withheld and not named_client:
+        return title, None
     if company is None and not _FOR_A_CLIENT_RE.search(text):
         # a recruiter's posting for an unnamed client: its mailbox names the agency, not the employer
         company = _mail_domain_name(text)

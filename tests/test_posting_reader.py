@@ -912,3 +912,25 @@ def test_an_employer_named_only_in_its_mail_domain_and_a_place_after_the_dash() 
         "Calder Search is recruiting for our client, a growing utility based in Regina.\n"
     )
     assert parse_job(boxed).company is None
+
+
+def test_employers_behind_a_logo_line_a_lower_case_brand_and_a_withheld_name() -> None:
+    logo = "Warehouse Planner - Sharjah\n\nHalwan Cargo logo\n\nSharjah, United Arab Emirates\nPosted 2 days ago\n"
+    assert parse_job(logo + "\nYou will plan the dock schedule.\n").company == "Halwan Cargo"
+    # the city after the dash is the one on the place line, not an employer
+    bare = (
+        "Warehouse Planner - Sharjah\n\nSharjah, United Arab Emirates\n\nYou will plan the dock schedule.\n"
+    )
+    assert parse_job(bare).company is None
+    brand = (
+        "kiln & co\nJobs\nService Designer (m/f/d)\nLeipzig · Full-time · Permanent employee\n\n"
+        "kiln & co is a design studio in Leipzig. We make booking apps for museums.\n"
+    )
+    assert parse_job(brand).company == "kiln & co"
+    withheld = (
+        "Claims Handler - Commercial Property\nConfidential\nPretoria, Gauteng\n\n"
+        "Our client, a large insurer, needs a claims handler.\n\nRequirements\n- 3 years handling claims\n"
+    )
+    assert parse_job(withheld).company is None
+    accented = "plumber\nPosted on May 2, 2027 by Lévesque Plomberie Inc.\nJob Bank verified\n\nTasks\nRepair pipes\n"
+    assert parse_job(accented).company == "Lévesque Plomberie Inc"
