@@ -13,6 +13,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from .posting_sections import heading_kind
+
 BULLET_RE = re.compile(
     r"^\s*(?:[-*•·・–—▪◦●○■□➢➤►▶✔✓✅☑→⇒✦✧★☆+>※]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|"
     # arrows, symbols, dingbats and emoji ("⭐", "✅", "👉"), with the variation selector some of them carry
@@ -230,6 +232,18 @@ def _unglue(line: str) -> list[str]:
 _SECTION_NUMBER_RE = re.compile(r"^\s*\d+(\.\d+)+\.?\s+(?=\S)")
 
 
+# a short numbered line without a full stop ("3. Person specification"), read as a heading when its words name one
+_NUMBERED_HEADING_RE = re.compile(r"^\s*\d{1,2}[.)]\s+[A-Z][\w'’&/()-]*(?:\s+[\w'’&/()-]+){0,5}\s*:?\s*$")
+
+
+# the words of a section's name, which a short requirement ("4. Forklift licence") does not use
+_HEADING_NOUN_RE = re.compile(
+    r"\b(purpose|duties|responsibilit\w*|specification|requirements|qualifications|summary|overview|benefits|"
+    r"criteria|profile|description|information|accountabilities|functions|competencies|about|apply|offer)\b",
+    re.I,
+)
+
+
 def _bullet_of(line: str) -> tuple[bool, str]:
     numbered = _SECTION_NUMBER_RE.match(line)
     if numbered:
@@ -340,6 +354,16 @@ def clean_lines(text: str) -> list[RawLine]:
                 out[-1].code = code
                 continue
             decorated = bool(_DECORATED_RE.match(piece.strip()))
+            if (
+                bullet
+                and _NUMBERED_HEADING_RE.match(piece)
+                and _HEADING_NOUN_RE.search(body)
+                and heading_kind(body) is not None
+            ):
+                # "2. Main duties and responsibilities" over "2.1 To manage ...": a numbered heading, no item
+                out.append(RawLine(body, True, indent, True))
+                blank_before = False
+                continue
             if decorated:
                 body = _DECORATED_RE.sub(r"\2", piece.strip()).strip()
                 out.append(RawLine(body, True, indent, True))

@@ -23,6 +23,11 @@ _HEADINGS: dict[str, str] = {
     "credentials": "Skills and qualifications",
     "certificates, licences, memberships, and courses": "Skills and qualifications",
     "personal suitability": "Skills and qualifications",
+    "cuisine specialties": "Skills and qualifications",
+    "equipment and machinery experience": "Skills and qualifications",
+    "additional skills": "Skills and qualifications",
+    "area of work experience": "Skills and qualifications",
+    "type of experience": "Skills and qualifications",
     # the conditions of the work, not what the person must show
     "on site": "Work location",
     "on the road": "Work location",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
 from .posting_job_bank import mark_job_bank_headings
-from .posting_sections import NICE_HEAD_RE, heading_kind, is_foreign, line_set_aside
+from .posting_sections import NICE_HEAD_RE, PROVIDED_RE, heading_kind, is_foreign, line_set_aside
 
 # a requirement sentence in prose: it asks for something or says what the person will do
 PROSE_CUE_RE = re.compile(
@@ -36,7 +36,9 @@ PROSE_CUE_RE = re.compile(
 _ROLE_WILL_RE = re.compile(r"^The [a-z][\w-]*(?: [a-z][\w-]*)? will\b")
 # "As our Content Lead, you'll own ...": the role in one sentence, which a duty list below spells out
 _ROLE_SUMMARY_RE = re.compile(
-    r"^As (?:(?:a|an|our|the|your) |(?=[A-Z]))[^,.:;]{2,80}?,?\s+you(?:'ll|’ll| will)\b(?!\s*:)"
+    r"^As (?:(?:a|an|our|the|your) |(?=[A-Z]))[^,.:;]{2,80}?,?\s+you(?:'ll|’ll| will)\b(?!\s*:)|"
+    # "You'll be the first voice callers hear", "You will work in a squad of six": who the person is, and with whom
+    r"^You(?:'ll|’ll| will) (?:be the|work (?:closely )?(?:in|with|alongside) (?:a|an|our|the)\b)"
 )
 # only the clearest cues count in the opening paragraph of a sectioned posting, which mostly describes
 # the company and the team
@@ -521,7 +523,12 @@ def read_posting(text: str) -> ReadPosting:
             reason = line_set_aside(part)
             if reason == "pay" and in_list and not _PAY_WORDS_RE.search(part):
                 reason = None  # "budgets of ₹25 lakh a month" is a requirement, not the pay
-            if reason == "benefits" and in_list and not loose and not _OFFER_RE.match(part):
+            if (
+                reason == "benefits"
+                and in_list
+                and not loose
+                and not (_OFFER_RE.match(part) or PROVIDED_RE.search(part))
+            ):
                 reason = None  # "pension administration" is a requirement under Requirements
             if reason is not None:
                 out.set_aside.append(SetAsideText(part, reason))
@@ -539,7 +546,7 @@ def read_posting(text: str) -> ReadPosting:
             if not in_list and _ABOUT_US_RE.match(part) and not re.search(r"\byou\b", part, re.I):
                 out.set_aside.append(SetAsideText(part, "about the company or the role"))
                 continue
-            if has_duty_list and not ln.bullet and kind != "duty" and _ROLE_SUMMARY_RE.match(part):
+            if has_duty_list and not ln.bullet and _ROLE_SUMMARY_RE.match(part):
                 out.set_aside.append(SetAsideText(part, "what the role is, in one sentence"))
                 continue
             if not in_list:

@@ -51,7 +51,9 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "schedule",
         re.compile(
+            # ("Schedule and supervise the kitchen helpers" is a duty, "Shift and schedule" a heading)
             r"^(schedule|shift|hours|working hours|job type|employment type|contract|work schedule)\b"
+            r"(?!\s+and\s+(?!schedule|shifts?|hours)\w)"
         ),
     ),
     (
@@ -91,6 +93,13 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(30|60|90)[-/ ](60|90|day)|^by month (\d+|\w+)\b"
         ),
     ),
+    # what a week of the job is like, and who should not apply: colour, not requirements
+    (
+        "what the work is like",
+        re.compile(
+            r"^(a|an|your) (typical|normal|usual) (day|week)|^a (day|week) in the life|not for you if|^what a (day|week)"
+        ),
+    ),
     # the team's own tools, described: what the person will meet, not what is asked of them
     (
         "the team's tools",
@@ -116,6 +125,18 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+# what the employer hands over ("Laptop and uniform provided", "The company pays for your course"): an offer,
+# even inside a list of requirements
+PROVIDED_RE = re.compile(
+    r"\b(is|are|will be|gets?)\s+provided\b|\bprovided\s+(after|from|on day|by (us|the company)|free|at no cost)\b|"
+    r"^(the )?company (provides?|will provide|offers?|pays? for)\b|"
+    r"\b(uniforms?|laptops?|equipment|visas?|cars?|vehicles?|phones?|accommodation|transport(ation)?|meals?|training|"
+    r"tools?|ppe)\b([\s,+&]+[\w'’]+){0,6}?\s+provided\b|"
+    r"\bwe('ll| will) (pay for|cover|sponsor)\b|^(they|we)('ll| will) support you\b|\bpaid training\b|"
+    r"\b(bus|transport|canteen|cab|shuttle) (facility|service)\b|^company (equipment|vehicle|car)\s*:",
+    re.I,
+)
+
 # --- single lines that are not requirements, whatever section they sit in
 LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -130,7 +151,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "benefits",
         re.compile(
-            r"\b(401\(?k\)?|paid time off|pto|health (insurance|care|benefits)|dental (insurance|plan|"
+            PROVIDED_RE.pattern
+            + r"|\b(401\(?k\)?|paid time off|pto|health (insurance|care|benefits)|dental (insurance|plan|"
             r"coverage)|vision (insurance|coverage)|pension|annual leave|holiday allowance|days of holiday|"
             r"parental leave|gym|wellness|employee discount|life insurance|tuition (reimbursement|"
             r"assistance)|stock options|equity|relocation (assistance|package)|company car|free (lunch|"

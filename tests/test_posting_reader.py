@@ -934,3 +934,33 @@ def test_employers_behind_a_logo_line_a_lower_case_brand_and_a_withheld_name() -
     assert parse_job(withheld).company is None
     accented = "plumber\nPosted on May 2, 2027 by Lévesque Plomberie Inc.\nJob Bank verified\n\nTasks\nRepair pipes\n"
     assert parse_job(accented).company == "Lévesque Plomberie Inc"
+
+
+def test_numbered_pdf_headings_offers_inside_lists_and_the_colour_of_the_job() -> None:
+    posting = """Occupational Therapist
+Rowanfield Health
+
+1. Job purpose
+To provide a high standard of assessment to adults leaving hospital and to support the
+development of the junior therapists and the students on placement in the team.
+
+2. Main duties and responsibilities
+2.1 To assess adults at home after discharge
+2.2 To order and fit equipment
+
+You'll be the first person families speak to after discharge.
+
+Requirements
+- HCPC registration
+- Lease car provided after probation
+- Full training on our record system is provided
+
+A typical week
+Two clinic days, three days of home visits and a Friday team lunch.
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("To assess adults at home after discharge", "duty"),
+        ("To order and fit equipment", "duty"),
+        ("HCPC registration", "must"),
+    ]
