@@ -560,4 +560,27 @@ def read_posting(text: str) -> ReadPosting:
                     item_kind = "nice" if ln.code == "D" else "must"  # the row's own E/D column decides
                 # a site's stray double spaces are no part of the requirement's words
                 out.items.append(ReadItem(" ".join(piece.split()), item_kind, section))
-    return out
+    return _skill_tags_aside(out)
+
+
+# the heading a board puts over its keyword tags at the foot of a posting
+_TAGS_HEADING_RE = re.compile(r"^(key |top |required |relevant )?skills( and expertise| tags)?$")
+
+
+def _skill_tags_aside(read: ReadPosting) -> ReadPosting:
+    """A "Skills" list at the foot of a board's page ("Active Directory", "Intune", "Troubleshooting"): the
+    board's search tags, each one word or three, when the posting asks for what it needs elsewhere."""
+    by_section: dict[str, list[ReadItem]] = {}
+    for item in read.items:
+        by_section.setdefault(item.section or "", []).append(item)
+    for section, items in by_section.items():
+        others = [i for i in read.items if i.section != section and i.kind == "must"]
+        if (
+            _TAGS_HEADING_RE.match(section)
+            and len(items) >= 4
+            and all(len(i.text.split()) <= 3 for i in items)
+            and len(others) >= 2
+        ):
+            read.items = [i for i in read.items if i.section != section]
+            read.set_aside += [SetAsideText(i.text, "skill tags") for i in items]
+    return read

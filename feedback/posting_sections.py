@@ -109,7 +109,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "about the company",
         re.compile(
             r"^(about (us|the company|the team|our company|our team|[A-Z]?\w+$)|who we are|our ([\w-]+ )?(values|culture|"
-            r"mission|story|team|company)|the company|life at|company (overview|description)|why us|"
+            r"mission|story|team|company)|the company|life at|company (overview|description|info|information|details)|why us|"
             r"company profile|meet the team|the team|why [a-z]|employer details|employer name|employer's website|"
             r"about the (organisation|organization|employer|"
             r"trust|school|practice|hospital|department|unit|service|client))"

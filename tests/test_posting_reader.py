@@ -964,3 +964,30 @@ Two clinic days, three days of home visits and a Friday team lunch.
         ("To order and fit equipment", "duty"),
         ("HCPC registration", "must"),
     ]
+
+
+def test_a_boards_skill_tags_and_company_info_at_the_foot_are_not_requirements() -> None:
+    posting = """Service Desk Analyst
+Pelmark Systems
+
+Requirements
+- Two years on a service desk
+- Working knowledge of Windows 11 and Intune
+
+Skills
+Intune
+Service Desk
+Ticketing
+Windows
+
+Company info
+Pelmark Systems builds software for libraries.
+"""
+    job = parse_job(posting)
+    assert [r.text for r in job.requirements] == [
+        "Two years on a service desk",
+        "Working knowledge of Windows 11 and Intune",
+    ]
+    # the same short lines are the requirements when nothing else asks for anything
+    alone = "Service Desk Analyst\nPelmark Systems\n\nSkills\nIntune\nService Desk\nTicketing\nWindows\n"
+    assert len(parse_job(alone).requirements) == 4
