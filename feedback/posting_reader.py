@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
+from .posting_flat import unflatten
 from .posting_job_bank import mark_job_bank_headings
 from .posting_sections import NICE_HEAD_RE, PROVIDED_RE, heading_kind, is_foreign, line_set_aside
 
@@ -375,7 +376,7 @@ def _split_lead_ins(lines: list[RawLine]) -> list[RawLine]:
 
 
 def read_posting(text: str) -> ReadPosting:
-    text = mark_job_bank_headings(text)
+    text = mark_job_bank_headings(unflatten(text))
     lines = _split_lead_ins(clean_lines(text))
     title, company = find_title_company([ln.text for ln in lines], text)
     out = ReadPosting(title, company)

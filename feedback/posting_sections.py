@@ -131,7 +131,7 @@ PROVIDED_RE = re.compile(
     r"\b(is|are|will be|gets?)\s+provided\b|\bprovided\s+(after|from|on day|by (us|the company)|free|at no cost)\b|"
     r"^(the )?company (provides?|will provide|offers?|pays? for)\b|"
     r"\b(uniforms?|laptops?|equipment|visas?|cars?|vehicles?|phones?|accommodation|transport(ation)?|meals?|training|"
-    r"tools?|ppe)\b([\s,+&]+[\w'’]+){0,6}?\s+provided\b|"
+    r"tools?|ppe)\b([\s,+&]+[\w'’-]+){0,6}?\s+(provided|supplied)\b|"
     r"\bwe('ll| will) (pay for|cover|sponsor)\b|^(they|we)('ll| will) support you\b|\bpaid training\b|"
     r"\b(bus|transport|canteen|cab|shuttle) (facility|service)\b|^company (equipment|vehicle|car)\s*:",
     re.I,

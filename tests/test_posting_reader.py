@@ -991,3 +991,26 @@ Pelmark Systems builds software for libraries.
     # the same short lines are the requirements when nothing else asks for anything
     alone = "Service Desk Analyst\nPelmark Systems\n\nSkills\nIntune\nService Desk\nTicketing\nWindows\n"
     assert len(parse_job(alone).requirements) == 4
+
+
+def test_a_page_copied_as_one_long_line_is_opened_up_again() -> None:
+    words = (
+        "Night Porter - Harbourview Inn Portree £12.60 an hour Job details Pay £12.60 an hour Job type Full-time "
+        "Full job description Harbourview Inn is a family-run hotel of 40 rooms on the quay, open all year "
+        "round, and busy with walkers and wedding parties from March to October every single year. "
+        "Duties: Check in late arrivals and settle their bills Patrol the building twice a night and log the "
+        "rounds Prepare the breakfast room before the early shift arrives Deal with guests who need help in "
+        "the night Requirements: Minimum 1 year in a hotel or on a night shift Good spoken English and a calm "
+        "manner Confident using a booking system What we offer: Uniform and meals supplied Paid annual "
+        "leave Job Types: Full-time Pay: £12.60 per hour Expected hours: 40 per week Work Location: In person"
+    )
+    job = parse_job(words)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("Check in late arrivals and settle their bills", "duty"),
+        ("Patrol the building twice a night and log the rounds", "duty"),
+        ("Prepare the breakfast room before the early shift arrives", "duty"),
+        ("Deal with guests who need help in the night", "duty"),
+        ("Minimum 1 year in a hotel or on a night shift", "must"),
+        ("Good spoken English and a calm manner", "must"),
+        ("Confident using a booking system", "must"),
+    ]
