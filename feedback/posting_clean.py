@@ -48,8 +48,9 @@ _NOISE_RE = re.compile(
 )
 # "recordsAssist": a lower-case word run straight into a capitalised one. Three lower-case letters on the
 # left keep names such as "JavaScript", "iPhone" and "McKinsey" whole.
+# (four letters at least on the left: "ezyVet", "myGov" are product names, not two items)
 _GLUED_RE = re.compile(
-    r"(?:(?<=\s)|^)([a-z][a-z,)]{2,})([A-Z][a-z]{2,})|(?<=[a-z]{2})([.;:!?])(?=[A-Z][a-z])"
+    r"(?:(?<=\s)|^)([a-z][a-z,)]{3,})([A-Z][a-z]{2,})|(?<=[a-z]{2})([.;:!?])(?=[A-Z][a-z])"
 )
 # words a broken PDF line can end with when the sentence clearly goes on
 _CONTINUES_RE = re.compile(

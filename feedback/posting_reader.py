@@ -114,8 +114,9 @@ _PAY_WORDS_RE = re.compile(
     re.I,
 )
 _ABOUT_US_RE = re.compile(
-    r"^((hi|hello|hey),? )?(we('re| are| have|'ve| were| build| make| serve| run| believe| value| support| help| "
-    r"work| care| offer| pride| love| employ| operate| look after| think)|our |[Aa]t [A-Z]|if you (thrive|love|enjoy|like|"
+    r"^((hi|hello|hey),? )?([Ww]e('re| are| have|'ve| were| build| make| serve| run| believe| value| support| help| "
+    r"work| care| offer| pride| love| employ| operate| look after| think| became| opened| started| see| treat| "
+    r"sell| design| manufacture| moved| won)|our |[Aa]t [A-Z]|if you (thrive|love|enjoy|like|"
     r"want)|"
     r"(the )?([A-Z][\w&.'’-]*\s){1,5}(is|are|was|has|have|builds|makes|serves|runs|provides|operates|supports)\b)"
 )
