@@ -29,7 +29,7 @@ _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # the job board's own controls and page furniture, never part of the posting
 _NOISE_RE = re.compile(
     r"^\s*(show (more|less)|see (more|less)|read more|…\s*(see )?more|\.\.\.\s*(see )?more|apply( now)?|easy apply|save|"
-    r"(apply|save|share)(\s+(apply|save|share|register to apply|login to apply))+|(register|login|log in|sign in) to apply|"
+    r"(apply|save|share)(\s+(apply|save|share))+|((register|login|log in|sign in) to apply\s*)+|"
     r"your skills match\b.{0,200}|am i a good fit\b.{0,20}|how (you|your profile) match(es)?\b.{0,80}|"
     r"options|refer|email this job\b.{0,20}|skip to (main )?content|search (for )?jobs|(careers\s+)?sign in|"
     r"jobs\s+departments\s+locations\b.{0,80}|share on .{0,30}|need help finding\b.{0,30}|"

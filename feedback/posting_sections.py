@@ -165,8 +165,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "schedule",
         re.compile(
-            r"^(full[- ]time|part[- ]time|permanent|temporary|contract|fixed[- ]term|internship|day shift|"
-            r"night shift|monday to friday|weekends? as needed|\d+ hour shift|\d+[- ]hours? (per|a) week|"
+            r"^(full[- ]time|part[- ]time|weekends? as needed|permanent|temporary|contract|fixed[- ]term|internship|"
+            r"day shift|night shift|\d+ hour shift|monday to friday|\d+[- ]hours? (per|a) week|"
             r"overtime|on call|rotating)\b|\b(hours per week|hours a week|shift pattern|work schedule|"
             r"monday\s*(to|-|–|through)\s*friday|available (to work )?(nights|weekends|evenings|holidays|early|late)|"
             r"(availability|available|willing(ness)?|ability|able) (to work|for) .{0,40}\b(evenings?|weekends?|nights?|"
