@@ -125,10 +125,17 @@ HEDGE_RE = re.compile(
     r"\bor whatever\b|\bwhatever(?=\s*(?:[,.!?;]|$))"
 )
 INDIFFERENT_RE = re.compile(
-    r"\b(anywhere|any company|any job|wherever|(\w+) is (a |an )?\2|a (\w+ )?job is a (\w+ )?job|"
+    # "I'd work anywhere", not "anywhere near a toxic dose"
+    r"\b((work|working|go|be|happy|fine|settle|apply|applied)( \w+){0,2} (anywhere|wherever)|"
+    r"anywhere (is|would be|will do|that)|wherever (pays|hires|will have me)|any company|any job|"
+    r"(?P<same>\w+) is (a |an )?(?P=same)|a (\w+ )?job is a (\w+ )?job|"
     r"doesn't (really )?matter|don't (really )?mind)\b|"
     # "it's all the same (to me)", not "they were all the same model"
     r"\ball the same\b(?=\s*(?:[,.!?;]|$|to me))"
+)
+_CONCEDED_RE = re.compile(
+    r".{0,40}?\bbut\b.{0,12}\b(the real|what really|really it's|mostly|mainly|honestly|the main|more than that|"
+    r"more importantly|what matters|the bigger)",
 )
 SELF_SERVING_RE = re.compile(
     r"\b((the )?(salary|pay|compensation|benefits|money|bonus|bonuses|perks|package|stock|equity|commission|"
@@ -253,7 +260,10 @@ def score(
         r.reason = bool(REASON_RE.search(norm, a, b))
         r.past_enthusiasm = bool(PAST_ENTHUSIASM_RE.search(norm, a, b))
         rows.append(r)
-    self_serving = [(m.start(), m.end()) for m in SELF_SERVING_RE.finditer(norm)]
+    # "the pay is decent, sure, but mostly it is ...": pay conceded on the way to the real reason
+    self_serving = [
+        (m.start(), m.end()) for m in SELF_SERVING_RE.finditer(norm) if not _CONCEDED_RE.match(norm, m.end())
+    ]
     for a, b in self_serving:
         ev.append(make_evidence(transcript, a, b, "anti_enthusiasm"))
 

@@ -190,7 +190,7 @@ _MAIL_HOSTS = frozenset(
     "gmail googlemail yahoo outlook hotmail live icloud me aol proton protonmail mail email".split()
 )
 _FOR_A_CLIENT_RE = re.compile(
-    r"\b(our client|on behalf of (a|an|our) client|been retained by|retained search|confidential (client|employer))\b",
+    r"\b(our client|(one of )?my clients?|on behalf of (a|an|our|my) client|been retained by|retained search|confidential (client|employer))\b",
     re.I,
 )
 _OWNER_BEFORE_RE = re.compile(
@@ -213,7 +213,7 @@ _NOT_A_NAME_RE = re.compile(
     r"overnight|nights?|days|weekends?|evenings?|part[- ]time|full[- ]time|remote|hybrid|on-?site|temporary|"
     r"permanent|contract|locum|fixed[- ]term|.{0,40}\b(mnc|client|multinational)|.{0,30}\b(account|process|campaign)|"
     r"marketing|sales|finance|engineering|operations|support|customer service|careers?( (sign in|home))?|sign in|"
-    r"log in|search jobs|confidential|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
+    r"log in|search jobs|confidential|(hi|hello|hey|dear|good (morning|afternoon)) [\w ]{1,30}|featured|promoted|sponsored|urgent(ly hiring)?|new|hot job|actively hiring|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
     r"taleo|seek|ziprecruiter|monster|reed|totaljobs|successfactors|bayt|jobstreet|mycareersfuture|"
     r"civil service jobs|nhs jobs|job bank|usajobs|eluta|stepstone)(,? (inc|ltd|limited|llc|corp)\.?)?)$",
     re.I,
@@ -237,6 +237,10 @@ def _plausible_name(name: str) -> bool:
     name = name.strip(" .,:;-–—|*#")
     if not name or not name[0].isupper() or len(name.split()) > 7 or len(name) > 60:
         return False
+    if ":" in name or " / " in name:
+        return (
+            False  # "Sent: Tuesday" (a mail header), "Dublin / Operations" (a careers page's place and team)
+        )
     if _NOT_A_NAME_RE.match(name):
         return False
     if _CODE_TOKEN_RE.search(name):
@@ -321,6 +325,21 @@ def _mail_domain_name(text: str) -> str | None:
     return None
 
 
+_MAIL_HEADER_RE = re.compile(r"^\s*(from|sent|to|cc|bcc|date)\s*:", re.I)
+_SUBJECT_RE = re.compile(r"^\s*subject\s*:\s*(?:(?:re|fwd?|fw)\s*:\s*)*", re.I)
+
+
+def _mail_headers_removed(lines: list[str]) -> list[str]:
+    """A forwarded e-mail: its subject is the title line, its sender and date lines name no employer."""
+    subject = next((k for k, ln in enumerate(lines[:8]) if _SUBJECT_RE.match(ln)), None)
+    if subject is None:
+        return lines
+    rest = [ln for k, ln in enumerate(lines) if k != subject and not (k < 8 and _MAIL_HEADER_RE.match(ln))]
+    # a recruiter's subject line: "Role - Place - Pay"; the place and pay are not the employer
+    role = re.split(r"\s+[-–—|]\s+", _SUBJECT_RE.sub("", lines[subject]))[0]
+    return [role] + rest
+
+
 def _header(lines: list[str]) -> list[str]:
     """The short lines at the top of the posting, before the body starts."""
     head: list[str] = []
@@ -375,6 +394,7 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     lines = [re.sub(r"[*_`]+", "", ln) for ln in lines]  # markdown emphasis is not part of a name
     text = re.sub(r"[*_`]+", "", text)
     lines, text, page = _poster_removed(lines, text)
+    lines = _mail_headers_removed(lines)
     if page:
         cands.append((page, 4.0))
     # a registered name ("Acme Widgets Pty Ltd", "Nordlicht GmbH") is the employer wherever it appears

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .posting_board_blocks import join_board_blocks
 from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
 from .posting_flat import unflatten
@@ -177,7 +178,11 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         line.bullet
         and next_line is not None
         and next_line.bullet
-        and len(s.split()) <= 5
+        # (five words only for a heading's phrasing: "Why you'll love it here", not "Prepare invoices and statements")
+        and (
+            len(s.split()) <= 4
+            or (len(s.split()) == 5 and re.match(r"(what|why|how|where|our|your)\b", s, re.I))
+        )
         and (heading_kind(s) or "").startswith("aside:")
         and not _ITEMISH_RE.search(s)
     ):
@@ -377,7 +382,7 @@ def _split_lead_ins(lines: list[RawLine]) -> list[RawLine]:
 
 
 def read_posting(text: str) -> ReadPosting:
-    text = mark_job_bank_headings(unflatten(text))
+    text = join_board_blocks(mark_job_bank_headings(unflatten(text)))
     lines = _split_lead_ins(clean_lines(text))
     title, company = find_title_company([ln.text for ln in lines], text)
     out = ReadPosting(title, company)
@@ -401,6 +406,10 @@ def read_posting(text: str) -> ReadPosting:
         body = _strip_md(ln.text)
         if not body:
             continue
+        if _PAGE_TAIL_RE.match(body):
+            # the board's list of other jobs: nothing after it belongs to this posting
+            out.set_aside += [SetAsideText(_strip_md(x.text), "other jobs on the page") for x in lines[i:]]
+            break
         head, sep, rest = body.partition(":")
         inline = heading_kind(head) if sep and len(head.split()) <= 5 and rest.strip() else None
         # an indented line inside a list ("    Lab skills: cell counts, microscopy", "    Manage fermentations:
@@ -565,8 +574,14 @@ def read_posting(text: str) -> ReadPosting:
     return _skill_tags_aside(out)
 
 
+# the start of the board's list of other postings at the foot of the page
+_PAGE_TAIL_RE = re.compile(
+    r"^(similar jobs|similar roles|more jobs (like this|from this|at)|jobs you may (like|be interested in)|"
+    r"people (also|who viewed this job also) viewed|recommended (jobs|for you)|other jobs (you|at|from))\b.{0,20}$",
+    re.I,
+)
 # the heading a board puts over its keyword tags at the foot of a posting
-_TAGS_HEADING_RE = re.compile(r"^(key |top |required |relevant )?skills( and expertise| tags)?$")
+_TAGS_HEADING_RE = re.compile(r"^(key |top |required |relevant |desired )?skills( and expertise| tags)?$")
 
 
 def _skill_tags_aside(read: ReadPosting) -> ReadPosting:
@@ -577,10 +592,11 @@ def _skill_tags_aside(read: ReadPosting) -> ReadPosting:
         by_section.setdefault(item.section or "", []).append(item)
     for section, items in by_section.items():
         others = [i for i in read.items if i.section != section and i.kind == "must"]
+        tags = [i for i in items if len(i.text.split()) <= 3]
         if (
             _TAGS_HEADING_RE.match(section)
-            and len(items) >= 4
-            and all(len(i.text.split()) <= 3 for i in items)
+            and len(tags) >= 4
+            and len(tags) >= 0.8 * len(items)
             and len(others) >= 2
         ):
             read.items = [i for i in read.items if i.section != section]

@@ -100,6 +100,8 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(a|an|your) (typical|normal|usual) (day|week)|^a (day|week) in the life|not for you if|^what a (day|week)"
         ),
     ),
+    # a board's keyword tags and search filters, gathered on one line before reading
+    ("skill tags", re.compile(r"^skill tags$|^candidate filter$")),
     # the team's own tools, described: what the person will meet, not what is asked of them
     (
         "the team's tools",
@@ -132,7 +134,7 @@ PROVIDED_RE = re.compile(
     r"^(the )?company (provides?|will provide|offers?|pays? for)\b|"
     r"\b(uniforms?|laptops?|equipment|visas?|cars?|vehicles?|phones?|accommodation|transport(ation)?|meals?|training|"
     r"tools?|ppe)\b([\s,+&]+[\w'’-]+){0,6}?\s+(provided|supplied)\b|"
-    r"\bwe('ll| will) (pay for|cover|sponsor)\b|^(they|we)('ll| will) support you\b|\bpaid training\b|"
+    r"^(full |on-the-job |paid )?training\b.{0,40}\b(will be|is|are) (given|offered)\b|\bwe('ll| will) (pay for|cover|sponsor)\b|^(they|we)('ll| will) support you\b|\bpaid training\b|"
     r"\b(bus|transport|canteen|cab|shuttle) (facility|service)\b|^company (equipment|vehicle|car)\s*:",
     re.I,
 )
@@ -144,7 +146,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"[$£€₹]\s?\d|\d\s?(k|lpa|lakhs?|per annum|p\.a\.)\b|\b(salary|compensation|base pay|pay range|"
             r"per hour|an hour|hourly rate|ote|wages?|remuneration|ctc|bonus structure|commission structure|"
-            r"stipend|pay scale|band \d|agenda for change)\b",
+            r"stipend|pay scale|band \d|agenda for change|actual pay|pay is based on)\b",
             re.I,
         ),
     ),
@@ -181,7 +183,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
             r"^(roster|rota|hours|working hours|shifts?|schedule)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
-            r"open availability|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
+            r"open availability|availab\w* to work any\b|\bany \d+-hour shift|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
             r"overlap with .{0,30}\b(time|hours|time ?zone)|"
             # a day's timetable ("8:30 Huddle on the ward"): what the day looks like, not a duty
             r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|^immediate start\b|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
@@ -195,7 +197,11 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^[A-Z][\w .'-]+,\s*[A-Z]{2}\s+\d{5}\b|\b(reliably )?commute\b|"
             r"\blive within\b.{0,40}\b(minutes|miles|km|kilometres|kilometers)\b|"
             r"^(you('ll| will) be )?based (at|in|within|from|out of)\b|\bcommuting distance\b|"
-            r"\bmust (reside|live) (in|within|near)\b|\bwork from (the )?office\b|\bwfo\b",
+            r"\bmust (reside|live) (in|within|near)\b|\bwork (from|in|at) (the |our )?([\w-]+ ){0,2}office\b|\bwfo\b|"
+            # "Candidates from the city preferred", "Only candidates currently in the country": where they live
+            r"^(only )?candidates? (from|based in|currently in|residing in|located in|living in)\b"
+            r"(?!.*\b(background|experience|industry|sector|domain|companies|firms)\b)|"
+            r"^(must be )?based in\b",
             re.I,
         ),
     ),
@@ -222,7 +228,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "checks",
         re.compile(
             r"\b(background (check|screen|investigation)|drug (test|screen)|criminal (record|history)|"
-            r"dbs (check)?|enhanced disclosure|pvg|right to work|eligible to work|work authori[sz]ation|"
+            r"dbs (check)?|enhanced disclosure|pvg|right to (live and )?work|eligible to work|work authori[sz]ation|"
             r"visa sponsorship|sponsorship|pre-employment|fingerprint|credit check|security clearance "
             r"check|safeguarding checks|reference checks?|rehabilitation of offenders|disclosure and barring|"
             r"working rights|work rights|police (check|clearance|certificate)|"
@@ -293,7 +299,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "catch-all",
         re.compile(
-            r"\bother (related )?(duties|tasks)( as (assigned|required|directed|needed|requested))?\s*\.?$",
+            r"\bother (related |reasonable )?(duties|tasks)( as (assigned|required|directed|needed|requested)"
+            r"( by [\w ]{2,40})?)?\s*\.?$",
             re.I,
         ),
     ),
@@ -301,7 +308,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "travel",
         re.compile(
             r"^((must be )?(willing(ness)?|able|ability) to travel|travel (up to|of up to|required|is required)|"
-            r"up to \d+\s?% (travel|of the time))\b",
+            r"up to \d+\s?% (travel|of the time)|travel\b.{0,60}\bup to \d+\s?%)",
             re.I,
         ),
     ),
@@ -325,7 +332,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(we('re| are)|.{0,60}\b(is|are)) (currently )?(looking|seeking|searching|hiring|recruiting)"
             r"( for)?\b|^(join (us|our team)|are you (a|an|looking|ready|passionate))|"
-            r"^(dear (candidates?|applicants?|all|job ?seekers?|friends)|greetings( from)?|(hello|hi) (connections|all|everyone|"
+            r"^(dear (candidates?|applicants?|all|job ?seekers?|friends)|greetings( from)?|(i )?hope (you're|you are|this finds you) "
+            r"(well|doing well)|(hello|hi) (connections|all|everyone|"
             r"folks|network))\b|"
             r"^(this is an? (exciting|great|unique|fantastic)|an? (exciting|great|unique|fantastic) "
             r"(opportunity|role|position) )|^(due to (growth|expansion)|as we grow),? we\b|"

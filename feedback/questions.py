@@ -70,6 +70,9 @@ _SHORT_RE = re.compile(r"\b(quick(ly)?|brief(ly)?|short|summary|summari[sz]e|ove
 # "What's your support background?", "What's your experience?": a narrow ask for the facts, answered well in two
 # lines; a pitch for this company there is off the question (judged not needed on held-out answers)
 _NARROW_BACKGROUND_RE = re.compile(r"^what('s| is| was) your (\w+ ){0,2}(experience|background)\W*$")
+# "your experience with payroll software": the person's experience of one thing, not their whole story
+# (so not the place to say why they want the job)
+_EXPERIENCE_WITH_RE = re.compile(r"\byour (\w+ )?(experience|background) (with|in|of|using|doing|on)\b")
 
 
 def question_kind(question: str) -> str:
@@ -90,7 +93,8 @@ def question_focus(question: str) -> str | None:
     action) do not apply. None otherwise, and always None for a question that asks for a story."""
     q = question.lower().strip()
     if _BACKGROUND_RE.search(q):
-        return "summary" if _SHORT_RE.search(q) or _NARROW_BACKGROUND_RE.match(q) else "background"
+        narrow = _NARROW_BACKGROUND_RE.match(q) or _EXPERIENCE_WITH_RE.search(q)
+        return "summary" if _SHORT_RE.search(q) or narrow else "background"
     if _ROUTINE_RE.search(q):
         return "routine"
     if _APPROACH_RE.search(q):

@@ -425,3 +425,31 @@ def test_how_do_you_handle_asks_for_a_routine_and_how_did_you_for_a_story() -> N
     assert question_focus("How do you handle difficult customers?") == "routine"
     assert question_focus("How do you deal with stress?") == "routine"
     assert question_kind("How did you handle a difficult customer?") == "behavioral"
+
+
+def test_a_narrow_experience_question_and_a_technical_answer_get_no_why_us_tips() -> None:
+    # "your experience with X" asks about one skill, not the whole story: no place for why this company
+    assert question_focus("Walk me through your experience with payroll audits.") == "summary"
+    assert question_focus("Walk me through your background.") == "background"
+    # "anywhere near" in a technical answer is no shrug about where to work
+    answer = (
+        "I'd ask for the weight and how many tablets, and if it's anywhere near a harmful amount I'd tell them "
+        "to come straight in and warn the vet."
+    )
+    fb = score_answer("A caller's dog ate some pills. What do you do?", answer, SCHOOL)
+    assert not any(t.startswith("Say what you do want") for t in fb.tips)
+    shrug = score_answer("Why this school?", "Honestly I'd work anywhere, a job is a job.", SCHOOL)
+    assert any(
+        t.startswith(("Say what you do want", "Drop the hedges", "Make it specific")) for t in shrug.tips
+    )
+
+
+def test_pay_conceded_on_the_way_to_the_real_reason_is_not_the_motive() -> None:
+    conceded = (
+        "the salary is good, sure, but the main thing is the reading groups, my whole first year was built "
+        "around them"
+    )
+    fb = score_answer("Why Willowmere?", conceded, SCHOOL)
+    assert not any(t.startswith("Lead with what draws you") for t in fb.tips)
+    only_pay = score_answer("Why Willowmere?", "Honestly the pay is better than my current school.", SCHOOL)
+    assert any(t.startswith("Lead with what draws you") for t in only_pay.tips)

@@ -1014,3 +1014,57 @@ def test_a_page_copied_as_one_long_line_is_opened_up_again() -> None:
         ("Good spoken English and a calm manner", "must"),
         ("Confident using a booking system", "must"),
     ]
+
+
+def test_a_boards_tag_block_candidate_filters_other_jobs_and_a_forwarded_mail() -> None:
+    posting = """Process Engineer
+Talwar Castings Pvt Ltd
+
+Requirements
+- 3 years in a foundry or machining plant
+- Working knowledge of PFMEA
+
+Key Skills
+Skills marked with * are preferred
+PFMEA*
+Six Sigma
+Kaizen
+Lean
+
+Preferred Candidate
+Career Level
+Mid Career
+Residence Location
+India
+Degree
+Bachelor's degree in engineering
+
+Similar Jobs
+Quality Engineer
+Pune, India
+"""
+    job = parse_job(posting)
+    assert [r.text for r in job.requirements] == [
+        "3 years in a foundry or machining plant",
+        "Working knowledge of PFMEA",
+    ]
+    reasons = {s.reason for s in job.set_aside}
+    assert {"skill tags", "other jobs on the page"} <= reasons
+    mail = """From: Priya Nandan <priya@brightgate-search.com>
+Sent: Monday, March 2, 2026 9:15 AM
+To: Alex Moreau
+Subject: Fwd: Payroll Manager - Leeds - £55k
+
+Hi Alex,
+
+I'm recruiting for one of my clients, a retailer with 40 stores. You would need:
+- CIPP qualification
+- 5 years running payroll for 1,000+ staff
+"""
+    read = parse_job(mail)
+    assert read.title == "Payroll Manager"
+    assert read.company is None
+    assert [r.text for r in read.requirements] == [
+        "CIPP qualification",
+        "5 years running payroll for 1,000+ staff",
+    ]
