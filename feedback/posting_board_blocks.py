@@ -24,7 +24,8 @@ _TAGS_NOTE_RE = re.compile(
 )
 # the sections that ask for things: a tag list is only the board's when the posting has one of them first
 _ASKS_RE = re.compile(
-    r"^\s*(requirements|qualifications|what you('ll)? (need|bring)|about you|who you are|desired candidate|"
+    r"^\s*(requirements|qualifications|what you('ll| will)? (need|bring|do)|responsibilities|duties|about you|"
+    r"who you are|desired candidate|"
     r"the ideal candidate|you have|must[- ]haves?|essential|skills and experience|experience)\b",
     re.I,
 )
@@ -53,6 +54,12 @@ def _join_tags(lines: list[str]) -> list[str]:
         line = lines[i]
         asked = asked or bool(_ASKS_RE.match(line))
         if asked and _TAGS_HEADING_RE.match(line):
+            comma_list = lines[i + 1].split(",") if i + 1 < len(lines) else []
+            if len(comma_list) >= _MIN_TAGS and all(_is_tag(t) for t in comma_list):
+                # the tags on one line, with commas: "AutoCAD, Site supervision, Load calculation, ..."
+                out.append("Skill tags: " + ", ".join(t.strip() for t in comma_list))
+                i += 2
+                continue
             j = i + 1
             while j < len(lines) and _TAGS_NOTE_RE.search(lines[j]) and not _is_tag(lines[j]):
                 j += 1

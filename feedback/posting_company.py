@@ -200,7 +200,9 @@ _OWNER_BEFORE_RE = re.compile(
 )
 # "on behalf of our client, Amberline Foods": an agency naming the employer it recruits for
 _NAMED_CLIENT_RE = re.compile(
-    r"\b(?:our client|on behalf of|recruiting for),?\s+" + _NAME + r"(?=[,.;]|\s+(?:for|to|in|at|who|is)\b)"
+    r"\b(?:our client|[Mm]y client|on behalf of|recruiting for),?\s+"
+    + _NAME
+    + r"(?=[,.;]|\s+(?:for|to|in|at|who|is)\b)"
 )
 _EMAIL_RE = re.compile(r"[\w.+-]+@([a-z0-9-]+)\.[a-z.]{2,}", re.I)
 
@@ -248,6 +250,14 @@ def _plausible_name(name: str) -> bool:
     if TITLE_WORDS_RE.search(name) and not _LEGAL_SUFFIX_RE.search(name.split()[-1]):
         return False
     words = name.split()
+    if (
+        len(words) >= 2
+        and _LEGAL_SUFFIX_RE.match(words[-1])
+        and not _LOCATION_RE.search(" ".join(words[:-1]))
+        and not re.search(r",\s*[A-Z]{2}$", name)  # "Reno, NV" is a place, not an N.V.
+        and not re.match(r"(a|an) (division|subsidiary|member|part|unit) of\b|part of\b", name, re.I)
+    ):
+        return True  # "Sandfield Marine Technical Services LLC": registered, whatever words it is made of
     first = (words[1] if words[0] == "The" and len(words) > 1 else words[0]).lower().strip(".,")
     kind = heading_kind(name)
     # "Requirements", "About us" are headings; "Bayside Contact Solutions" only shares a heading's word
@@ -256,7 +266,9 @@ def _plausible_name(name: str) -> bool:
     # a name may hold a word a benefits line would ("IronBark Gym", "Valley Wellness Society"), and an
     # institution may be named after a place ("Church of England Primary School")
     institution = _named_institution(name)
-    return (institution or not _LOCATION_RE.search(name)) and line_set_aside(name) in (None, "benefits")
+    # "Ridgeback Fixings Australia": a country after a name of two words or more is the company's own
+    named = " ".join(words[:-1]) if len(words) >= 3 and words[-1].lower() in COUNTRIES else name
+    return (institution or not _LOCATION_RE.search(named)) and line_set_aside(name) in (None, "benefits")
 
 
 def _role_like(line: str) -> bool:
@@ -340,6 +352,13 @@ def _mail_headers_removed(lines: list[str]) -> list[str]:
     return [role] + rest
 
 
+_SITE_CHROME_RE = re.compile(
+    r"(careers?|jobs|current (vacancies|openings|jobs)|vacancies|open (positions|roles)|job openings|join us|"
+    r"work (with|for) us|view all jobs|search jobs|all jobs|back to jobs|home)",
+    re.I,
+)
+
+
 def _header(lines: list[str]) -> list[str]:
     """The short lines at the top of the posting, before the body starts."""
     head: list[str] = []
@@ -349,6 +368,8 @@ def _header(lines: list[str]) -> list[str]:
             r"(job description|job posting|vacancy|position description|job advert)", s, re.I
         ):
             continue  # a document's label above the real header
+        if _SITE_CHROME_RE.fullmatch(s):
+            continue  # a careers site's menu between the employer's name and the role
         words = [w for w in s.split() if w not in ("·", "|", "•", "-", "–", "—")]  # a board's separators
         if len(words) > 14 or (s.endswith(".") and not _LEGAL_SUFFIX_RE.match(s.split()[-1])):
             break

@@ -17,7 +17,14 @@ from .posting_clean import RawLine, clean_lines
 from .posting_company import find_title_company
 from .posting_flat import unflatten
 from .posting_job_bank import mark_job_bank_headings
-from .posting_sections import NICE_HEAD_RE, PROVIDED_RE, heading_kind, is_foreign, line_set_aside
+from .posting_sections import (
+    BOARD_FACTS_RE,
+    NICE_HEAD_RE,
+    PROVIDED_RE,
+    heading_kind,
+    is_foreign,
+    line_set_aside,
+)
 
 # a requirement sentence in prose: it asks for something or says what the person will do
 PROSE_CUE_RE = re.compile(
@@ -88,7 +95,7 @@ _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|v
 # a line that introduces the list below it
 _LEAD_IN_RE = re.compile(
     r"\b(will|will be|have|has|need|needs|bring|offer|include|includes|are|is|should|must|can)\s*:?$|"
-    r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$|\bif you( have| are| can)?\s*:?$|"
+    r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$|\bif you( also)?( have| had| are| can| bring)?\s*:?$|"
     r"\b(looking for|seeking|want|need)( an?)? [\w -]{2,40} (who|that)\s*:$",
     re.I,
 )
@@ -196,6 +203,10 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         return True  # "The right person will", "Extra credit if you also have"
     if len(s.split()) > 9:
         return False
+    if BOARD_FACTS_RE.fullmatch(s.lower().strip(" :")):
+        return True  # "UK Registration", "Employer certification / accreditation badges": a board's own box
+    if re.match(r"(what|why|how|where|who)\b", s, re.I) and (heading_kind(s) or "").startswith("aside:"):
+        return True  # "How we will measure your first year": a heading phrased as a question
     if ":" in s.rstrip(":"):
         return False  # "Pay: $24 an hour" is a heading and its content on one line, read as such
     if (
@@ -526,7 +537,13 @@ def read_posting(text: str) -> ReadPosting:
                 pieces = [p.strip() for p in part.split(";") if p.strip()]
                 long_line = not ln.bullet and len(part.split()) > 8
                 split += (
-                    pieces if (inline or long_line or all(len(p.split()) >= 3 for p in pieces)) else [part]
+                    pieces
+                    if (
+                        inline
+                        or long_line
+                        or (all(len(p.split()) >= 3 for p in pieces) and not (ln.bullet and len(pieces) == 2))
+                    )
+                    else [part]
                 )
             parts = split
         for part in parts:

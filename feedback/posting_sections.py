@@ -183,7 +183,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
             r"^(roster|rota|hours|working hours|shifts?|schedule)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
-            r"open availability|availab\w* to work any\b|\bany \d+-hour shift|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
+            r"open availability|availab\w* to work any\b|available to join immediately|join immediately|"
+            r"flexibility to (support|cover|work)\b.{0,40}\bshifts?\b|\bany \d+-hour shift|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
             r"overlap with .{0,30}\b(time|hours|time ?zone)|"
             # a day's timetable ("8:30 Huddle on the ward"): what the day looks like, not a duty
             r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|^immediate start\b|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
@@ -390,11 +391,23 @@ _DUTY_STRONG_RE = re.compile(
 )
 
 
+# fields a board prints about the employer or the post, whose words would otherwise name a requirement
+BOARD_FACTS_RE = re.compile(
+    r"(school type|education phase|phase|age range|gender( of pupils)?|funding type|religious character|"
+    r"(number of )?pupils( on roll)?|school size|(medical )?specialty|employer certification.{0,40}|"
+    r"accreditation badges|employer badges|uk registration)"
+)
+
+
 def heading_kind(heading: str) -> str | None:
     """'must', 'nice', 'duty', 'aside:<reason>' or None (an unknown heading) for a heading's text."""
     h = heading.lower().strip(" :*#-–—|[]【】").strip()
     if not h or len(h) > 80 or h in ("full job description", "job description", "description"):
         return None
+    if BOARD_FACTS_RE.fullmatch(h):
+        return (
+            "aside:job details"  # a board's facts about the school or the post ("Education phase: Primary")
+        )
     if re.fullmatch(
         r"about (the|this) (job|role|position|opportunity|vacancy)|(role|position|job) (overview|summary|purpose)|"
         r"(job|position) summary|summary|overview|purpose of the (job|role|post)|the (role|opportunity|position)|"

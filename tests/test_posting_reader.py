@@ -1068,3 +1068,39 @@ I'm recruiting for one of my clients, a retailer with 40 stores. You would need:
         "CIPP qualification",
         "5 years running payroll for 1,000+ staff",
     ]
+
+
+def test_board_boxes_question_headings_and_employers_behind_a_registered_or_country_name() -> None:
+    posting = """Territory Manager - Fasteners
+Brolga Fixings Australia
+View all jobs
+Perth WA (Hybrid)
+
+What you'll do
+- Grow sales with builders' merchants across the region; run monthly account reviews
+
+It would be great if you also had
+- Experience selling to trade counters
+
+What success looks like in your first six months
+Every top-20 account visited twice.
+
+Skills
+Territory sales, Account management, Negotiation, CRM, Prospecting
+
+UK Registration
+Applicants must hold current registration.
+
+Employer certification / accreditation badges
+Disability Confident Employer
+"""
+    job = parse_job(posting)
+    assert job.company == "Brolga Fixings Australia"
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("Grow sales with builders' merchants across the region; run monthly account reviews", "duty"),
+        ("Experience selling to trade counters", "nice"),
+    ]
+    registered = "Site Engineer - MEP\nNakheel Crest Technical Contracting LLC\nDubai, United Arab Emirates\n"
+    assert parse_job(registered + "\nYou will supervise fit-out works.\n").company == (
+        "Nakheel Crest Technical Contracting LLC"
+    )
