@@ -294,6 +294,12 @@ def _joins(prev: RawLine, body: str, bullet: bool) -> bool:
     # a hard-wrapped line is long; a short line without a full stop is a heading or a list item
     if len(last) < 45 and not _CONTINUES_RE.search(last):
         return False
+    if (
+        len(last) < 45
+        and re.match(r"(what|who|why|how|where|things|about)\b", last, re.I)
+        and heading_kind(last)
+    ):
+        return False  # "What we're looking for" above its first item: a heading, though it ends in "for"
     first = body[0]
     if first.islower() and _starts_item(last, body):
         return False

@@ -54,7 +54,8 @@ _ROLE_SUMMARY_RE = re.compile(
 STRONG_CUE_RE = re.compile(
     r"\b(you will|you'll(?! (feel|love|enjoy|fit|find|see|get|join|be joining|be part|have the chance))|you must|"
     r"you should|you need|must have|is required|are required|"
-    r"responsible for|experience (with|in)|ability to)\b",
+    r"responsible for|experience (with|in)|ability to|"
+    r"^the (successful )?(candidate|applicant|postholder|post holder|person appointed) will)\b",
     re.I,
 )
 NICE_INLINE_RE = re.compile(
@@ -102,7 +103,7 @@ _LEAD_IN_RE = re.compile(
 # what makes a short line an item rather than a heading: a number, an acronym, or a trailing "preferred"
 # (a licence category, "Driving licence B", a code in brackets, "Trailer licence (B+E)")
 _ITEMISH_RE = re.compile(
-    r"\d|\b[A-Z]{2,}s?\b|.\s\(?(preferred|required|a plus|is a plus|desirable)\)?\s*$|\s[A-Z]$|"
+    r"\d|\b[A-Z]{2,}s?\b|.\s\(?(?i:preferred|required|a plus|is a plus|desirable)\)?\s*$|\s[A-Z]$|"
     r"\([A-Z0-9+/&\- ]{1,8}\)"
 )
 # the usual headings, whole: a bulleted line that is exactly one of these heads a list
@@ -203,6 +204,8 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         return True  # "The right person will", "Extra credit if you also have"
     if len(s.split()) > 9:
         return False
+    if re.search(r"\b(about|of|on) the (role|job|post|position)$|^the (role|job|post) in detail$", s, re.I):
+        return True  # "Further details about the role" above its paragraph
     if BOARD_FACTS_RE.fullmatch(s.lower().strip(" :")):
         return True  # "UK Registration", "Employer certification / accreditation badges": a board's own box
     if re.match(r"(what|why|how|where|who)\b", s, re.I) and (heading_kind(s) or "").startswith("aside:"):
@@ -264,6 +267,41 @@ def _repeats_title(line: str, title: str | None) -> bool:
         and len(low[len(t) :].split()) <= 4
         and not low[len(t) :].strip().startswith(("will", "is", "are", "who", "to", "with", "and"))
     )
+
+
+# the words a person specification's categories are named with
+_CATEGORY_WORDS = frozenset(
+    """
+    and experience skills knowledge qualifications qualification education training personal qualities attributes
+    aptitude abilities ability competencies competence behaviours behaviors values other requirements language
+    languages welsh communication disposition physical special circumstances clinical professional technical key
+    specific general additional essential desirable criteria the of
+    """.split()
+)
+
+
+def _heading_over_nothing(line: RawLine, nxt: RawLine | None, kind: str) -> bool:
+    """A heading-shaped line inside a list with nothing under it ("Venepuncture and cannulation skills" last in
+    a person specification, "Basic IT skills" right above "Desirable"): an item of the list after all."""
+    text = _strip_md(line.text)
+    if kind not in ("must", "nice") or line.bullet or heading_kind(text) not in ("must", "nice"):
+        return False
+    if all(w in _CATEGORY_WORDS for w in re.findall(r"[a-z]+", text.lower())):
+        return False  # "Skills and Attributes", "Knowledge & Experience": a person specification's category
+    if nxt is None:
+        return True
+    following = _strip_md(nxt.text)
+    marker = (
+        bool(_ESSENTIAL_RE.fullmatch(following) or _DESIRABLE_RE.fullmatch(following))
+        and len(following.split()) <= 2
+    )
+    # or a section of another kind follows at once ("... skills" / "Further details about the role")
+    heading_next = (
+        heading_kind(following) not in (None, "must", "nice")
+        and len(following.split()) <= 6
+        and not following.endswith(".")
+    )
+    return marker or (heading_next and not nxt.bullet)
 
 
 def _lead_in_kind(text: str) -> str | None:
@@ -455,7 +493,7 @@ def read_posting(text: str) -> ReadPosting:
                 kind = "duty" if rest_kind == "duty" else kind
                 continue
             body = rest
-        elif is_heading(ln, nxt):
+        elif is_heading(ln, nxt) and not _heading_over_nothing(ln, nxt, kind):
             found = _lead_in_kind(body) or heading_kind(body)
             if kind.startswith("aside:") and len(body.split()) > 5 and line_set_aside(body) is not None:
                 # "Applicants must submit the following:" under "How to apply" goes on with that section

@@ -15,7 +15,7 @@ import re
 NICE_HEAD_RE = re.compile(
     r"nice[ -]to[ -]have|preferred|bonus|\bplus(es)?\b|desirable|desired|extra credit|ideally|good to have|"
     r"optional|also welcome|great if|even better|not required|advantageous|advantage|an asset|extras?\b|merit|"
-    r"stand out|set you apart|extra points"
+    r"stand out|set you apart|extra points|(extra|really|especially) happy|brownie points"
 )
 REQ_HEAD_RE = re.compile(
     r"require|qualif|must[ -]?haves?|what you('ll)? (bring|need|have)|what we('re| are) looking|who you are|"
@@ -45,7 +45,7 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "benefits",
         re.compile(
             r"benefit|perks|what we offer|we offer|what('s| is) in it for you|why (join|work)|rewards|"
-            r"what you('ll)? get|in return|\boffer\b|we provide|package"
+            r"what you('ll)? get|in return|\boffers?\b|we provide|package"
         ),
     ),
     (
@@ -183,11 +183,12 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
             r"^(roster|rota|hours|working hours|shifts?|schedule)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
-            r"open availability|availab\w* to work any\b|available to join immediately|join immediately|"
+            r"open availability|availab\w* to (work any|attend)\b|^no (evenings|weekends|nights|late shifts)\b|"
+            r"\b(6|six|5|five)[- ]days? (a|per) week\b|available to join immediately|join immediately|"
             r"flexibility to (support|cover|work)\b.{0,40}\bshifts?\b|\bany \d+-hour shift|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
             r"overlap with .{0,30}\b(time|hours|time ?zone)|"
             # a day's timetable ("8:30 Huddle on the ward"): what the day looks like, not a duty
-            r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|^immediate start\b|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
+            r"^\d{1,2}[:.]\d{2}\s*(am|pm)?\s+[A-Z]\w*|\bon[- ]?site\b.{0,30}\b\d (days?) (a|per|each) week\b|^\d{1,2}\s?(am|pm)\s+[A-Z]\w*|^immediate start\b|\b24/7 (roster|rota|shifts?)|(can|able to) start (immediately|asap))\b",
             re.I,
         ),
     ),
@@ -276,6 +277,10 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"apply for this (job|role|position)|application materials|^(best |kind |warm )?regards,?$|"
             r"^(contact|enquiries|for (further )?enquiries|informal enquiries)\b.{0,120}(\(?\d{2,4}\)?[\s-]?\d{3,4}|@)|"
             r"reference (no|number|code)|job (id|ref|reference)|requisition|we reply to|only shortlisted|"
+            # a recruiter's chatter: "drop me your CV", "happy to talk it through", "if you haven't heard back"
+            r"(drop|send|ping) me (an? |your )?(updated )?(cv|resume|note|line|message)|happy to (talk|chat)|"
+            r"(volume|number) of (applications|applicants|responses)|not heard (back )?(from us )?within|"
+            r"(if|should) (it|this) sounds? (of interest|interesting|like you)|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
             r"walk[- ]in|need not apply|close (early|earlier)|venue|see the attached|attached job description|"
             r"forward (this|it)? ?to (anyone|a friend|friends)|questions about (the|this) (position|role|job)|"

@@ -1104,3 +1104,36 @@ Disability Confident Employer
     assert parse_job(registered + "\nYou will supervise fit-out works.\n").company == (
         "Nakheel Crest Technical Contracting LLC"
     )
+
+
+def test_person_specification_items_that_look_like_headings_and_a_recruiters_chatter() -> None:
+    posting = """Staff Nurse - Ward 9
+Abbotsmere Hospitals NHS Trust
+
+What we're looking for
+2 years' experience on a medical ward
+
+Things that would make us extra happy
+- Experience of discharge planning
+
+Skills and knowledge
+Essential
+Good written communication
+Basic computer skills
+Desirable
+Phlebotomy and cannulation skills
+
+Further details about the role
+The successful candidate will lead a bay of six patients on early and late shifts.
+
+If it sounds of interest, drop me an updated CV and a good time to call.
+"""
+    job = parse_job(posting)
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("2 years' experience on a medical ward", "must"),
+        ("Experience of discharge planning", "nice"),
+        ("Good written communication", "must"),
+        ("Basic computer skills", "must"),
+        ("Phlebotomy and cannulation skills", "nice"),
+        ("The successful candidate will lead a bay of six patients on early and late shifts.", "duty"),
+    ]
