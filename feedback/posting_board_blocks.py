@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 _TAGS_HEADING_RE = re.compile(
-    r"^\s*(key |top |required |desired |relevant )?skills( and expertise| tags)?\s*:?\s*$", re.I
+    r"^\s*(key |top |required |desired |relevant |recommended )?skills( and expertise| tags)?\s*:?\s*$", re.I
 )
 # a note the board prints under the heading ("skills marked with * are preferred")
 _TAGS_NOTE_RE = re.compile(
@@ -94,8 +94,34 @@ def _join_profile(lines: list[str]) -> list[str]:
     return out
 
 
+# the box a board shows above the posting, matching its keywords to the reader's own profile
+_PROFILE_MATCH_RE = re.compile(r"^\s*here'?s how the \S+ \S+ (align|match)\w* with your", re.I)
+
+
+def _join_profile_match(lines: list[str]) -> list[str]:
+    """The box's keywords (a licence, a few skills) on one tag line; its questions ("Have you used Xero?") stay,
+    for the reader to set aside as a questionnaire."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _PROFILE_MATCH_RE.match(lines[i]):
+            out.append(lines[i])
+            j = i + 1
+            tags = []
+            while j < len(lines) and lines[j].strip() and _is_tag(lines[j]):
+                tags.append(lines[j].strip())
+                j += 1
+            if tags:
+                out.append("Skill tags: " + ", ".join(tags))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 def join_board_blocks(text: str) -> str:
     """The posting with a board's tag list on one line and its bare key/value lines paired."""
     lines = text.split("\n")
-    joined = _join_profile(_join_tags(lines))
+    joined = _join_profile(_join_tags(_join_profile_match(lines)))
     return text if joined == lines else "\n".join(joined)

@@ -215,7 +215,7 @@ _NOT_A_NAME_RE = re.compile(
     r"overnight|nights?|days|weekends?|evenings?|part[- ]time|full[- ]time|remote|hybrid|on-?site|temporary|"
     r"permanent|contract|locum|fixed[- ]term|.{0,40}\b(mnc|client|multinational)|.{0,30}\b(account|process|campaign)|"
     r"marketing|sales|finance|engineering|operations|support|customer service|careers?( (sign in|home))?|sign in|"
-    r"log in|search jobs|confidential|(hi|hello|hey|dear|good (morning|afternoon)) [\w ]{1,30}|featured|promoted|sponsored|urgent(ly hiring)?|new|hot job|actively hiring|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
+    r"log in|search jobs|employment opportunities|job opportunities|confidential|(hi|hello|hey|dear|good (morning|afternoon)) [\w ]{1,30}|featured|promoted|sponsored|urgent(ly hiring)?|new|hot job|actively hiring|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
     r"taleo|seek|ziprecruiter|monster|reed|totaljobs|successfactors|bayt|jobstreet|mycareersfuture|"
     r"civil service jobs|nhs jobs|job bank|usajobs|eluta|stepstone)(,? (inc|ltd|limited|llc|corp)\.?)?)$",
     re.I,
@@ -279,11 +279,30 @@ def _role_like(line: str) -> bool:
     return bool(TITLE_WORDS_RE.search(line)) or (caps and heading_kind(line) is None)
 
 
+_MESSAGE_SENDER_RE = re.compile(r"^.{2,60}\s[·•]\s(1st|2nd|3rd)\b")
+_MESSAGE_DATE_RE = re.compile(
+    r"^((mon|tue|wed|thu|fri|sat|sun)\w*,? )?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}|\d{1,2} "
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)(,? \d{4})?(,? \d{1,2}:\d{2}\s*(am|pm)?)?$",
+    re.I,
+)
+
+
 def _poster_removed(lines: list[str], text: str) -> tuple[list[str], str, str | None]:
     """A job shared as a social post: the poster's name and headline above the post's time stamp are not the
     posting's title or employer; a page's name alone above it is the employer (returned third)."""
     raw = text.splitlines()
     at = next((i for i, r in enumerate(raw[:8]) if _POST_STAMP_RE.match(r)), None)
+    if at is None and raw and _MESSAGE_SENDER_RE.match(raw[0]):
+        # a recruiter's message: the sender's name with the connection degree, a headline, then the date
+        at = next((i for i, r in enumerate(raw[:5]) if _MESSAGE_DATE_RE.match(r.strip())), None)
+        if at is not None:
+            poster = tuple(r.strip() for r in raw[:at] if r.strip())
+            rest = [
+                ln
+                for ln in lines
+                if not ln.strip().startswith(poster) and not _MESSAGE_DATE_RE.match(ln.strip())
+            ]
+            return rest, "\n".join(raw[at + 1 :]), None
     if at is None:
         return lines, text, None
     poster = tuple(r.strip() for r in raw[:at] if r.strip())
@@ -354,6 +373,7 @@ def _mail_headers_removed(lines: list[str]) -> list[str]:
 
 _SITE_CHROME_RE = re.compile(
     r"(careers?|jobs|current (vacancies|openings|jobs)|vacancies|open (positions|roles)|job openings|join us|"
+    r"employment opportunities|job opportunities|"
     r"work (with|for) us|view all jobs|search jobs|all jobs|back to jobs|home)",
     re.I,
 )

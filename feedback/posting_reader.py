@@ -97,7 +97,7 @@ _ABBREV_RE = re.compile(r"\b(st|dr|mr|mrs|ms|inc|ltd|co|no|jr|sr|e\.g|i\.e|etc|v
 _LEAD_IN_RE = re.compile(
     r"\b(will|will be|have|has|need|needs|bring|offer|include|includes|are|is|should|must|can)\s*:?$|"
     r"\b(you|candidate|person|someone|applicant)\b.{0,30}\b(will|have|has|need|be)\b\s*:?$|\bif you( also)?( have| had| are| can| bring)?\s*:?$|"
-    r"\b(looking for|seeking|want|need)( an?)? [\w -]{2,40} (who|that)\s*:$",
+    r"\b(looking for|seeking|want|need)( an?)? [\w -]{2,40} (who|that)\s*:$|\byou('d| would)\s*:$",
     re.I,
 )
 # what makes a short line an item rather than a heading: a number, an acronym, or a trailing "preferred"
@@ -195,7 +195,12 @@ def is_heading(line: RawLine, next_line: RawLine | None) -> bool:
         and not _ITEMISH_RE.search(s)
     ):
         return True  # "💷 What we pay" above the pay items
-    if re.fullmatch(r"(best |kind |warm |many thanks (and|&) |thanks (and|&) )?regards,?", s.strip(), re.I):
+    if re.fullmatch(
+        r"(best |kind |warm |many thanks (and|&) |thanks (and|&) )?regards,?|(many )?thanks,?|thank you,?|cheers,?|"
+        r"best( wishes)?,?|all the best,?",
+        s.strip(),
+        re.I,
+    ):
         return True  # the sign-off: what follows is the sender, not the job
     if not s or line.bullet or len(s.split()) > 12 or s.endswith((".", ",", ";")):
         return False
@@ -315,7 +320,7 @@ def _lead_in_kind(text: str) -> str | None:
     if re.search(r"\b(who|that)\s*:?$", text.strip(), re.I):
         return "must"  # "Wanted: a line cook who:": what the person is or has
     last = text.lower().rstrip(" :").split()[-1]
-    if last in ("will", "be"):
+    if last in ("will", "be", "you'd", "would"):
         return "duty"
     if last in ("have", "has", "need", "needs", "bring", "must", "should"):
         return "must"

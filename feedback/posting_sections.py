@@ -79,7 +79,8 @@ SET_ASIDE_HEADS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"how to apply|to apply|application|apply|next steps|interview process|hiring process|"
             r"closing date|contact|documents|our process|recruitment process|reference|how we hire|"
-            r"hiring steps|interview (steps|stages)|what to expect|\bapplicants?\b|^(best |kind |warm |thanks (and|&) )?regards,?$"
+            r"hiring steps|interview (steps|stages)|what to expect|\bapplicants?\b|^(best |kind |warm |thanks (and|&) )?regards,?$|"
+            r"^((many )?thanks|thank you|cheers|best( wishes)?|all the best),?$"
         ),
     ),
     ("questionnaire", re.compile(r"question|screening questions")),
@@ -183,7 +184,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
             r"^(roster|rota|hours|working hours|shifts?|schedule)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
-            r"open availability|availab\w* to (work any|attend)\b|^no (evenings|weekends|nights|late shifts)\b|"
+            r"open availability|availab\w* to (work any|attend)\b|"
+            r"(ability|able|willing\w*) to (take call|cover|work)\b.{0,60}\b(weekends?|evenings?|nights?|early mornings?)\b|^no (evenings|weekends|nights|late shifts)\b|"
             r"\b(6|six|5|five)[- ]days? (a|per) week\b|available to join immediately|join immediately|"
             r"flexibility to (support|cover|work)\b.{0,40}\bshifts?\b|\bany \d+-hour shift|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
             r"overlap with .{0,30}\b(time|hours|time ?zone)|"
@@ -201,6 +203,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(you('ll| will) be )?based (at|in|within|from|out of)\b|\bcommuting distance\b|"
             r"\bmust (reside|live) (in|within|near)\b|\bwork (from|in|at) (the |our )?([\w-]+ ){0,2}office\b|\bwfo\b|"
             # "Candidates from the city preferred", "Only candidates currently in the country": where they live
+            r"^(must )?live (in|near|within) or near\b|^(must )?live (in|near) \w+|"
             r"^(only )?candidates? (from|based in|currently in|residing in|located in|living in)\b"
             r"(?!.*\b(background|experience|industry|sector|domain|companies|firms)\b)|"
             r"^(must be )?based in\b",
@@ -280,7 +283,8 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             # a recruiter's chatter: "drop me your CV", "happy to talk it through", "if you haven't heard back"
             r"(drop|send|ping) me (an? |your )?(updated )?(cv|resume|note|line|message)|happy to (talk|chat)|"
             r"(volume|number) of (applications|applicants|responses)|not heard (back )?(from us )?within|"
-            r"(if|should) (it|this) sounds? (of interest|interesting|like you)|"
+            r"(if|should) (it|this) sounds? (of interest|interesting|like you)|any referrals|happy to have a chat|"
+            r"timing (isn't|is not) right|"
             r"click apply|submit your|include your (resume|cv|résumé)|hit \W?apply|interested candidates|"
             r"walk[- ]in|need not apply|close (early|earlier)|venue|see the attached|attached job description|"
             r"forward (this|it)? ?to (anyone|a friend|friends)|questions about (the|this) (position|role|job)|"

@@ -1137,3 +1137,50 @@ If it sounds of interest, drop me an updated CV and a good time to call.
         ("Phlebotomy and cannulation skills", "nice"),
         ("The successful candidate will lead a bay of six patients on early and late shifts.", "duty"),
     ]
+
+
+def test_a_recruiters_linkedin_message_and_a_boards_profile_match_box() -> None:
+    message = """Dana Whitfield · 2nd
+Senior Recruiter at Northgate Talent
+May 4, 2027, 10:15 AM
+
+Clinical Specialist - Cardiac Devices (Denver) | Halcyon Medical
+
+Hi there,
+
+I'm partnering with Halcyon Medical on a new opening. In the role you'd:
+- Support implant cases in the cath lab
+- Train hospital staff on the programmer
+
+Must haves:
+- 2+ years in a cath lab
+- Ability to take call and cover cases early mornings and some weekends
+- Live in or near Denver
+
+Thanks,
+Dana
+
+Dana Whitfield
+Northgate Talent | MedTech
+"""
+    job = parse_job(message)
+    assert job.company == "Halcyon Medical"
+    assert [(r.text, r.kind) for r in job.requirements] == [
+        ("Support implant cases in the cath lab", "duty"),
+        ("Train hospital staff on the programmer", "duty"),
+        ("2+ years in a cath lab", "must"),
+    ]
+    boxed = """Dental Receptionist
+Brightsmile Dental
+
+Here's how the job qualifications align with your profile.
+Skills
+Dentrix
+Scheduling
+Do you have experience in Dentrix?
+Yes   No   Skip
+
+Requirements
+- 1 year on a front desk
+"""
+    assert [r.text for r in parse_job(boxed).requirements] == ["1 year on a front desk"]
