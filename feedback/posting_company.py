@@ -287,6 +287,14 @@ _MESSAGE_DATE_RE = re.compile(
 )
 
 
+_SMALL_PRINT_RE = re.compile(
+    r"©|\(c\) \d{4}|registered (in|office|number|charity|company)|company (no|number|reg)|all rights reserved|"
+    r"equal (employment )?opportunit|discriminat|protected characteristic|authori[sz]ed and regulated|"
+    r"data (protection|controller)|privacy (notice|policy)",
+    re.I,
+)
+
+
 def _poster_removed(lines: list[str], text: str) -> tuple[list[str], str, str | None]:
     """A job shared as a social post: the poster's name and headline above the post's time stamp are not the
     posting's title or employer; a page's name alone above it is the employer (returned third)."""
@@ -445,7 +453,15 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         # "(a d/b/a of X Holdings LLC)", "operated by X Partners, LLC, a franchisee": the owner behind the
         # name people apply to
         behind = _OWNER_BEFORE_RE.search(text[max(0, m.start() - 40) : m.start()])
-        cands.append((re.sub(r"^(?:(?:At|Join|About|With|For|By)\s+)+", "", name), 1.0 if behind else 3.5))
+        # a registered name said only in the legal small print ("X Services Limited, an equal opportunity
+        # employer", "© X Ltd"): the name the posting goes by is the brand, above it
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        small_print = bool(
+            _SMALL_PRINT_RE.search(text[line_start : line_end if line_end >= 0 else len(text)])
+        )
+        weight = 1.0 if behind else 2.0 if small_print else 3.5
+        cands.append((re.sub(r"^(?:(?:At|Join|About|With|For|By)\s+)+", "", name), weight))
     for ln in lines[:40]:
         m = _FIELD_RE.match(ln.strip(" *#"))
         if not m:
@@ -467,6 +483,10 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
         head = head[1:]
     elif head and not TITLE_WORDS_RE.search(head[0]) and len(head) > 1 and TITLE_WORDS_RE.search(head[1]):
         # "JUNIPER & ASH" above "Sous Chef / Kitchen Manager": the employer first, then the role
+        cands.append((head[0], 4.0))
+        head = head[1:]
+    elif head and not TITLE_WORDS_RE.search(head[0]) and _named_institution(head[0]) and "," not in head[0]:
+        # "Pecos Valley Independent School District" alone at the top of its own jobs site
         cands.append((head[0], 4.0))
         head = head[1:]
     elif len(head) > 2 and not any(TITLE_WORDS_RE.search(h) for h in head[:2]) and _role_like(head[2]):

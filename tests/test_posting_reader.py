@@ -1184,3 +1184,25 @@ Requirements
 - 1 year on a front desk
 """
     assert [r.text for r in parse_job(boxed).requirements] == ["1 year on a front desk"]
+
+
+def test_the_brand_over_a_legal_name_in_the_small_print_and_a_district_atop_its_own_site() -> None:
+    posting = """Claims Handler
+Lanyard Motor Insurance
+Norwich
+
+What you'll do
+- Handle motor claims by phone from first notice to settlement
+
+Lanyard Motor Insurance is a trading name of Lanyard Insurance Services Limited, authorised and regulated by
+the Financial Conduct Authority. Lanyard Insurance Services Limited is an equal opportunity employer.
+"""
+    assert parse_job(posting).company == "Lanyard Motor Insurance"
+    district = """Brazos Bend Independent School District
+Employment Opportunities
+
+JobID: 5120
+Position Type:
+    Teacher - Elementary
+"""
+    assert parse_job(district).company == "Brazos Bend Independent School District"
