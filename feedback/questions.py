@@ -38,8 +38,8 @@ _BACKGROUND_RE = re.compile(
     r"^(briefly|quickly|in short),? what\b|^what('s| is) your (\w+ )?(experience|background)\W*$"
 )
 _ROUTINE_RE = re.compile(
-    r"\b(typical|normal|usual|average) (day|week|shift|morning)\b|\bday[- ]to[- ]day\b|\bweek[- ]to[- ]week\b|"
-    r"\b(through|does|is) your (day|week|shift|morning)\b|"
+    r"\b(typical|normal|usual|average) ([\w-]+ )?(day|week|shift|morning|visit)\b|\bday[- ]to[- ]day\b|"
+    r"\bweek[- ]to[- ]week\b|\b(through|does|is) your ([\w-]+ )?(day|week|shift|morning)\b|"
     r"^how do you (usually |normally |typically )?(manage|organi[sz]e|plan|prioriti[sz]e|run|keep|stay|structure|"
     r"approach|make sure|track|handle|deal with|cope with|respond to|work with|go about)\b"
 )
@@ -73,6 +73,21 @@ _NARROW_BACKGROUND_RE = re.compile(r"^what('s| is| was) your (\w+ ){0,2}(experie
 # "your experience with payroll software": the person's experience of one thing, not their whole story
 # (so not the place to say why they want the job)
 _EXPERIENCE_WITH_RE = re.compile(r"\byour (\w+ )?(experience|background) (with|in|of|using|doing|on)\b")
+
+
+# questions that ask for a view ("what does good support look like to you", "what's your design philosophy",
+# "what makes a great planner"): answered by the view, so a tip to tell one story instead does not fit the question
+_VIEW_RE = re.compile(
+    r"\bwhat does (\w+ ){1,5}(mean|look like) to you\b|\bwhat('s| is) your (\w+ ){0,2}(philosophy|view|take|opinion)\b|"
+    r"\bwhat (\w+ ){0,3}makes (a|an|someone|somebody) (\w+ ){0,3}(good|great|successful|effective|strong)\b|"
+    r"\bhow do you (see|view|define|think about)\b|\bwhat('s| is| are) (the )?(most important|key) (quality|qualities|"
+    r"skills?|traits?|things?)\b"
+)
+
+
+def asks_view(question: str) -> bool:
+    """Whether the question asks for the person's view of the work rather than for a story of it."""
+    return bool(_VIEW_RE.search(question.lower()))
 
 
 def question_kind(question: str) -> str:

@@ -453,3 +453,16 @@ def test_pay_conceded_on_the_way_to_the_real_reason_is_not_the_motive() -> None:
     assert not any(t.startswith("Lead with what draws you") for t in fb.tips)
     only_pay = score_answer("Why Willowmere?", "Honestly the pay is better than my current school.", SCHOOL)
     assert any(t.startswith("Lead with what draws you") for t in only_pay.tips)
+
+
+def test_a_question_asking_for_a_view_gets_no_tip_to_tell_one_story_instead() -> None:
+    view = "Honestly good teaching means every kid leaves knowing one thing they didn't know that morning."
+    fb = score_answer("What does great teaching look like to you?", view, SCHOOL)
+    assert not any(
+        t.startswith(("Tell one real time", "Back it with one story", "Pick one real situation"))
+        for t in fb.tips
+    )
+    # the same words after a question that asks for a story still get the story tip
+    story = score_answer("Tell me about a time a lesson went wrong.", view, SCHOOL)
+    assert any(t.startswith("Pick one real situation") for t in story.tips)
+    assert question_focus("What does a typical evening shift look like for you?") == "routine"
