@@ -75,21 +75,6 @@ _NARROW_BACKGROUND_RE = re.compile(r"^what('s| is| was) your (\w+ ){0,2}(experie
 _EXPERIENCE_WITH_RE = re.compile(r"\byour (\w+ )?(experience|background) (with|in|of|using|doing|on)\b")
 
 
-# questions that ask for a view ("what does good support look like to you", "what's your design philosophy",
-# "what makes a great planner"): answered by the view, so a tip to tell one story instead does not fit the question
-_VIEW_RE = re.compile(
-    r"\bwhat does (\w+ ){1,5}(mean|look like) to you\b|\bwhat('s| is) your (\w+ ){0,2}(philosophy|view|take|opinion)\b|"
-    r"\bwhat (\w+ ){0,3}makes (a|an|someone|somebody) (\w+ ){0,3}(good|great|successful|effective|strong)\b|"
-    r"\bhow do you (see|view|define|think about)\b|\bwhat('s| is| are) (the )?(most important|key) (quality|qualities|"
-    r"skills?|traits?|things?)\b"
-)
-
-
-def asks_view(question: str) -> bool:
-    """Whether the question asks for the person's view of the work rather than for a story of it."""
-    return bool(_VIEW_RE.search(question.lower()))
-
-
 def question_kind(question: str) -> str:
     """'behavioral' (asks for a story), 'motivation' (asks why this job) or 'other'."""
     q = question.lower().strip()

@@ -17,7 +17,7 @@ from .job import JobDescription, parse_job
 from .learned import ScoreModel, shipped_model
 from .model import AlignmentScore, DimensionScore, Feedback, JobRequirement, JobSummary, Word
 from .outline import build_outline
-from .questions import asks_view, question_focus, question_kind
+from .questions import question_focus, question_kind
 from .requirement_tips import RequirementMeaning, alignment_tips
 from .text import Sentence, Token, normalise, split_sentences, tokenize
 from .tip_kinds import tip_kinds
@@ -134,15 +134,7 @@ def score_answer(
         _learned_scores(learned, question, kind, transcript, jd, r) if learned is not None else (None, False)
     )
     alignment.tips[:] = alignment_tips(alignment, r.tokens, jd, example_facts, focus, meaning)
-    # a question asking for a view is answered like a plan: no tip to tell one story instead
-    drop_unneeded(
-        kind,
-        "plan" if focus is None and asks_view(question) else focus,
-        examples,
-        enthusiasm,
-        alignment,
-        delivery,
-    )
+    drop_unneeded(kind, focus, examples, enthusiasm, alignment, delivery)
     parts = [(W_EXAMPLES, examples.score), (W_ENTHUSIASM, enthusiasm.score), (W_DELIVERY, delivery.score)]
     if alignment.score is not None:
         parts.append((W_ALIGNMENT, alignment.score))

@@ -455,14 +455,7 @@ def test_pay_conceded_on_the_way_to_the_real_reason_is_not_the_motive() -> None:
     assert any(t.startswith("Lead with what draws you") for t in only_pay.tips)
 
 
-def test_a_question_asking_for_a_view_gets_no_tip_to_tell_one_story_instead() -> None:
-    view = "Honestly good teaching means every kid leaves knowing one thing they didn't know that morning."
-    fb = score_answer("What does great teaching look like to you?", view, SCHOOL)
-    assert not any(
-        t.startswith(("Tell one real time", "Back it with one story", "Pick one real situation"))
-        for t in fb.tips
-    )
-    # the same words after a question that asks for a story still get the story tip
-    story = score_answer("Tell me about a time a lesson went wrong.", view, SCHOOL)
-    assert any(t.startswith("Pick one real situation") for t in story.tips)
+def test_a_typical_shift_of_any_kind_is_a_routine_question() -> None:
     assert question_focus("What does a typical evening shift look like for you?") == "routine"
+    assert question_focus("What does your on-call week look like?") == "routine"
+    assert question_focus("Tell me about a time you had a bad shift.") is None
