@@ -235,6 +235,20 @@ def _named_institution(name: str) -> bool:
     return bool(_INSTITUTION_RE.search(name)) and len(name.split()) >= 3
 
 
+# the last word of a firm's name
+_COMPANY_NOUN_RE = re.compile(
+    r"(Staffing|Solutions|Services|Group|Partners|Consulting|Consultants|Systems|Technologies|Labs|Studio|Studios|"
+    r"Agency|Holdings|Industries|Enterprises|Associates|Recruitment|Logistics|Foods|Pharmaceuticals|Healthcare)",
+)
+
+
+# "Customer Services", "IT Solutions": a department or a kind of work, not a firm
+_DEPARTMENT_WORDS = frozenset(
+    "customer client business shared professional technical financial support field student guest patient member "
+    "it hr human corporate legal digital managed medical clinical social".split()
+)
+
+
 def _plausible_name(name: str) -> bool:
     name = name.strip(" .,:;-–—|*#")
     if not name or not name[0].isupper() or len(name.split()) > 7 or len(name) > 60:
@@ -259,6 +273,12 @@ def _plausible_name(name: str) -> bool:
     ):
         return True  # "Sandfield Marine Technical Services LLC": registered, whatever words it is made of
     first = (words[1] if words[0] == "The" and len(words) > 1 else words[0]).lower().strip(".,")
+    if (
+        len(words) >= 2
+        and _COMPANY_NOUN_RE.fullmatch(words[-1])
+        and first not in _NOT_NAMES | _DEPARTMENT_WORDS
+    ):
+        return not _NOT_A_NAME_RE.match(name)  # "Atlas Technical Staffing": a firm, whatever its middle word
     kind = heading_kind(name)
     # "Requirements", "About us" are headings; "Bayside Contact Solutions" only shares a heading's word
     if first in _NOT_NAMES or kind in ("must", "nice", "duty", "role") or (kind and len(name.split()) <= 2):

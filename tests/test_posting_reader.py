@@ -1206,3 +1206,8 @@ Position Type:
     Teacher - Elementary
 """
     assert parse_job(district).company == "Brazos Bend Independent School District"
+
+
+def test_a_firm_named_with_a_word_a_heading_would_use() -> None:
+    posting = "Payroll Clerk\nAtlas Technical Staffing\nHamilton, ON\n\nRequirements\n- 2 years of payroll\n"
+    assert parse_job(posting).company == "Atlas Technical Staffing"
