@@ -128,6 +128,15 @@ class JobChoices:
 LEFT_OUT = "left out by you"
 
 
+# words that make a short line a requirement though the word lookup finds no term in it ("Bachelor's degree",
+# "Basic IT skills")
+_QUALIFICATION_RE = re.compile(
+    r"\b(degree|diploma|bachelor'?s?|master'?s?|licen[cs]e|certificat\w*|registration|skills?|experience|"
+    r"qualified|qualification|english|fluent|graduate|ged)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=64)
 def _parse_cached(text: str, choices: JobChoices | None = None) -> JobDescription:
     read = read_posting(text)
@@ -154,7 +163,8 @@ def _parse_cached(text: str, choices: JobChoices | None = None) -> JobDescriptio
         # shown, and meaning can still find it in an answer
         terms, weights = extract_terms(item_text)
         if not terms and len(item_text.split()) <= 4 and not re.search(r"\d", item_text):
-            continue  # "Others", "Candidate": a stray label, not a requirement
+            if not _QUALIFICATION_RE.search(item_text):
+                continue  # "Others", "Candidate": a stray label, not a requirement
         reqs.append(Requirement(item_text, terms, kind != "nice", section, weights, kind))
     seen_canon: set[str] = set()
     all_terms: list[str] = []

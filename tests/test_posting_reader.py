@@ -1211,3 +1211,13 @@ Position Type:
 def test_a_firm_named_with_a_word_a_heading_would_use() -> None:
     posting = "Payroll Clerk\nAtlas Technical Staffing\nHamilton, ON\n\nRequirements\n- 2 years of payroll\n"
     assert parse_job(posting).company == "Atlas Technical Staffing"
+
+
+def test_a_short_qualification_line_is_kept_though_no_term_is_looked_up_in_it() -> None:
+    posting = (
+        "Sales Rep\nKoru Tools\n\nMust haves:\n- Bachelor's degree\n- 3 years selling to trade\n- Others\n"
+    )
+    assert [r.text for r in parse_job(posting).requirements] == [
+        "Bachelor's degree",
+        "3 years selling to trade",
+    ]
