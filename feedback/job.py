@@ -162,9 +162,13 @@ def _parse_cached(text: str, choices: JobChoices | None = None) -> JobDescriptio
         # an item with no term the word lookup can use ("4+ years with Go") is still a requirement: it is
         # shown, and meaning can still find it in an answer
         terms, weights = extract_terms(item_text)
-        if not terms and len(item_text.split()) <= 4 and not re.search(r"\d", item_text):
-            if not _QUALIFICATION_RE.search(item_text):
-                continue  # "Others", "Candidate": a stray label, not a requirement
+        if (
+            not terms
+            and len(item_text.split()) <= 4
+            and not re.search(r"\d", item_text)
+            and not _QUALIFICATION_RE.search(item_text)
+        ):
+            continue  # "Others", "Candidate": a stray label, not a requirement
         reqs.append(Requirement(item_text, terms, kind != "nice", section, weights, kind))
     seen_canon: set[str] = set()
     all_terms: list[str] = []
