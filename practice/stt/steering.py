@@ -41,5 +41,11 @@ def keep_terms(unsteered: list[Any], steered: list[Any], hotwords: str | None) -
     merged: list[Any] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, plain, steer, autojunk=False).get_opcodes():
         brought = {w for w in steer[j1:j2] if w in terms} - set(plain[i1:i2])
-        merged += steered[j1:j2] if op != "equal" and brought else unsteered[i1:i2]
+        if op == "equal" or not brought:
+            merged += unsteered[i1:i2]
+            continue
+        # Up to the last term only: words the steered decoding went on to add after it ("Thank you.") are not
+        # the term's doing (both decodings heard the same audio; the unsteered one did not hear them).
+        last = max(j for j in range(j1, j2) if steer[j] in brought)
+        merged += steered[j1 : last + 1]
     return merged
