@@ -31,7 +31,6 @@ from practice.stt.decode import load_audio
 from practice.stt.one_window import one_window_model
 from practice.stt.pauses import split_at_pauses
 from practice.stt.speech_activity import SpeechSpan, group_spans, longest_unheard, spans_within, speech_spans
-from practice.stt.steering import keep_terms
 from practice.stt.types import ModelError, Transcript
 
 if TYPE_CHECKING:
@@ -333,17 +332,14 @@ class Transcriber:
         # Test." after a 2 s sentence (measured on the shared human clips). Long pieces keep the steering.
         hotwords = hotwords_for(prompt_terms) if seconds >= HOTWORDS_MIN_S else None
         found = self._decode(samples, beam_size, self.prompt, hotwords, quick)
-        if hotwords and retry_loops:
-            # The terms steer every word, not just the terms: keep only the terms from the steered decoding
-            # (practice/stt/steering.py). Shown-only live passes skip the second decoding, to keep up.
-            found = keep_terms(self._decode(samples, beam_size, self.prompt, None, quick), found, hotwords)
 
         def unheard(words: list) -> float:  # the longest stretch of speech no word was placed in
             return longest_unheard(spans, [(w.start, w.end) for w in words], seconds)
 
-        # Loops and dropped speech are set off by what steers the decoding (the job's terms are already kept to
-        # themselves above): decode once more without the filler prompt.
-        for prompt, steer in [(None, None)] if retry_loops else []:
+        # Loops and dropped or skipped speech are set off by what steers the decoding: drop the job's terms
+        # first (keeping the fillers the prompt preserves), then the prompt too.
+        retries = [(self.prompt, None)] if hotwords else []
+        for prompt, steer in [*retries, (None, None)] if retry_loops else []:
             looping = looks_like_a_loop(" ".join(w.word for w in found))
             skipped = unheard(found)
             if not looping and not too_few_words(len(found), seconds) and skipped < SKIPPED_SPEECH_S:
