@@ -75,3 +75,32 @@ def group_spans(spans: list[SpeechSpan], max_samples: int, max_gap: int) -> list
                 continue
         pieces.append(span)
     return pieces
+
+
+def spans_within(spans: list[SpeechSpan], begin: int, end: int) -> list[SpeechSpan]:
+    """The parts of `spans` inside samples [begin, end), counted from `begin`."""
+    return [
+        SpeechSpan(max(s.start, begin) - begin, min(s.end, end) - begin)
+        for s in spans
+        if s.start < end and s.end > begin
+    ]
+
+
+def longest_unheard(spans: list[SpeechSpan], heard: list[tuple[float, float]], seconds: float) -> float:
+    """The longest stretch, in seconds, of speech in `spans` (less their SPEECH_PAD_MS margins) that no (start,
+    end) in `heard` overlaps: speech that was skipped. Times are seconds from the start of the same audio,
+    `seconds` long. Measured on a 10 ms grid, far finer than the word times it is compared with."""
+    step = 100  # grid cells a second
+    speech = np.zeros(int(seconds * step) + 1, dtype=bool)
+    pad = SPEECH_PAD_MS / 1000
+    for span in spans:
+        speech[int((span.start / SAMPLE_RATE + pad) * step) : int((span.end / SAMPLE_RATE - pad) * step)] = (
+            True
+        )
+    for start, end in heard:
+        speech[max(0, int(start * step)) : int(end * step) + 1] = False
+    longest = run = 0
+    for cell in speech:
+        run = run + 1 if cell else 0
+        longest = max(longest, run)
+    return longest / step

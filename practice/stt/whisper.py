@@ -30,7 +30,7 @@ from practice.core.signal import SAMPLE_RATE
 from practice.stt.decode import load_audio
 from practice.stt.one_window import one_window_model
 from practice.stt.pauses import split_at_pauses
-from practice.stt.speech_activity import SpeechSpan, group_spans, speech_spans
+from practice.stt.speech_activity import SpeechSpan, group_spans, longest_unheard, spans_within, speech_spans
 from practice.stt.types import ModelError, Transcript
 
 if TYPE_CHECKING:
@@ -67,6 +67,14 @@ LOOP_COMPRESSION_RATIO = 2.4
 #: than one word a second lost words, and is decoded again with less steering. Short pieces are not judged.
 MIN_WORDS_PER_S = 1.0
 MIN_CHECKED_PIECE_S = 6.0
+#: Speech that voice activity detection heard for this long with no word placed in it was skipped: steered by
+#: the filler prompt and a job's terms, Whisper closed a window early, at "... of about", and left the last
+#: 1.1 to 1.3 s ("fourteen fifty-five") out of a shared human clip in every padding; across the clips, the
+#: longest such stretch with all the words there was 0.84 s (a pause inside a sentence). The same happened to
+#: "As a result, invoices were generated" after 1.8 s of leading silence (tests/test_transcript_fidelity.py).
+#: Such a piece is decoded again with less steering, as one that loops (benchmarks/transcript_fidelity.py
+#: --part 1: studio WER 0.0598 -> 0.0440 unpadded, 0.0566 -> 0.0408 padded; plain 0.0607 / 0.0538).
+SKIPPED_SPEECH_S = 1.0
 #: Model replicas. With one, CTranslate2 runs one decoding at a time and a streaming live pass queued behind the
 #: committer's full-beam pass: a greedy pass over 6 s took 2.96 s beside a beam-5 pass with one replica and 1.32 s
 #: with two (measured on a busy 2-core machine). A tiny.en replica costs tens of MB.
@@ -295,6 +303,7 @@ class Transcriber:
         for begin, end in pieces_to_transcribe(samples, spans):
             piece_words, piece_confidences = self._transcribe_piece(
                 samples[begin:end],
+                spans_within(spans, begin, end),
                 prompt_terms,
                 offset_s + begin / SAMPLE_RATE,
                 beam_size or self.beam_size,
@@ -311,27 +320,34 @@ class Transcriber:
     def _transcribe_piece(
         self,
         samples: np.ndarray,
+        spans: list[SpeechSpan],
         prompt_terms: list[str] | None,
         offset_s: float,
         beam_size: int,
         retry_loops: bool = True,
         quick: bool = False,
     ) -> tuple[list[Word], list[float]]:
-        """One Whisper window of speech (at most PIECE_MAX_S): its words with times, and each word's probability."""
+        """One Whisper window of speech (at most PIECE_MAX_S): its words with times, and each word's probability.
+        `spans`: where in the piece voice activity detection heard speech (to tell when words were skipped)."""
         seconds = len(samples) / SAMPLE_RATE
         # In a short piece the job's terms outweigh the audio and Whisper goes on to say one of them: "Test.
         # Test." after a 2 s sentence (measured on the shared human clips). Long pieces keep the steering.
         hotwords = hotwords_for(prompt_terms) if seconds >= HOTWORDS_MIN_S else None
         found = self._decode(samples, beam_size, self.prompt, hotwords, quick)
-        # Loops and dropped speech are set off by what steers the decoding: drop the job's terms first
-        # (keeping the fillers the prompt preserves), then the prompt too.
+
+        def unheard(words: list) -> float:  # the longest stretch of speech no word was placed in
+            return longest_unheard(spans, [(w.start, w.end) for w in words], seconds)
+
+        # Loops and dropped or skipped speech are set off by what steers the decoding: drop the job's terms
+        # first (keeping the fillers the prompt preserves), then the prompt too.
         retries = [(self.prompt, None)] if hotwords else []
         for prompt, steer in [*retries, (None, None)] if retry_loops else []:
             looping = looks_like_a_loop(" ".join(w.word for w in found))
-            if not looping and not too_few_words(len(found), seconds):
+            skipped = unheard(found)
+            if not looping and not too_few_words(len(found), seconds) and skipped < SKIPPED_SPEECH_S:
                 break
             again = self._decode(samples, beam_size, prompt, steer, quick)
-            if looping or len(again) > len(found):
+            if looping or len(again) > len(found) or unheard(again) < skipped:
                 found = again
         run = repeated_run([w.word for w in found])
         if run is not None:  # still looping (or not retried): keep the first time it was said, drop the echo
