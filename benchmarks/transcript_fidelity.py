@@ -3,9 +3,10 @@ streaming against whole-file transcription.
 
 Part 1, real speech: the shared human clips (../shared/samples: nine LJ Speech recordings and jfk.flac, with
 their reference texts) as recorded, and followed by the silence or room noise of a person reaching for the
-stop key. Three transcribers of the same embedded model:
+stop key. Four transcribers of the same embedded model:
   plain   faster-whisper on its own (beam 5, no prompt: the anchor the studio must not fall behind),
-  studio  the studio's whole-file Transcriber (what `interview-practice transcribe` and recovery use),
+  studio  the studio's whole-file Transcriber steered by a pasted job's terms (recovery of a take with a job),
+  transcribe  the same without a job: the filler prompt alone (what `interview-practice transcribe` uses),
   stream  the studio's StreamingTranscriber, fed 100 ms blocks as the recorder delivers them.
 For each: word error rate, words invented after the speech ended (words past the last one that lines up with
 the reference), and how many clips gave a different transcript on a repeat run.
@@ -144,6 +145,8 @@ def part_one(transcriber: Transcriber, runs: int, only: list[str] | None = None)
     systems: dict[str, Callable[[np.ndarray], str]] = {
         "plain": plain_transcriber(transcriber),
         "studio": lambda audio: transcriber.transcribe(audio, prompt_terms=terms).text,
+        # what `interview-practice transcribe` and a recording without a pasted job get: the filler prompt alone
+        "transcribe": lambda audio: transcriber.transcribe(audio).text,
         "stream": lambda audio: streamed(transcriber, audio, terms),
     }
     clips = human_clips()
