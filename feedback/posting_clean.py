@@ -28,7 +28,7 @@ _TAG_RE = re.compile(r"</?[a-zA-Z][^>]{0,200}>")
 _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # the job board's own controls and page furniture, never part of the posting
 _NOISE_RE = re.compile(
-    r"^\s*(\+?\s*show (more|less|all)|back to (search )?results|back to (all )?jobs|visit employer website|"
+    r"^\s*(\+?\s*show (more|less|all)|save (this )?job|back to (search )?results|back to (all )?jobs|visit employer website|"
     r"people you can \w+ out to|alumni from .{2,80} work here|.{0,80}\(opens in a new (window|tab)\)\.?|see (more|less)|read more|…\s*(see )?more|\.\.\.\s*(see )?more|apply( now)?|easy apply|save|"
     r"(apply|save|share)(\s+(apply|save|share))+|((register|login|log in|sign in) to apply\s*)+|"
     r"your skills match\b.{0,200}|am i a good fit\b.{0,20}|how (you|your profile) match(es)?\b.{0,80}|"

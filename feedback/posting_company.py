@@ -190,7 +190,7 @@ _MAIL_HOSTS = frozenset(
     "gmail googlemail yahoo outlook hotmail live icloud me aol proton protonmail mail email".split()
 )
 _FOR_A_CLIENT_RE = re.compile(
-    r"\b(our client|(one of )?my clients?|on behalf of (a|an|our|my) client|been retained by|retained search|confidential (client|employer))\b",
+    r"\b(our client|(one of )?my clients?|on behalf of (a|an|our|my) client|(the )?client'?s? name|been retained by|retained search|confidential (client|employer))\b",
     re.I,
 )
 _OWNER_BEFORE_RE = re.compile(
@@ -200,9 +200,10 @@ _OWNER_BEFORE_RE = re.compile(
 )
 # "on behalf of our client, Amberline Foods": an agency naming the employer it recruits for
 _NAMED_CLIENT_RE = re.compile(
-    r"\b(?:our client|[Mm]y client|on behalf of|recruiting for),?\s+"
+    r"\b(?:our client|[Mm]y client|on behalf of|recruiting for|"
+    r"(?:I'm|I am|we're|we are) (?:currently )?(?:working|partnering|partnered) (?:exclusively )?with),?\s+"
     + _NAME
-    + r"(?=[,.;]|\s+(?:for|to|in|at|who|is)\b)"
+    + r"(?=[,.;]|\s+(?:for|to|in|at|who|is|on)\b)"
 )
 _EMAIL_RE = re.compile(r"[\w.+-]+@([a-z0-9-]+)\.[a-z.]{2,}", re.I)
 
@@ -215,7 +216,8 @@ _NOT_A_NAME_RE = re.compile(
     r"overnight|nights?|days|weekends?|evenings?|part[- ]time|full[- ]time|remote|hybrid|on-?site|temporary|"
     r"permanent|contract|locum|fixed[- ]term|.{0,40}\b(mnc|client|multinational)|.{0,30}\b(account|process|campaign)|"
     r"marketing|sales|finance|engineering|operations|support|customer service|careers?( (sign in|home))?|sign in|"
-    r"log in|search jobs|employment opportunities|job opportunities|confidential|(hi|hello|hey|dear|good (morning|afternoon)) [\w ]{1,30}|featured|promoted|sponsored|urgent(ly hiring)?|new|hot job|actively hiring|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
+    r"log in|search jobs|employment opportunities|job opportunities|(join our )?talent community|options|confidential|"
+    r"(hi|hello|hey|dear|good (morning|afternoon))( [\w ]{1,30})?|featured|promoted|sponsored|urgent(ly hiring)?|new|hot job|actively hiring|(workday|linkedin|indeed|glassdoor|naukri|greenhouse|lever|icims|"
     r"taleo|seek|ziprecruiter|monster|reed|totaljobs|successfactors|bayt|jobstreet|mycareersfuture|"
     r"civil service jobs|nhs jobs|job bank|usajobs|eluta|stepstone)(,? (inc|ltd|limited|llc|corp)\.?)?)$",
     re.I,
@@ -315,6 +317,12 @@ _SMALL_PRINT_RE = re.compile(
 )
 
 
+_HOSPITAL_RE = re.compile(r"\b(medical cent(er|re)|hospital|clinic)$", re.I)
+_HEALTH_SYSTEM_RE = re.compile(
+    r"\b(health|health system|healthcare|health care|health board|health services)$", re.I
+)
+
+
 def _poster_removed(lines: list[str], text: str) -> tuple[list[str], str, str | None]:
     """A job shared as a social post: the poster's name and headline above the post's time stamp are not the
     posting's title or employer; a page's name alone above it is the employer (returned third)."""
@@ -384,7 +392,7 @@ def _mail_domain_name(text: str) -> str | None:
     return None
 
 
-_MAIL_HEADER_RE = re.compile(r"^\s*(from|sent|to|cc|bcc|date)\s*:", re.I)
+_MAIL_HEADER_RE = re.compile(r"^\s*((from|sent|to|cc|bcc|date)\s*:|-+\s*(forwarded|original) message)", re.I)
 _SUBJECT_RE = re.compile(r"^\s*subject\s*:\s*(?:(?:re|fwd?|fw)\s*:\s*)*", re.I)
 
 
@@ -638,6 +646,11 @@ def find_title_company(lines: list[str], text: str) -> tuple[str | None, str | N
     if company is None and not _FOR_A_CLIENT_RE.search(text):
         # a recruiter's posting for an unnamed client: its mailbox names the agency, not the employer
         company = _mail_domain_name(text)
+    if company is not None and _HOSPITAL_RE.search(company):
+        # a hospital of a health system that the posting also names: the system employs ("Summit Valley Health")
+        system = [n for n in scores if n.split()[0] == company.split()[0] and _HEALTH_SYSTEM_RE.search(n)]
+        if system:
+            company = max(system, key=lambda n: scores[n])
     if company is not None:
         # "Northwind" found in the body, "Northwind Logistics" under the title: the full name wins
         longer = [

@@ -184,7 +184,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bdays on\b.{0,20}\bdays off\b|\b(early starts|long days|late finishes)\b|"
             r"\bavailable (on|for) (saturdays|sundays|weekends|nights|evenings|public holidays)|"
             r"^(roster|rota|hours|working hours|shifts?|schedule)\s*:\s*\w|on an? (roster|rota|rotating|shift) basis|"
-            r"open availability|availab\w* to (work any|attend)\b|"
+            r"open availability|availab\w* to (work any|attend)\b|\boff-shift hours\b|"
             r"(ability|able|willing\w*) to (take call|cover|work)\b.{0,60}\b(weekends?|evenings?|nights?|early mornings?)\b|^no (evenings|weekends|nights|late shifts)\b|"
             r"\b(6|six|5|five)[- ]days? (a|per) week\b|available to join immediately|join immediately|"
             r"flexibility to (support|cover|work)\b.{0,40}\bshifts?\b|\bany \d+-hour shift|flexib\w+ to work\b.{0,40}\b(weekends?|evenings?|nights?|holidays)|overlapping hours|"
@@ -203,7 +203,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(you('ll| will) be )?based (at|in|within|from|out of)\b|\bcommuting distance\b|"
             r"\bmust (reside|live) (in|within|near)\b|\bwork (from|in|at) (the |our )?([\w-]+ ){0,2}office\b|\bwfo\b|"
             # "Candidates from the city preferred", "Only candidates currently in the country": where they live
-            r"^(must )?live (in|near|within) or near\b|^(must )?live (in|near) \w+|"
+            r"^(must )?live (in|near|within) or near\b|^work from home$|\b(hybrid|on-?site) with (\w+) days a week\b|^(must )?live (in|near) \w+|"
             r"^(only )?candidates? (from|based in|currently in|residing in|located in|living in)\b"
             r"(?!.*\b(background|experience|industry|sector|domain|companies|firms)\b)|"
             r"^(must be )?based in\b",
@@ -253,7 +253,7 @@ LINE_SET_ASIDE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "legal and equal opportunity",
         re.compile(
             r"\b(equal (employment )?opportunit\w*|without regard to|regardless of (race|age|gender)|"
-            r"reasonable accommodation|protected (veteran|characteristic|status)|affirmative action|"
+            r"reasonable accommodation|(need|require) an accommodation|protected (veteran|characteristic|status)|affirmative action|"
             r"e-verify|disabilit(y|ies) confident|we (welcome|encourage) applications from|"
             r"committed to (diversity|equality|inclusion|safeguarding)|privacy (notice|policy)|"
             r"committed to (building|creating|fostering|growing) an? (diverse|inclusive)|"

@@ -1221,3 +1221,32 @@ def test_a_short_qualification_line_is_kept_though_no_term_is_looked_up_in_it() 
         "Bachelor's degree",
         "3 years selling to trade",
     ]
+
+
+def test_a_hospital_of_a_health_system_a_recruiter_working_with_a_client_and_forwarded_mail() -> None:
+    posting = """Patient Care Technician
+Cedar Ridge Medical Center - Twin Falls
+Cedar Ridge Health
+
+What you'll do
+- Take vital signs and help patients move safely
+
+Cedar Ridge Health is a not-for-profit health system with three hospitals.
+"""
+    assert parse_job(posting).company == "Cedar Ridge Health"
+    mail = """---------- Forwarded message ---------
+From: Sam Reyes <sam@brightline-search.example.com>
+Subject: Quantity Surveyor - Leeds - £48k
+
+Hi,
+
+I'm working exclusively with Thornbury Build Partnership on a Quantity Surveyor role.
+
+What they need:
+- 3 years in a contractor's commercial team
+"""
+    assert parse_job(mail).company == "Thornbury Build Partnership"
+    withheld = mail.replace(
+        "I'm working exclusively with Thornbury Build Partnership on", "I'm recruiting for"
+    ).replace("- 3 years", "Happy to share the client name once we've spoken.\n- 3 years")
+    assert parse_job(withheld).company is None
